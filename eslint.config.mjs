@@ -1,0 +1,29 @@
+// Lint rules that protect the architecture: src/core and src/shared stay pure (no `vscode`, no Node
+// built-ins), so the same code runs in the extension host, the CLI and a browser webview.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'util', 'url', 'stream', 'worker_threads'];
+const pure = {
+  patterns: [
+    { group: ['vscode'], message: 'src/core must not import vscode: put VS Code code in src/vscode.' },
+    { group: ['node:*', ...nodeBuiltins], message: 'src/core must run in a browser too: no Node built-ins (do I/O in src/node or src/vscode).' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-test/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'media/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['src/core/**/*.ts', 'src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', pure] } },
+  {
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'eslint.config.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly' } },
+  },
+);

@@ -1,0 +1,33 @@
+// One build for everything: the extension and CLI into dist/, and (with --tests) the tests into dist-test/.
+// Type-checking is separate (`npm run typecheck`): esbuild only strips types, which keeps builds instant.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+function listTests(dir) {
+  return readdirSync(dir, { recursive: true }).filter((f) => /\.test\.ts$|index\.ts$/.test(f)).map((f) => join(dir, f));
+}
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (withTests) {
+  rmSync('dist-test', { recursive: true, force: true });
+  builds.push(
+    { ...common, entryPoints: listTests('test/unit'), outdir: 'dist-test/unit', outbase: 'test/unit', packages: 'external' },
+    // Integration tests run inside VS Code: `vscode` comes from the host, mocha from node_modules.
+    { ...common, entryPoints: listTests('test/integration'), outdir: 'dist-test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] },
+  );
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

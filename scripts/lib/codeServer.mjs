@@ -1,0 +1,92 @@
+// Starts and stops the real VS Code (code-server) that tests, screenshots and `npm start` use.
+// One place for the recipe in ../shared/docs/REAL-VSCODE-TESTING.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CACHE = join(REPO, '.vscode-test');
+export const CODE_SERVER = join(CACHE, 'bin', 'code-server');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Runs the idempotent installer (a no-op when code-server and Chromium are there). */
+export function ensureTestVsCode() {
+  const r = spawnSync('bash', [join(REPO, 'scripts', 'setup-test-vscode.sh')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('support-kb: installing the test VS Code failed (see messages above)');
+}
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * Starts code-server in its own process group on 127.0.0.1 and waits until it answers.
+ * `profileDir` holds user data, extensions and XDG folders, so nothing is written to $HOME.
+ * Returns { port, url, stop }.
+ */
+export async function startCodeServer({ profileDir, settings = {}, smokeTestDriver = false, port, log = () => {} }) {
+  port ??= await freePort();
+  const dirs = { ud: join(profileDir, 'user-data'), ext: join(profileDir, 'extensions'), xdg: join(profileDir, 'xdg') };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  mkdirSync(join(dirs.ud, 'User'), { recursive: true });
+  writeFileSync(join(dirs.ud, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'workbench.tips.enabled': false,
+    'chat.disableAIFeatures': true,
+    ...settings,
+  }, null, 2));
+  const args = [
+    '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext,
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+  ];
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), XDG_CACHE_HOME: join(dirs.xdg, 'cache'),
+  };
+  const child = spawn(CODE_SERVER, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => log(String(d)));
+  child.stderr.on('data', (d) => log(String(d)));
+  let exited = false;
+  child.on('exit', () => { exited = true; });
+
+  const stop = () => {
+    if (exited) return;
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`support-kb: code-server exited before it was ready (is it installed? run npm run setup:test-vscode)`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) { stop(); throw new Error('support-kb: code-server did not answer within 60 s'); }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { port, url, stop, child };
+}
+
+/** Chromium flags that work on these machines (closed network, root, no GPU). */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function assertInstalled() {
+  if (!existsSync(CODE_SERVER) || !existsSync(CHROMIUM)) ensureTestVsCode();
+}

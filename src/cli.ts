@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { importNumberedText } from './core/kb/importNumbered';
+import { KB_LANGUAGES, type KbLanguage } from './core/kb/types';
+import { KbIndex } from './core/search/index';
+import { snippet } from './core/search/snippet';
+import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
+
+const USAGE = `Usage:
+  support-kb search "<query>" [--kb <dir|file>]... [--limit N] [--json]
+  support-kb import-numbered <file.txt> [--title T] [--category C] [--lang ru|da|en]
+
+Commands:
+  search            Search the knowledge base (default: the bundled kb/ folder).
+  import-numbered   Convert a text with numbered clauses (4.2.1.7.) to KB markdown on stdout.
+
+Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'search':
+      return search(rest);
+    case 'import-numbered':
+      return importNumbered(rest);
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    case undefined:
+      throw new UsageError('no command given');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function search(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    kb: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1 || !positionals[0]!.trim()) throw new UsageError('search takes exactly one query (quote it)');
+  const query = positionals[0]!;
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
+
+  const kb = await loadKbFromPaths((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR]);
+  const errors = kb.problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    for (const p of errors) process.stderr.write(`support-kb: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+    return 1;
+  }
+  for (const p of kb.problems) process.stderr.write(`support-kb: warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+
+  const index = new KbIndex(kb.articles);
+  const started = performance.now();
+  const hits = index.search(query, { limit });
+  const tookMs = Math.round((performance.now() - started) * 1000) / 1000;
+
+  if (values.json) {
+    const results = hits.map(({ article: a, score }) => ({
+      id: a.id, title: a.title, body: a.body, source: a.source, line: a.line, lang: a.lang, score,
+    }));
+    process.stdout.write(JSON.stringify({ query, tookMs, results }) + '\n');
+    return 0;
+  }
+  if (hits.length === 0) {
+    process.stdout.write(`No articles match "${query}".\n`);
+    return 0;
+  }
+  hits.forEach(({ article: a }, i) => {
+    process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]\n   ${snippet(a.body, query, a.lang)}\n`);
+  });
+  return 0;
+}
+
+function importNumbered(args: string[]): number {
+  const { values, positionals } = parse(args, {
+    title: { type: 'string' },
+    category: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('import-numbered takes exactly one input file');
+  const lang = values.lang as string | undefined;
+  if (lang !== undefined && !(KB_LANGUAGES as readonly string[]).includes(lang)) {
+    throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(positionals[0]!, 'utf8');
+  } catch (e) {
+    throw new Error(`support-kb: cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  process.stdout.write(importNumberedText(text, {
+    ...(values.title ? { title: values.title as string } : {}),
+    ...(values.category ? { category: values.category as string } : {}),
+    ...(lang ? { lang: lang as KbLanguage } : {}),
+  }));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`support-kb: ${e.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`${message.startsWith('support-kb:') ? message : `support-kb: ${message}`}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,26 @@
+/** Russian → Latin, the way agents and customers type it (`личный кабинет` → `lichnyj kabinet`). */
+const RU_TO_LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'j', к: 'k',
+  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'c',
+  ч: 'ch', ш: 'sh', щ: 'sch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** Transliterates Cyrillic letters to Latin; other characters pass through. Input should be lower-case. */
+export function cyrillicToLatin(text: string): string {
+  let out = '';
+  for (const ch of text) out += RU_TO_LATIN[ch] ?? ch;
+  return out;
+}
+
+/** A URL- and file-safe slug of a heading: folded, transliterated, words joined by `-`, at most `max` characters. */
+export function slugify(text: string, max = 60): string {
+  const slug = cyrillicToLatin(text.toLowerCase())
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug || 'article';
+  const cut = slug.slice(0, max);
+  const dash = cut.lastIndexOf('-');
+  return dash > max / 2 ? cut.slice(0, dash) : cut;
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { SupportKbApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'support-kb.support-kb';
+
+export function extension(): vscode.Extension<SupportKbApi> {
+  const ext = vscode.extensions.getExtension<SupportKbApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return ext;
+}
+
+export async function api(): Promise<SupportKbApi> {
+  return extension().activate();
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration tests need the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Polls `check` until it returns a truthy value or the time is up (then throws with `what`). */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/**
+ * Runs a command that opens a QuickPick and accepts its first item the way a user pressing Enter
+ * would, once the picker is up. Resolves with the command's result.
+ */
+export async function runAndAcceptQuickPick<T>(command: string, ...args: unknown[]): Promise<T> {
+  let done = false;
+  const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => { done = true; });
+  await waitFor('the QuickPick to accept', async () => {
+    if (done) return true;
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return done;
+  });
+  return result;
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CLI, DA_KB, DA_SOURCE, read } from './helpers';
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('support-kb CLI', () => {
+  it('search --json prints exactly one JSON object with the documented fields', () => {
+    const { code, out } = cli('search', 'забыл пароль', '--json');
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    assert.deepEqual(Object.keys(json).sort(), ['query', 'results', 'tookMs']);
+    assert.equal(json.query, 'забыл пароль');
+    assert.equal(typeof json.tookMs, 'number');
+    assert.ok(json.results.length > 0 && json.results.length <= 10);
+    for (const r of json.results) {
+      assert.deepEqual(Object.keys(r).sort(), ['body', 'id', 'lang', 'line', 'score', 'source', 'title']);
+    }
+    assert.match(json.results[0].title, /парол/i);
+    assert.ok(json.results[0].body.length > 100, 'body is the whole article');
+    const scores = json.results.map((r: { score: number }) => r.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'ranked by score');
+  });
+
+  it('search prints ranked titles with a snippet, and honours --kb and --limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skb-'));
+    writeFileSync(join(dir, 'a.md'), '## Шиномонтаж\n\nЗапишитесь на шиномонтаж у дилера.\n\n## Мойка\n\nМойка бесплатно.');
+    const { code, out } = cli('search', 'шиномонтажа', '--kb', dir, '--limit', '1');
+    assert.equal(code, 0);
+    assert.match(out, /^1\. Шиномонтаж {2}\[a:1\]\n {3}Запишитесь на шиномонтаж у дилера\.\n$/);
+    const none = cli('search', 'zzzzqqq', '--kb', dir);
+    assert.equal(none.code, 0);
+    assert.match(none.out, /No articles match/);
+  });
+
+  it('exits 2 with usage on stderr for usage errors', () => {
+    for (const args of [[], ['search'], ['search', 'a', '--limit', 'x'], ['search', 'a', '--bogus'], ['frobnicate']]) {
+      const r = cli(...args);
+      assert.equal(r.code, 2, `args: ${args.join(' ')}`);
+      assert.match(r.err, /Usage:/);
+      assert.equal(r.out, '');
+    }
+  });
+
+  it('exits 1 naming the file and line when a KB file is broken, or the path is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skb-'));
+    const bad = join(dir, 'bad.md');
+    writeFileSync(bad, '---\nlang: klingon\n---\n## A\nb');
+    const r = cli('search', 'a', '--kb', bad);
+    assert.equal(r.code, 1);
+    assert.ok(r.err.includes(`${bad}:2: unknown lang "klingon"`), r.err);
+    const missing = cli('search', 'a', '--kb', join(dir, 'nope'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /KB path not found/);
+  });
+
+  it('import-numbered prints the same markdown the bundled Danish KB holds', () => {
+    const r = cli('import-numbered', DA_SOURCE);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, read(DA_KB));
+  });
+});
