@@ -60,7 +60,7 @@ async function main() {
     return await exitCode;
   } finally {
     await context?.close().catch(() => {});
-    server?.stop();
+    await server?.stop();
     if (!process.env.SUPPORT_KB_TEST_KEEP) rmSync(profileDir, { recursive: true, force: true });
   }
 }

@@ -39,19 +39,20 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
   };
 
   context.subscriptions.push(
+    // The sidebar view for now only shows its welcome content (search and log buttons); an empty
+    // provider is what makes VS Code show it instead of "no data provider".
+    vscode.window.registerTreeDataProvider<never>('supportKb.articles', { getChildren: () => [], getTreeItem: (x) => x }),
     vscode.workspace.registerTextDocumentContentProvider(
       ARTICLE_SCHEME,
       new ArticlePreviewProvider((id) => (kb.state.kind === 'ready' ? kb.state.index.get(id) : undefined)),
     ),
     vscode.commands.registerCommand(Commands.search, async (args?: SearchCommandArgs): Promise<Article | undefined> => {
-      const index = await withIndex();
-      if (!index) return undefined;
-      const article = await pickArticle(index, readConfig().maxResults, typeof args?.query === 'string' ? args.query : '');
+      const article = await pickArticle(withIndex(), readConfig().maxResults, typeof args?.query === 'string' ? args.query : '');
       if (article) await insertArticle(article);
       return article;
     }),
     vscode.commands.registerCommand(Commands.reload, async () => {
-      await kb.reload('reload command');
+      await kb.reload(vscode.l10n.t('reload command'));
     }),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
   );

@@ -1,7 +1,7 @@
 // Starts and stops the real VS Code (code-server) that tests, screenshots and `npm start` use.
 // One place for the recipe in ../shared/docs/REAL-VSCODE-TESTING.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,8 @@ export async function startCodeServer({ profileDir, settings = {}, smokeTestDriv
     'extensions.autoCheckUpdates': false,
     'workbench.tips.enabled': false,
     'chat.disableAIFeatures': true,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...settings,
   }, null, 2));
   const args = [
@@ -63,9 +65,18 @@ export async function startCodeServer({ profileDir, settings = {}, smokeTestDriv
   let exited = false;
   child.on('exit', () => { exited = true; });
 
-  const stop = () => {
+  const exit = new Promise((res) => child.on('exit', res));
+  /** Ends code-server's whole process group (it has helpers) and resolves when it is gone. */
+  const stop = async () => {
     if (exited) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    const signal = (sig) => { try { process.kill(-child.pid, sig); } catch { /* already gone */ } };
+    signal('SIGTERM');
+    const killer = setTimeout(() => signal('SIGKILL'), 5000);
+    await exit;
+    clearTimeout(killer);
+    signal('SIGKILL'); // helpers that outlived the main process
+    child.stdout.destroy();
+    child.stderr.destroy();
   };
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -75,7 +86,7 @@ export async function startCodeServer({ profileDir, settings = {}, smokeTestDriv
       const r = await fetch(`${url}/healthz`);
       if (r.ok) break;
     } catch { /* not up yet */ }
-    if (Date.now() > deadline) { stop(); throw new Error('support-kb: code-server did not answer within 60 s'); }
+    if (Date.now() > deadline) { await stop(); throw new Error('support-kb: code-server did not answer within 60 s'); }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { port, url, stop, child };
@@ -89,4 +100,23 @@ export const CHROMIUM_ARGS = [
 
 export function assertInstalled() {
   if (!existsSync(CODE_SERVER) || !existsSync(CHROMIUM)) ensureTestVsCode();
+}
+
+/**
+ * Installs this checkout as an extension of the profile by linking it into the extensions folder,
+ * so a rebuild is picked up by reloading the window. It is registered in the profile's extension
+ * manifest up front; VS Code then loads it on the first start (a fresh profile takes ~10 s to show it).
+ */
+export function installExtensionLink(profileDir) {
+  const extDir = join(profileDir, 'extensions');
+  mkdirSync(extDir, { recursive: true });
+  const { publisher, name, version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+  const folder = `${publisher}.${name}-${version}`;
+  const link = join(extDir, folder);
+  rmSync(link, { force: true, recursive: false });
+  symlinkSync(REPO, link, 'dir');
+  writeFileSync(join(extDir, 'extensions.json'), JSON.stringify([{
+    identifier: { id: `${publisher}.${name}` }, version,
+    location: { $mid: 1, path: link, scheme: 'file' }, relativeLocation: folder,
+  }]));
 }

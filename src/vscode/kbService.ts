@@ -34,10 +34,10 @@ export class KbService implements vscode.Disposable {
     this.disposables.push(
       this.onDidChangeStateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SECTION) && this.state.kind !== 'idle') this.scheduleReload('settings changed');
+        if (e.affectsConfiguration(SECTION) && this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('settings changed'));
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        if (this.state.kind !== 'idle') this.scheduleReload('workspace folders changed');
+        if (this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('workspace folders changed'));
       }),
     );
   }
@@ -45,7 +45,7 @@ export class KbService implements vscode.Disposable {
   /** The index, loading the KB the first time it is asked for. */
   getIndex(): Promise<KbIndex> {
     if (this.index && !this.loading) return Promise.resolve(this.index);
-    return this.loading ?? this.reload('first use');
+    return this.loading ?? this.reload(vscode.l10n.t('first use'));
   }
 
   /** Rereads every KB file now. Resolves with the new index, or the last good one if loading failed. */
@@ -89,14 +89,14 @@ export class KbService implements vscode.Disposable {
         (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, `${where}: ${p.message}`);
       }
       this.index = new KbIndex(kb.articles);
-      this.log.info(`Loaded ${kb.articles.length} articles from ${inputs.length} files in ${Date.now() - started} ms (${reason}).`);
+      this.log.info(vscode.l10n.t('Loaded {0} articles from {1} files in {2} ms ({3}).', kb.articles.length, inputs.length, Date.now() - started, reason));
       this.setState({ kind: 'ready', index: this.index, problems: kb.problems });
       return this.index;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      this.log.error(`Loading the KB failed (${reason}): ${message}`);
+      this.log.error(vscode.l10n.t('Loading the knowledge base failed ({0}): {1}', reason, message));
       if (this.index) {
-        this.log.warn(`Keeping the last good index (${this.index.size} articles).`);
+        this.log.warn(vscode.l10n.t('Keeping the last good index ({0} articles).', this.index.size));
         this.setState({ kind: 'ready', index: this.index, problems: [] });
         return this.index;
       }
@@ -111,7 +111,7 @@ export class KbService implements vscode.Disposable {
     try {
       stat = await vscode.workspace.fs.stat(root);
     } catch {
-      this.log.warn(`KB path not found: ${root.fsPath}`);
+      this.log.warn(vscode.l10n.t('Knowledge base path not found: {0}', root.fsPath));
       return [];
     }
     if (stat.type & vscode.FileType.File) return [root];
@@ -128,7 +128,7 @@ export class KbService implements vscode.Disposable {
     try {
       return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
-      this.log.error(`Cannot read ${uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.error(vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, e instanceof Error ? e.message : String(e)));
       return undefined;
     }
   }
@@ -141,7 +141,7 @@ export class KbService implements vscode.Disposable {
         ? new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!)
         : new vscode.RelativePattern(uri, '**/*.md');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      const onChange = (changed: vscode.Uri) => this.scheduleReload(`changed: ${changed.fsPath}`);
+      const onChange = (changed: vscode.Uri) => this.scheduleReload(vscode.l10n.t('changed: {0}', changed.fsPath));
       return [watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange)];
     });
   }

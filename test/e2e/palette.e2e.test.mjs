@@ -1,0 +1,43 @@
+// End-to-end: an agent finds an answer from the command palette and inserts it into the reply draft.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { FAILURES, SCREENSHOTS, editorText, openFile, openWorkbench, runCommand } from './workbench.mjs';
+
+describe('command palette search in the real workbench (code-server + Chromium)', () => {
+  let wb;
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(FAILURES, { recursive: true });
+    wb = await openWorkbench();
+  }, { timeout: 120_000 });
+  afterEach(async (t) => {
+    // A picture of the workbench is the fastest way to see why a UI test failed.
+    if (wb && t.passed === false) await wb.page.screenshot({ path: join(FAILURES, `${t.name.replace(/\W+/g, '-')}.png`) });
+  });
+  after(async () => wb?.close());
+
+  it('finds "забыл пароль" and inserts the answer into the draft at the cursor', { timeout: 120_000 }, async () => {
+    const { page } = wb;
+    await openFile(page, 'reply-draft.txt', 4);
+    await runCommand(page, 'Support KB: Search Knowledge Base');
+    const input = page.locator('.quick-input-widget input[placeholder*="забыл пароль"]');
+    await input.waitFor();
+    await input.pressSequentially('забыл пароль', { delay: 20 });
+    const first = page.locator('.quick-input-list .monaco-list-row:visible').first();
+    await first.waitFor();
+    await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: /парол/i }).first().waitFor();
+    const title = (await first.getAttribute('aria-label')) ?? '';
+    assert.match(title, /парол/i);
+    await page.screenshot({ path: join(SCREENSHOTS, 'palette-search.png') });
+
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const text = await editorText(page);
+    assert.match(text, /Здравствуйте, Ирина!/, 'the greeting is still there');
+    assert.match(text, /парол/i, 'the answer is in the draft');
+    assert.match(text, /С уважением/, 'the signature is still there');
+    await page.screenshot({ path: join(SCREENSHOTS, 'answer-inserted.png') });
+  });
+});

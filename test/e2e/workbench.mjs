@@ -1,0 +1,63 @@
+// Helpers for end-to-end tests: a real VS Code (code-server) with this extension installed,
+// driven by Playwright in Debian's Chromium, the way an agent uses it.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CACHE, CHROMIUM, CHROMIUM_ARGS, REPO, assertInstalled, installExtensionLink, startCodeServer } from '../../scripts/lib/codeServer.mjs';
+
+export const SCREENSHOTS = join(REPO, 'docs', 'screenshots');
+/** Screenshots of failed UI tests (git-ignored). */
+export const FAILURES = join(REPO, 'test-results');
+
+/** Opens the demo workspace (a fresh copy) in a fresh profile. Call `close()` when done. */
+export async function openWorkbench({ settings = {}, viewport = { width: 1400, height: 860 } } = {}) {
+  assertInstalled();
+  const profileDir = mkdtempSync(join(CACHE, 'e2e-'));
+  const workspace = join(profileDir, 'demo');
+  cpSync(join(REPO, 'demo'), workspace, { recursive: true });
+  installExtensionLink(profileDir);
+  const server = await startCodeServer({ profileDir, settings: { 'workbench.colorTheme': 'Default Light Modern', ...settings } });
+  const context = await chromium.launchPersistentContext(join(profileDir, 'chromium'), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  // Commands are only found once the extension's contributions are in: wait for its activity-bar item.
+  await page.locator('.activitybar a[aria-label="Support KB"]').waitFor({ timeout: 60_000 });
+  const close = async () => {
+    await context.close().catch(() => {});
+    await server.stop();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  return { page, workspace, close };
+}
+
+/** Runs a command from the palette (F1) by its title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file by name with Quick Open and puts the cursor on `line`. */
+export async function openFile(page, name, line) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+  if (line) {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line}`);
+    await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: `${line}` }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+}
+
+/** The visible text of the active editor (Monaco renders lines as .view-line, in screen order). */
+export async function editorText(page) {
+  // Monaco renders spaces as no-break spaces.
+  return (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
