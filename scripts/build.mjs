@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const withTests = process.argv.includes('--tests');
+const withBench = process.argv.includes('--bench');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 function listTests(dir) {
@@ -23,6 +24,10 @@ if (withTests) {
     // Integration tests run inside VS Code: `vscode` comes from the host, mocha from node_modules.
     { ...common, entryPoints: listTests('test/integration'), outdir: 'dist-test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] },
   );
+}
+
+if (withBench) {
+  builds.push({ ...common, entryPoints: ['bench/quality.ts'], outdir: 'dist-bench', packages: 'external' });
 }
 
 if (watch) {

@@ -18,6 +18,11 @@ stamp="$cs_dir/.installed"
 
 log() { echo "setup-test-vscode: $*" >&2; }
 
+# Run from `npm test`, we inherit the outer npm's settings as npm_config_* variables, among them
+# npm_config_user_agent naming Node 20, which code-server's postinstall reads and refuses.
+# The installs below must see only their own settings.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -iE '^npm_(config|package|lifecycle)_|^npm_node_execpath$|^npm_execpath$')
+
 apt_updated=0
 need_deb() { # need_deb <command-or-file> <package>
   if [ -e "$1" ] || command -v "$1" >/dev/null 2>&1; then return 0; fi

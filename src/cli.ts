@@ -64,14 +64,14 @@ async function search(args: string[]): Promise<number> {
   }
   for (const p of kb.problems) process.stderr.write(`support-kb: warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
 
-  const index = new KbIndex(kb.articles);
+  const index = new KbIndex(kb.articles, kb.aliases);
   const started = performance.now();
   const hits = index.search(query, { limit });
   const tookMs = Math.round((performance.now() - started) * 1000) / 1000;
 
   if (values.json) {
-    const results = hits.map(({ article: a, score }) => ({
-      id: a.id, title: a.title, body: a.body, source: a.source, line: a.line, lang: a.lang, score,
+    const results = hits.map(({ article: a, score, highlights, similar }) => ({
+      id: a.id, title: a.title, body: a.body, source: a.source, line: a.line, lang: a.lang, score, highlights, similar,
     }));
     process.stdout.write(JSON.stringify({ query, tookMs, results }) + '\n');
     return 0;

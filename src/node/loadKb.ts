@@ -1,17 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
+import { kbFileKind } from '../core/kb/kbFolder';
 import type { KbFileInput } from '../core/kb/parse';
 
 /** The KB shipped with the extension and the CLI: `kb/` beside `dist/`. */
 export const BUNDLED_KB_DIR = path.resolve(__dirname, '..', 'kb');
 
-/** Markdown files of a KB folder that hold articles (the folder's README documents the format). */
-export function isKbArticleFile(name: string): boolean {
-  return /\.md$/i.test(name) && !/^readme\.md$/i.test(name);
-}
 
-/** Reads KB files from folders (their `*.md`, recursively, sorted) and files, and assembles them. */
+/** Reads KB files from folders (their `*.md` and `aliases.json`, recursively, sorted) and files, and assembles them. */
 export async function loadKbFromPaths(paths: readonly string[]): Promise<AssembledKb> {
   const inputs: KbFileInput[] = [];
   for (const p of paths) {
@@ -30,7 +27,7 @@ async function listKbFiles(p: string): Promise<string[]> {
   if (stat.isFile()) return [p];
   const entries = await fs.readdir(p, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => e.isFile() && isKbArticleFile(e.name))
+    .filter((e) => e.isFile() && kbFileKind(e.name) !== 'other')
     .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
     .sort();
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { assembleKb } from '../core/kb/assemble';
+import { kbFileKind } from '../core/kb/kbFolder';
 import type { KbFileInput, ParsedKbFile } from '../core/kb/parse';
 import type { KbProblem } from '../core/kb/types';
 import { KbIndex } from '../core/search/index';
@@ -88,7 +89,7 @@ export class KbService implements vscode.Disposable {
         const where = `${vscode.Uri.parse(p.file).fsPath}${p.line ? `:${p.line}` : ''}`;
         (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, `${where}: ${p.message}`);
       }
-      this.index = new KbIndex(kb.articles);
+      this.index = new KbIndex(kb.articles, kb.aliases);
       this.log.info(vscode.l10n.t('Loaded {0} articles from {1} files in {2} ms ({3}).', kb.articles.length, inputs.length, Date.now() - started, reason));
       this.setState({ kind: 'ready', index: this.index, problems: kb.problems });
       return this.index;
@@ -119,7 +120,7 @@ export class KbService implements vscode.Disposable {
     for (const [name, type] of await vscode.workspace.fs.readDirectory(root)) {
       const child = vscode.Uri.joinPath(root, name);
       if (type & vscode.FileType.Directory) out.push(...(await this.listKbFiles(child)));
-      else if (/\.md$/i.test(name) && !/^readme\.md$/i.test(name)) out.push(child);
+      else if (kbFileKind(name) !== 'other') out.push(child);
     }
     return out.sort((a, b) => a.toString().localeCompare(b.toString()));
   }
@@ -139,7 +140,7 @@ export class KbService implements vscode.Disposable {
     this.watchers = uris.flatMap((uri) => {
       const pattern = uri.path.toLowerCase().endsWith('.md')
         ? new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!)
-        : new vscode.RelativePattern(uri, '**/*.md');
+        : new vscode.RelativePattern(uri, '**/{*.md,aliases.json}');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const onChange = (changed: vscode.Uri) => this.scheduleReload(vscode.l10n.t('changed: {0}', changed.fsPath));
       return [watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange)];

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CLI, DA_KB, DA_SOURCE, read } from './helpers';
+import { CLI, DA_KB, DA_SOURCE, REPO, read } from './helpers';
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -21,7 +21,7 @@ describe('support-kb CLI', () => {
     assert.equal(typeof json.tookMs, 'number');
     assert.ok(json.results.length > 0 && json.results.length <= 10);
     for (const r of json.results) {
-      assert.deepEqual(Object.keys(r).sort(), ['body', 'id', 'lang', 'line', 'score', 'source', 'title']);
+      assert.deepEqual(Object.keys(r).sort(), ['body', 'highlights', 'id', 'lang', 'line', 'score', 'similar', 'source', 'title']);
     }
     assert.match(json.results[0].title, /парол/i);
     assert.ok(json.results[0].body.length > 100, 'body is the whole article');
@@ -65,5 +65,15 @@ describe('support-kb CLI', () => {
     const r = cli('import-numbered', DA_SOURCE);
     assert.equal(r.code, 0);
     assert.equal(r.out, read(DA_KB));
+  });
+});
+
+describe('support-kb as installed by npm ci', () => {
+  it('runs through `npx support-kb` (the package bin) with the same JSON contract', () => {
+    const r = spawnSync('npx', ['--no-install', 'support-kb', 'search', 'забыл пароль', '--json', '--limit', '1'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.results.length, 1);
+    assert.match(json.results[0].title, /парол/i);
   });
 });

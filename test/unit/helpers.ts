@@ -16,11 +16,17 @@ export const CLI = path.join(REPO, 'dist', 'cli.js');
 
 export const read = (file: string) => readFileSync(file, 'utf8');
 
+export const ALIASES = path.join(REPO, 'kb', 'aliases.json');
+
 /** The bundled KB, parsed the way the extension and CLI do. */
-export function bundledArticles(): Article[] {
-  const kb = assembleKb([RU_KB, DA_KB].map((file) => ({ file, text: read(file) })));
+export function bundledKb() {
+  const kb = assembleKb([RU_KB, DA_KB, ALIASES].map((file) => ({ file, text: read(file) })));
   if (kb.problems.length) throw new Error(`bundled KB has problems: ${JSON.stringify(kb.problems)}`);
-  return kb.articles;
+  return kb;
+}
+
+export function bundledArticles(): Article[] {
+  return bundledKb().articles;
 }
 
 /** The shared seeds sit beside the repository on team machines and in CI, not in every clone. */

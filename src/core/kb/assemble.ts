@@ -1,8 +1,12 @@
+import { AliasTable, parseAliases } from '../search/aliases';
+import { ALIASES_FILE, kbFileKind } from './kbFolder';
 import { parseKbFile, type KbFileInput, type ParsedKbFile } from './parse';
 import { KbError, type Article, type KbProblem } from './types';
 
 export interface AssembledKb {
   articles: Article[];
+  /** The alias tables of all KB folders, merged. */
+  aliases: AliasTable;
   problems: KbProblem[];
   files: ParsedKbFile[];
 }
@@ -17,7 +21,17 @@ export interface AssembledKb {
 export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMap<string, ParsedKbFile>): AssembledKb {
   const problems: KbProblem[] = [];
   const files: ParsedKbFile[] = [];
+  const aliasTables: AliasTable[] = [];
   for (const input of inputs) {
+    if (kbFileKind(baseName(input.file)) === 'aliases') {
+      try {
+        aliasTables.push(parseAliases(input.text, input.file));
+      } catch (e) {
+        if (!(e instanceof KbError)) throw e;
+        problems.push({ ...e.problem, message: `${e.problem.message} (aliases from this file are not used)` });
+      }
+      continue;
+    }
     try {
       files.push(parseKbFile(input));
     } catch (e) {
@@ -43,5 +57,11 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
       articles.push(rename ? { ...a, id: rename + a.id.slice(parsed.source.length) } : a);
     }
   }
-  return { articles, problems, files };
+  return { articles, aliases: AliasTable.merge(aliasTables), problems, files };
 }
+
+function baseName(file: string): string {
+  return file.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? file;
+}
+
+export { ALIASES_FILE };

@@ -24,3 +24,28 @@ export function slugify(text: string, max = 60): string {
   const dash = cut.lastIndexOf('-');
   return dash > max / 2 ? cut.slice(0, dash) : cut;
 }
+
+/** Latin → Russian for words typed in Latin (`lichniy kabinet` → `личний кабинет`; the stemmer absorbs the ending). */
+const LATIN_TO_RU: [string, string][] = [
+  ['shch', 'щ'], ['sch', 'щ'], ['yo', 'ё'], ['zh', 'ж'], ['kh', 'х'], ['ts', 'ц'], ['ch', 'ч'], ['sh', 'ш'],
+  ['iya', 'ия'], ['iye', 'ие'], ['iyu', 'ию'], ['yu', 'ю'], ['ya', 'я'], ['ye', 'е'], ['iy', 'ий'], ['yy', 'ый'], ['ij', 'ий'], ['a', 'а'], ['b', 'б'], ['c', 'ц'],
+  ['d', 'д'], ['e', 'е'], ['f', 'ф'], ['g', 'г'], ['h', 'х'], ['i', 'и'], ['j', 'й'], ['k', 'к'], ['l', 'л'], ['m', 'м'],
+  ['n', 'н'], ['o', 'о'], ['p', 'п'], ['q', 'к'], ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'], ['v', 'в'], ['w', 'в'],
+  ['x', 'кс'], ['y', 'ы'], ['z', 'з'], ["'", 'ь'],
+];
+
+/** Transliterates a lower-case Latin word to Cyrillic, longest letter group first. */
+export function latinToCyrillic(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; ) {
+    const pair = LATIN_TO_RU.find(([lat]) => word.startsWith(lat, i));
+    if (pair) {
+      out += pair[1];
+      i += pair[0].length;
+    } else {
+      out += word[i];
+      i++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+import { KbError } from '../kb/types';
+import { fold } from '../text/normalize';
+import { isStopWord, queryStems, tokenize, type Token } from './analyze';
+
+/**
+ * Equivalent names agents use for the same thing (`ЛК` ⇄ `личный кабинет`, `Киа Коннект` ⇄
+ * `Kia Connect`). KB maintainers edit them in `kb/aliases.json` (schema: `kb/aliases.schema.json`).
+ */
+export interface AliasFile {
+  groups: { terms: string[]; caseSensitive?: string[]; note?: string }[];
+}
+
+interface Phrase {
+  /** Stem alternatives of each word, stop words included (to recognise the phrase in a query). */
+  words: string[][];
+  /** The same without stop words: what the index holds (`свидетельство о регистрации` → 2 words). */
+  indexed: string[][];
+  /** Original spelling, when it only counts typed exactly so (`ТО` is maintenance, `то` is "that"). */
+  exact?: string;
+}
+
+export interface AliasMatch {
+  /** Index of the first and one past the last query token the alias covers. */
+  from: number;
+  to: number;
+  /** Every phrase of the group, each as stem alternatives per indexed word. */
+  phrases: string[][][];
+  /** Which of `phrases` is the one typed. */
+  typed: number;
+}
+
+export class AliasTable {
+  private readonly groups: Phrase[][];
+  /** Phrases by a stem of their first word, so a query looks up only the phrases it can start. */
+  private byFirstStem: Map<string, { phrase: Phrase; group: Phrase[] }[]> | undefined;
+
+  constructor(file: AliasFile = { groups: [] }) {
+    this.groups = file.groups.map((g) =>
+      g.terms.map((term) => {
+        const tokens = tokenize(term);
+        const phrase: Phrase = {
+          words: tokens.map((t) => queryStems(t.text)),
+          indexed: tokens.filter((t) => !isStopWord(t.text)).map((t) => queryStems(t.text)),
+        };
+        if (g.caseSensitive?.includes(term)) phrase.exact = term;
+        return phrase;
+      }).filter((p) => p.words.length > 0),
+    );
+  }
+
+  private phrasesStartingWith(stem: string): { phrase: Phrase; group: Phrase[] }[] {
+    if (!this.byFirstStem) {
+      this.byFirstStem = new Map();
+      for (const group of this.groups) {
+        for (const phrase of group) {
+          for (const s of phrase.words[0]!) {
+            let list = this.byFirstStem.get(s);
+            if (!list) this.byFirstStem.set(s, (list = []));
+            list.push({ phrase, group });
+          }
+        }
+      }
+    }
+    return this.byFirstStem.get(stem) ?? [];
+  }
+
+  get size(): number {
+    return this.groups.length;
+  }
+
+  /** Merges several tables (the bundled one and those of `supportKb.kbPaths` folders). */
+  static merge(tables: readonly AliasTable[]): AliasTable {
+    const merged = new AliasTable();
+    for (const t of tables) merged.groups.push(...t.groups);
+    return merged;
+  }
+
+  /**
+   * Alias phrases found in the query, longest first and left to right, not overlapping.
+   * `tokens` are the query's words; `raw` the query as typed (for case-sensitive phrases).
+   */
+  find(tokens: readonly Token[], raw: string): AliasMatch[] {
+    const stems = tokens.map((t) => queryStems(t.text));
+    const candidates: (AliasMatch & { len: number })[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const starting = new Set(stems[i]!.flatMap((s) => this.phrasesStartingWith(s)));
+      for (const { phrase, group } of starting) {
+        const n = phrase.words.length;
+        if (i + n > tokens.length) continue;
+        const same = phrase.words.every((alts, k) => alts.some((s) => stems[i + k]!.includes(s)));
+        if (!same) continue;
+        if (phrase.exact && raw.slice(tokens[i]!.start, tokens[i + n - 1]!.end) !== phrase.exact) continue;
+        const indexed = group.filter((p) => p.indexed.length > 0);
+        candidates.push({ from: i, to: i + n, len: n, phrases: indexed.map((p) => p.indexed), typed: indexed.indexOf(phrase) });
+      }
+    }
+    candidates.sort((a, b) => b.len - a.len || a.from - b.from);
+    const taken: AliasMatch[] = [];
+    for (const c of candidates) {
+      if (taken.some((t) => c.from < t.to && t.from < c.to)) continue;
+      taken.push({ from: c.from, to: c.to, phrases: c.phrases, typed: c.typed });
+    }
+    return taken.sort((a, b) => a.from - b.from);
+  }
+}
+
+/**
+ * Reads an aliases file, checking it the way its JSON schema does, with messages for the person
+ * editing it.
+ * @throws KbError naming the file.
+ */
+export function parseAliases(text: string, file: string): AliasTable {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new KbError({ severity: 'error', code: 'kb.aliases.json', message: `aliases file is not valid JSON: ${(e as Error).message}`, file, line: 0 });
+  }
+  const fail = (message: string): never => {
+    throw new KbError({ severity: 'error', code: 'kb.aliases.shape', message, file, line: 0 });
+  };
+  if (typeof data !== 'object' || data === null || !Array.isArray((data as AliasFile).groups)) fail('aliases file must be an object with a "groups" array');
+  const groups = (data as AliasFile).groups;
+  groups.forEach((g, i) => {
+    if (typeof g !== 'object' || g === null || !Array.isArray(g.terms) || g.terms.length < 2) fail(`groups[${i}] needs "terms": at least two names for the same thing`);
+    g.terms.forEach((t, k) => {
+      if (typeof t !== 'string' || !fold(t).trim()) fail(`groups[${i}].terms[${k}] must be a non-empty string`);
+    });
+    if (g.caseSensitive !== undefined && (!Array.isArray(g.caseSensitive) || g.caseSensitive.some((c) => !g.terms.includes(c)))) {
+      fail(`groups[${i}].caseSensitive must list some of that group's terms`);
+    }
+  });
+  return new AliasTable(data as AliasFile);
+}

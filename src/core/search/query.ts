@@ -1,0 +1,123 @@
+import { cyrillicToLatin, latinToCyrillic } from '../text/translit';
+import { compoundTerm, findCompounds, isFiller, isStopWord, queryStems, tokenize } from './analyze';
+import type { AliasTable } from './aliases';
+
+/** How a query word found its way to the index; kept for tests and for tuning. */
+export type Via = 'literal' | 'compound' | 'alias' | 'translit';
+
+/** One way to match a slot: words that must all match (AND), each any of its stems (OR). */
+export interface Alternative {
+  words: string[][];
+  weight: number;
+  /** Edit distance allowed (0: none). */
+  fuzzy: number;
+  prefix: boolean;
+  via: Via;
+}
+
+/** One thing the query asks about: a word, a compound, or an alias phrase. */
+export interface Slot {
+  text: string;
+  alternatives: Alternative[];
+  /** How much the slot counts: 1, or little for greetings and politeness. */
+  weight: number;
+  /** Some alternative names a term the KB really has. */
+  known: boolean;
+}
+
+export interface QueryPlan {
+  slots: Slot[];
+  /** Sum of known slots' weights: how much of the query the KB understands. */
+  known: number;
+}
+
+/** The KB's terms, to tell a word the KB knows from a typo or a wrong layout. */
+export interface Vocabulary {
+  has(term: string): boolean;
+  hasPrefix(prefix: string): boolean;
+}
+
+/** Weight of an alias's other names against the name typed. */
+export const ALIAS_WEIGHT = 0.85;
+
+/** Weight of a slot made of politeness or greetings ("Здравствуйте", "подскажите пожалуйста"). */
+export const FILLER_WEIGHT = 0.15;
+
+/** Typos tolerated by word length: none for short words, where one letter changes the meaning. */
+export function fuzzyFor(word: string): number {
+  if (word.length <= 4) return 0;
+  return word.length <= 7 ? 1 : 2;
+}
+
+/**
+ * Turns what an agent typed into slots with their alternatives: stems (all languages for Latin
+ * words), compounds and phone numbers whole, alias phrases, transliteration for unknown words,
+ * typo tolerance scaled by length, prefix matching for the word being typed.
+ */
+export function planQuery(raw: string, vocab: Vocabulary, aliases: AliasTable): QueryPlan {
+  const words = tokenize(raw);
+  const informative = words.filter((w) => !isStopWord(w.text));
+  const keepStop = informative.length === 0; // a query of stop words alone is still a query
+  const compounds = findCompounds(raw, words);
+  const aliasMatches = aliases.find(words, raw);
+  const slots: Slot[] = [];
+  const lastIndex = words.length - 1;
+  const known = (stems: string[], prefix: boolean) => stems.some((s) => vocab.has(s) || (prefix && s.length >= 3 && vocab.hasPrefix(s)));
+
+  for (let i = 0; i < words.length; ) {
+    const alias = aliasMatches.find((m) => m.from === i);
+    if (alias) {
+      // What the agent typed counts a little more than its equivalents.
+      const alternatives = alias.phrases.map((p, k): Alternative => ({ words: p, weight: k === alias.typed ? 1 : ALIAS_WEIGHT, fuzzy: 0, prefix: false, via: 'alias' }));
+      // The phrase stands for as many query words as it covers ("личный кабинет" counts as two).
+      const covered = words.slice(i, alias.to).filter((w) => !isStopWord(w.text)).length;
+      slots.push({
+        text: raw.slice(words[i]!.start, words[alias.to - 1]!.end),
+        alternatives,
+        weight: Math.max(1, covered),
+        known: alternatives.some((a) => a.words.every((w) => known(w, false))),
+      });
+      i = alias.to;
+      continue;
+    }
+    const word = words[i]!;
+    const compound = compounds.find((c) => c.start <= word.start && c.end >= word.end);
+    if (compound) {
+      const parts = compound.parts.filter((p) => !isStopWord(p.text)).map((p) => queryStems(p.text));
+      // Latin words may be stemmed as English or Danish in the index: try both spellings of the compound.
+      const wholes = [...new Set([0, 1].map((v) => compoundTerm(compound, (w) => queryStems(w)[v] ?? queryStems(w)[0]!)))];
+      const alternatives: Alternative[] = [{ words: [wholes], weight: 1, fuzzy: 0, prefix: false, via: 'compound' }];
+      if (!compound.phone && parts.length) alternatives.push({ words: parts, weight: 0.5, fuzzy: 0, prefix: false, via: 'literal' });
+      slots.push({ text: compound.text, alternatives, weight: 1, known: wholes.some((w) => vocab.has(w)) || parts.every((p) => known(p, false)) });
+      i += compound.parts.length;
+      continue;
+    }
+    i++;
+    if (isStopWord(word.text) && !keepStop) continue;
+    const isLast = i - 1 === lastIndex;
+    const stems = queryStems(word.text);
+    if (isFiller(word.text)) {
+      // Politeness is matched as written, never expanded: it must not cost time or pull in noise.
+      slots.push({ text: word.text, alternatives: [{ words: [stems], weight: 1, fuzzy: 0, prefix: false, via: 'literal' }], weight: FILLER_WEIGHT, known: known(stems, false) });
+      continue;
+    }
+    // The word being typed is a prefix; finished words with a stem of four letters or more also match
+    // longer words they start (derivations the stemmer keeps apart: Крым → Крымского).
+    const prefix = (isLast && word.text.length >= 3) || stems.every((s) => s.length >= 4);
+    const literalKnown = known(stems, prefix);
+    const alternatives: Alternative[] = [{ words: [stems], weight: 1, fuzzy: literalKnown ? 0 : fuzzyFor(word.text), prefix, via: 'literal' }];
+    let slotKnown = literalKnown;
+    // Transliteration is for names typed in the other alphabet (lichniy, мобикей): short words.
+    if (!literalKnown && word.text.length >= 3 && word.text.length <= 12) {
+      const other = /[a-z]/.test(word.text) ? latinToCyrillic(word.text) : cyrillicToLatin(word.text);
+      if (other !== word.text) {
+        const otherStems = queryStems(other);
+        const otherKnown = known(otherStems, prefix);
+        slotKnown ||= otherKnown;
+        alternatives.push({ words: [otherStems], weight: 0.9, fuzzy: otherKnown ? 0 : Math.min(1, fuzzyFor(other)), prefix, via: 'translit' });
+      }
+    }
+    slots.push({ text: word.text, alternatives, weight: 1, known: slotKnown });
+  }
+  return { slots, known: slots.reduce((sum, s) => sum + (s.known ? s.weight : 0), 0) };
+}
