@@ -8,10 +8,12 @@ import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
 
 const USAGE = `Usage:
   support-kb search "<query>" [--kb <dir|file>]... [--limit N] [--json]
+                    [--source <kb file name>]... [--lang ru|da|en]... [--category <name>]...
   support-kb import-numbered <file.txt> [--title T] [--category C] [--lang ru|da|en]
 
 Commands:
-  search            Search the knowledge base (default: the bundled kb/ folder).
+  search            Search the knowledge base (default: the bundled kb/ folder). Filters narrow the
+                    results to KB files (--source kia-support-ru), languages and # categories.
   import-numbered   Convert a text with numbered clauses (4.2.1.7.) to KB markdown on stdout.
 
 Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.`;
@@ -50,7 +52,14 @@ async function search(args: string[]): Promise<number> {
     kb: { type: 'string', multiple: true },
     limit: { type: 'string' },
     json: { type: 'boolean' },
+    source: { type: 'string', multiple: true },
+    lang: { type: 'string', multiple: true },
+    category: { type: 'string', multiple: true },
   });
+  const langs = (values.lang as string[] | undefined) ?? undefined;
+  for (const l of langs ?? []) {
+    if (!(KB_LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}, got "${l}"`);
+  }
   if (positionals.length !== 1 || !positionals[0]!.trim()) throw new UsageError('search takes exactly one query (quote it)');
   const query = positionals[0]!;
   const limit = values.limit === undefined ? 10 : Number(values.limit);
@@ -66,7 +75,12 @@ async function search(args: string[]): Promise<number> {
 
   const index = new KbIndex(kb.articles, kb.aliases);
   const started = performance.now();
-  const hits = index.search(query, { limit });
+  const hits = index.search(query, {
+    limit,
+    ...(values.source ? { sources: values.source as string[] } : {}),
+    ...(langs ? { langs: langs as KbLanguage[] } : {}),
+    ...(values.category ? { categories: values.category as string[] } : {}),
+  });
   const tookMs = Math.round((performance.now() - started) * 1000) / 1000;
 
   if (values.json) {
@@ -80,8 +94,9 @@ async function search(args: string[]): Promise<number> {
     process.stdout.write(`No articles match "${query}".\n`);
     return 0;
   }
-  hits.forEach(({ article: a }, i) => {
-    process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]\n   ${snippet(a.body, query, a.lang)}\n`);
+  hits.forEach(({ article: a, similar, highlights }, i) => {
+    const more = similar.length ? `  (+${similar.length} similar)` : '';
+    process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
   });
   return 0;
 }

@@ -24,10 +24,12 @@ export function pickArticle(indexReady: Promise<KbIndex | undefined>, maxResults
   const update = (query: string) => {
     if (!index) return;
     // Our index ranks; the QuickPick must not re-filter by label, hence alwaysShow.
-    pick.items = index.search(query, { limit: maxResults }).map(({ article }) => ({
+    pick.items = index.search(query, { limit: maxResults }).map(({ article, similar, highlights }) => ({
       label: article.title,
-      description: `${article.source}:${article.line}`,
-      detail: snippet(article.body, query, article.lang, 160),
+      description: similar.length
+        ? `${article.source}:${article.line} · ${vscode.l10n.t('+{0} similar', similar.length)}`
+        : `${article.source}:${article.line}`,
+      detail: snippet(article.body, highlights.body, 160),
       alwaysShow: true,
       article,
     }));

@@ -26,6 +26,8 @@ describe('Support KB in a real VS Code', () => {
     assert.equal(danish!.article.lang, 'da');
     const [team] = await kb.search('зимних шин');
     assert.equal(team!.article.source, 'team-answers');
+    const [aliased] = await kb.search('шиномонтаж');
+    assert.equal(aliased?.article.source, 'team-answers', "the team folder's aliases.json is used");
   });
 
   it('the search command inserts the chosen answer at the cursor as one undo step', async () => {

@@ -77,3 +77,23 @@ describe('support-kb as installed by npm ci', () => {
     assert.match(json.results[0].title, /парол/i);
   });
 });
+
+describe('support-kb search: highlights, duplicates and filters', () => {
+  it('adds highlights (ranges of the matched words) and similar ids to --json results', () => {
+    const json = JSON.parse(cli('search', 'паролем', '--json', '--limit', '3').out);
+    for (const r of json.results) {
+      assert.ok(Array.isArray(r.similar));
+      assert.ok(r.highlights.title.length + r.highlights.body.length > 0, 'something is highlighted');
+      for (const [s, e] of r.highlights.body) assert.match(r.body.slice(s, e), /парол/i);
+    }
+  });
+
+  it('filters by --source, --lang and --category, and rejects an unknown language', () => {
+    const da = JSON.parse(cli('search', 'Kia Connect', '--json', '--lang', 'da').out);
+    assert.ok(da.results.length > 0 && da.results.every((r: { lang: string }) => r.lang === 'da'));
+    const ru = JSON.parse(cli('search', 'Kia Connect', '--json', '--source', 'kia-support-ru', '--category', 'apps').out);
+    assert.ok(ru.results.length > 0 && ru.results.every((r: { source: string }) => r.source === 'kia-support-ru'));
+    assert.equal(JSON.parse(cli('search', 'Kia Connect', '--json', '--category', 'nope').out).results.length, 0);
+    assert.equal(cli('search', 'x', '--lang', 'fr').code, 2);
+  });
+});

@@ -85,11 +85,20 @@ describe('KbIndex on the bundled KB', () => {
 });
 
 describe('snippet', () => {
-  it('centres on the first matching word, by stem', () => {
-    const body = `${'Вступление. '.repeat(30)}Чтобы восстановить пароль, нажмите «Забыли пароль?». ${'Хвост. '.repeat(30)}`;
-    const s = snippet(body, 'паролем', 'ru', 80);
+  it('centres on the first highlighted word, collapsing whitespace', () => {
+    const body = `${'Вступление. '.repeat(30)}Чтобы восстановить
+
+пароль, нажмите «Забыли пароль?». ${'Хвост. '.repeat(30)}`;
+    const at = body.indexOf('пароль');
+    const s = snippet(body, [[at, at + 6]], 80);
     assert.ok(s.startsWith('…') && s.endsWith('…'));
-    assert.match(s, /пароль/);
+    assert.match(s, /восстановить пароль, нажмите/);
     assert.ok(s.length <= 82);
+    assert.equal(snippet('Коротко.', []), 'Коротко.');
+  });
+
+  it('uses the highlights the index gives', () => {
+    const [hit] = index.search('паролем');
+    assert.match(snippet(hit!.article.body, hit!.highlights.body, 60), /парол/i);
   });
 });

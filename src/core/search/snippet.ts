@@ -1,20 +1,18 @@
-import { queryStems, stemWord, tokenize } from './analyze';
-import type { KbLanguage } from '../kb/types';
+import type { Range } from './index';
 
 /**
- * A one-line excerpt of `text` around the first word that matches the query (by stem or prefix),
+ * A one-line excerpt of `text` around its first highlighted range (see `SearchHit.highlights`),
  * whitespace collapsed, at most `width` characters, with `…` where it was cut.
+ * @example
+ * snippet(hit.article.body, hit.highlights.body) // '…чтобы восстановить пароль, нажмите «Забыли пароль?»…'
  */
-export function snippet(text: string, query: string, lang: KbLanguage, width = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+export function snippet(text: string, highlights: readonly Range[], width = 120): string {
+  const center = highlights[0]?.[0] ?? 0;
+  // Collapse whitespace while keeping track of where the highlight lands.
+  const before = text.slice(0, center).replace(/\s+/g, ' ').trimStart();
+  const flat = (before + text.slice(center).replace(/\s+/g, ' ')).trim();
   if (flat.length <= width) return flat;
-  const wanted = new Set(tokenize(query).flatMap((t) => queryStems(t.text)));
-  const hit = tokenize(flat).find((t) => {
-    const stem = stemWord(t.text, lang);
-    return wanted.has(stem) || [...wanted].some((w) => w.length >= 3 && stem.startsWith(w));
-  });
-  const center = hit ? hit.start : 0;
-  let start = Math.max(0, center - Math.floor(width / 3));
+  let start = Math.max(0, before.length - Math.floor(width / 3));
   const end = Math.min(flat.length, start + width);
   start = Math.max(0, end - width);
   return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
