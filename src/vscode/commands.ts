@@ -1,6 +1,11 @@
 /** Every command id the extension contributes, in one table (package.json lists the same ids). */
 export const Commands = {
   search: 'supportKb.search',
+  searchSelection: 'supportKb.searchSelection',
+  insertAnswer: 'supportKb.insertAnswer',
+  copyAnswer: 'supportKb.copyAnswer',
+  openArticle: 'supportKb.openArticle',
+  focusSidebar: 'supportKb.focusSidebar',
   reload: 'supportKb.reload',
   showLog: 'supportKb.showLog',
 } as const;

@@ -6,6 +6,12 @@ export interface SupportKbConfig {
   kbUris: vscode.Uri[];
   includeBundledKb: boolean;
   maxResults: number;
+  /** Snippet text around an inserted answer. */
+  reply: { greeting: string; signature: string };
+  /** Where answers are offered while typing: these language ids, and files matching the glob. */
+  draftLanguages: string[];
+  draftGlob: string;
+  completionTrigger: string;
   /** What was wrong with the settings, for the log: the agent's settings are never rewritten. */
   problems: string[];
 }
@@ -43,8 +49,36 @@ export function readConfig(): SupportKbConfig {
   const max = config.get<unknown>('search.maxResults', 20);
   const maxOk = typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= 200;
   if (!maxOk) problems.push(vscode.l10n.t('Setting supportKb.search.maxResults must be a whole number from 1 to 200; using 20.'));
-  return { kbUris, includeBundledKb: include !== false, maxResults: maxOk ? max : 20, problems };
+  const str = (key: string, fallback: string) => {
+    const v = config.get<unknown>(key, fallback);
+    if (typeof v === 'string') return v;
+    problems.push(vscode.l10n.t('Setting supportKb.{0} must be text; using the default.', key));
+    return fallback;
+  };
+  const langs = config.get<unknown>('draftLanguages', DEFAULTS.draftLanguages);
+  const langsOk = Array.isArray(langs) && langs.every((l) => typeof l === 'string');
+  if (!langsOk) problems.push(vscode.l10n.t('Setting supportKb.draftLanguages must be a list of language ids; using the default.'));
+  const trigger = str('completion.trigger', DEFAULTS.completionTrigger).trim();
+  return {
+    kbUris,
+    includeBundledKb: include !== false,
+    maxResults: maxOk ? max : 20,
+    reply: { greeting: str('reply.greeting', DEFAULTS.greeting), signature: str('reply.signature', DEFAULTS.signature) },
+    draftLanguages: langsOk ? (langs as string[]) : DEFAULTS.draftLanguages,
+    draftGlob: str('draftGlob', DEFAULTS.draftGlob),
+    completionTrigger: trigger || DEFAULTS.completionTrigger,
+    problems,
+  };
 }
+
+/** Defaults, the same as in package.json (a unit test keeps them in step). */
+export const DEFAULTS = {
+  greeting: 'Здравствуйте, ${1:имя клиента}!',
+  signature: 'С уважением,\n${2:ваше имя}\nСлужба поддержки Kia',
+  draftLanguages: ['plaintext', 'markdown'],
+  draftGlob: '**/*.{eml,txt,md}',
+  completionTrigger: 'kb:',
+};
 
 function isAbsolute(p: string): boolean {
   return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');

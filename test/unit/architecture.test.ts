@@ -5,9 +5,9 @@ import { ESLint } from 'eslint';
 import { REPO } from './helpers';
 
 describe('code health', () => {
-  it('type-checks (tsc --noEmit) with strict settings, sources and tests', () => {
+  it('type-checks (tsc --noEmit) with strict settings: extension, webview and tests', () => {
     const tsc = require.resolve('typescript/bin/tsc', { paths: [REPO] });
-    for (const project of ['.', 'test']) {
+    for (const project of ['.', 'test', 'src/webview']) {
       const r = spawnSync(process.execPath, [tsc, '--noEmit', '-p', project], { cwd: REPO, encoding: 'utf8' });
       assert.equal(r.status, 0, `tsc -p ${project}:\n${r.stdout}${r.stderr}`);
     }

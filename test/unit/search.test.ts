@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import MiniSearch from 'minisearch';
 import { queryStems, stemWord, tokenize } from '../../src/core/search/analyze';
 import { KbIndex } from '../../src/core/search/index';
-import { snippet } from '../../src/core/search/snippet';
+import { excerpt, snippet } from '../../src/core/search/snippet';
 import { bundledArticles } from './helpers';
 
 const articles = bundledArticles();
@@ -100,5 +100,23 @@ describe('snippet', () => {
   it('uses the highlights the index gives', () => {
     const [hit] = index.search('паролем');
     assert.match(snippet(hit!.article.body, hit!.highlights.body, 60), /парол/i);
+  });
+});
+
+describe('excerpt', () => {
+  it('carries the highlights over into the collapsed, cut excerpt', () => {
+    const body = `${'Начало текста.  '.repeat(20)}Нажмите\n\n«Забыли пароль?» и введите телефон. ${'Конец. '.repeat(20)}`;
+    const at = body.indexOf('пароль');
+    const ex = excerpt(body, [[at, at + 6]], 60);
+    assert.equal(ex.ranges.length, 1);
+    const [s, e] = ex.ranges[0]!;
+    assert.equal(ex.text.slice(s, e), 'пароль');
+    assert.match(ex.text, /Нажмите «Забыли/);
+  });
+
+  it('drops highlights outside the excerpt', () => {
+    const body = `пароль ${'слово '.repeat(100)}`;
+    const ex = excerpt(body, [[0, 6], [600, 605]], 40);
+    assert.deepEqual(ex.ranges, [[0, 6]]);
   });
 });

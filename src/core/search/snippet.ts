@@ -1,19 +1,53 @@
 import type { Range } from './index';
 
+export interface Excerpt {
+  text: string;
+  /** The highlights that fall inside the excerpt, as ranges of `text`. */
+  ranges: Range[];
+}
+
 /**
  * A one-line excerpt of `text` around its first highlighted range (see `SearchHit.highlights`),
- * whitespace collapsed, at most `width` characters, with `…` where it was cut.
+ * whitespace collapsed, at most `width` characters, with `…` where it was cut; the highlights are
+ * carried over into the excerpt.
  * @example
- * snippet(hit.article.body, hit.highlights.body) // '…чтобы восстановить пароль, нажмите «Забыли пароль?»…'
+ * excerpt(hit.article.body, hit.highlights.body).text // '…чтобы восстановить пароль, нажмите «Забыли пароль?»…'
  */
+export function excerpt(text: string, highlights: readonly Range[], width = 120): Excerpt {
+  // Collapse whitespace, remembering where each original character went.
+  const at = new Array<number>(text.length + 1);
+  let flat = '';
+  for (let i = 0; i < text.length; i++) {
+    at[i] = flat.length;
+    if (/\s/.test(text[i]!)) {
+      if (flat.length > 0 && !flat.endsWith(' ')) flat += ' ';
+    } else {
+      flat += text[i];
+    }
+  }
+  at[text.length] = flat.length;
+  flat = flat.trimEnd();
+  const center = highlights[0] ? at[highlights[0][0]]! : 0;
+  let start = 0;
+  let end = flat.length;
+  if (flat.length > width) {
+    start = Math.max(0, center - Math.floor(width / 3));
+    end = Math.min(flat.length, start + width);
+    start = Math.max(0, end - width);
+  }
+  const lead = start > 0 ? '…' : '';
+  const body = flat.slice(start, end);
+  const ranges: Range[] = [];
+  for (const [s, e] of highlights) {
+    const fs = at[s]! - start;
+    const fe = at[e]! - start;
+    if (fe <= 0 || fs >= body.length) continue;
+    ranges.push([Math.max(0, fs) + lead.length, Math.min(body.length, fe) + lead.length]);
+  }
+  return { text: `${lead}${body}${end < flat.length ? '…' : ''}`, ranges };
+}
+
+/** The excerpt's text alone, for one-line displays (CLI, QuickPick). */
 export function snippet(text: string, highlights: readonly Range[], width = 120): string {
-  const center = highlights[0]?.[0] ?? 0;
-  // Collapse whitespace while keeping track of where the highlight lands.
-  const before = text.slice(0, center).replace(/\s+/g, ' ').trimStart();
-  const flat = (before + text.slice(center).replace(/\s+/g, ' ')).trim();
-  if (flat.length <= width) return flat;
-  let start = Math.max(0, before.length - Math.floor(width / 3));
-  const end = Math.min(flat.length, start + width);
-  start = Math.max(0, end - width);
-  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+  return excerpt(text, highlights, width).text;
 }

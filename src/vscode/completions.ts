@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
+import { snippet } from '../core/search/snippet';
+import { readConfig, type SupportKbConfig } from './config';
+import type { KbService } from './kbService';
+
+/** Is this document a reply draft: one of the draft languages, or a file matching the draft glob. */
+export function isDraft(doc: vscode.TextDocument, config: SupportKbConfig): boolean {
+  return config.draftLanguages.includes(doc.languageId) || (!!config.draftGlob && vscode.languages.match({ pattern: config.draftGlob }, doc) > 0);
+}
+
+/**
+ * KB answers offered while drafting: after the trigger (`kb:` by default) the words typed so far are
+ * searched and each answer comes as a snippet (greeting, answer, signature). Nothing is offered
+ * outside drafts or without the trigger.
+ */
+export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly kb: KbService) {}
+
+  async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    const config = readConfig();
+    if (!isDraft(doc, config)) return undefined;
+    const before = doc.lineAt(position.line).text.slice(0, position.character);
+    const at = before.toLowerCase().lastIndexOf(config.completionTrigger.toLowerCase());
+    if (at < 0) return undefined;
+    const typed = before.slice(at);
+    const query = typed.slice(config.completionTrigger.length);
+    if (!query.trim()) return new vscode.CompletionList([], true);
+    let index;
+    try {
+      index = await this.kb.getIndex();
+    } catch {
+      return undefined;
+    }
+    if (token.isCancellationRequested) return undefined;
+    const range = new vscode.Range(position.line, at, position.line, position.character);
+    const parts = partsForDraft(doc.getText(), config.reply);
+    const items = index.search(query, { limit: 15 }).map((hit, i) => {
+      const a = hit.article;
+      const item = new vscode.CompletionItem({ label: a.title, description: `${a.source}:${a.line}` }, vscode.CompletionItemKind.Snippet);
+      item.range = range;
+      // VS Code filters by what was typed; our ranking already decided, so every item matches it.
+      item.filterText = typed;
+      item.sortText = String(i).padStart(3, '0');
+      item.insertText = new vscode.SnippetString(answerSnippet(a.body, parts));
+      item.detail = snippet(a.body, hit.highlights.body, 80);
+      item.documentation = new vscode.MarkdownString().appendText(a.body);
+      return item;
+    });
+    // Incomplete: the list is asked for again as the agent types more words.
+    return new vscode.CompletionList(items, true);
+  }
+}
