@@ -61,3 +61,20 @@ export async function editorText(page) {
   // Monaco renders spaces as no-break spaces.
   return (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
+
+/** Opens the Support KB sidebar and returns its webview frame (the search box is ready in it). */
+export async function openSidebar(page) {
+  await page.locator('.activitybar a[aria-label="Support KB"]').click();
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('#query').waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/** Types a query into the sidebar the way an agent does and waits for highlighted results. */
+export async function searchInSidebar(frame, query) {
+  const input = frame.locator('#query');
+  await input.fill('');
+  await input.pressSequentially(query, { delay: 25 });
+  await frame.locator('li[role="option"] mark').first().waitFor({ timeout: 20_000 });
+  return frame.locator('li[role="option"]');
+}

@@ -40,7 +40,11 @@ describe('Support KB in a real VS Code', () => {
     const chosen = await runAndAcceptQuickPick<{ id: string; body: string; title: string }>(Commands.search, { query: 'забыл пароль' });
     assert.ok(chosen, 'an article was chosen');
     assert.match(chosen.title, /парол/i);
-    assert.equal(doc.getText(), before + chosen.body, 'inserted at the cursor, nothing else touched');
+    const after = doc.getText();
+    assert.ok(after.startsWith(before), 'nothing before the cursor changed');
+    const inserted = after.slice(before.length);
+    assert.ok(inserted.startsWith(chosen.body), 'the answer word for word, with no second greeting (the draft has one)');
+    assert.match(inserted, /С уважением,\n.+\nСлужба поддержки Kia$/, 'the signature the draft lacked, with its placeholder filled by default');
 
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), before, 'one undo removes the whole insertion');

@@ -1,0 +1,78 @@
+// End-to-end: the sidebar as an agent uses it, in light, dark and high-contrast themes.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { FAILURES, SCREENSHOTS, editorText, openFile, openSidebar, openWorkbench, searchInSidebar } from './workbench.mjs';
+
+function suite(theme, screenshot, scenario) {
+  describe(`sidebar in the real workbench (${theme})`, () => {
+    let wb;
+    before(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      mkdirSync(FAILURES, { recursive: true });
+      wb = await openWorkbench({ settings: { 'workbench.colorTheme': theme } });
+    }, { timeout: 120_000 });
+    afterEach(async (t) => {
+      if (wb && t.passed === false) await wb.page.screenshot({ path: join(FAILURES, `${theme}-${t.name.replace(/\W+/g, '-')}.png`) });
+    });
+    after(async () => wb?.close());
+    it(scenario.name, { timeout: 120_000 }, () => scenario.run(wb, screenshot));
+  });
+}
+
+suite('Default Light Modern', 'sidebar-results.png', {
+  name: 'searches as you type with highlights, previews, and inserts the answer into the draft with Enter',
+  async run({ page }, screenshot) {
+    await openFile(page, 'reply-draft.txt', 4);
+    const frame = await openSidebar(page);
+    assert.equal(await frame.locator('#query').evaluate((el) => el === document.activeElement), true, 'the search box has the focus');
+    const results = await searchInSidebar(frame, 'забыл пароль');
+    assert.ok((await results.count()) >= 3);
+    const marks = await results.first().locator('mark').allInnerTexts();
+    assert.ok(marks.some((m) => /парол|забы/i.test(m)), `highlighted: ${marks.join(', ')}`);
+    await frame.locator('#preview:not([hidden]) #preview-body mark').first().waitFor();
+    const title = await results.first().locator('.title').innerText();
+    await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
+
+    await frame.locator('#query').press('Enter');
+    await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') !== null);
+    const text = await editorText(page);
+    assert.match(text, /Здравствуйте, Ирина!/);
+    assert.match(text, /С уважением/);
+    assert.equal((text.match(/С уважением/g) ?? []).length, 1, 'no second signature');
+    assert.ok(title.length > 0);
+    assert.match(text, /парол/i, 'the answer is in the draft');
+  },
+});
+
+suite('Default Dark Modern', 'sidebar-dark.png', {
+  name: 'is readable in the dark theme; keyboard moves the selection, Esc clears',
+  async run({ page }, screenshot) {
+    const frame = await openSidebar(page);
+    const results = await searchInSidebar(frame, 'ЛК');
+    await frame.locator('#query').press('ArrowDown');
+    assert.equal(await results.nth(1).getAttribute('aria-selected'), 'true');
+    await frame.locator('#preview:not([hidden])').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
+    await frame.locator('#query').press('Escape');
+    await frame.locator('li[role="option"]').first().waitFor({ state: 'detached' });
+    assert.equal(await frame.locator('#query').inputValue(), '');
+  },
+});
+
+suite('Default High Contrast', 'sidebar-high-contrast.png', {
+  name: 'is readable in high contrast; filters by document; says when nothing matches',
+  async run({ page }, screenshot) {
+    const frame = await openSidebar(page);
+    await frame.locator('#source option').nth(2).waitFor({ state: 'attached' });
+    const daValue = await frame.locator('#source option').evaluateAll((os) => os.find((o) => o.value === 'kia-connect-terms-da')?.value);
+    await frame.locator('#source').selectOption(daValue);
+    const results = await searchInSidebar(frame, 'opsigelse');
+    const badges = await results.locator('.badge').allInnerTexts();
+    assert.ok(badges.length > 0 && badges.every((b) => b === badges[0]), `one document: ${badges.join(', ')}`);
+    await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
+    await frame.locator('#query').fill('фывапролдж');
+    await frame.locator('#status:not([hidden])', { hasText: /Nothing|ничего/ }).waitFor();
+  },
+});
