@@ -43,6 +43,13 @@ suite('Default Light Modern', 'sidebar-results.png', {
     assert.equal((text.match(/С уважением/g) ?? []).length, 1, 'no second signature');
     assert.ok(title.length > 0);
     assert.match(text, /парол/i, 'the answer is in the draft');
+
+    // Hidden and shown again, the view keeps its query and results.
+    await page.locator('.activitybar a[aria-label^="Explorer"]').click();
+    const again = await openSidebar(page);
+    assert.equal(await again.locator('#query').inputValue(), 'забыл пароль');
+    await again.locator('li[role="option"] mark').first().waitFor();
+    assert.equal(await again.locator('li[role="option"] .title').first().innerText(), title);
   },
 });
 
