@@ -1,7 +1,7 @@
 // One build for everything: the extension and CLI into dist/, and (with --tests) the tests into dist-test/.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types, which keeps builds instant.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -37,4 +37,6 @@ if (watch) {
   console.log('esbuild: watching for changes…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The CLI is the package's bin: it must be executable for `npx support-kb`.
+  chmodSync('dist/cli.js', 0o755);
 }

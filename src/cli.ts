@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { validateDraft } from './core/checklist/validate';
+import { decodeImei } from './core/entities/imei';
+import { decodeVin } from './core/entities/vin';
 import { importNumberedText } from './core/kb/importNumbered';
 import { KB_LANGUAGES, type KbLanguage } from './core/kb/types';
 import { KbIndex } from './core/search/index';
@@ -9,11 +12,18 @@ import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
 const USAGE = `Usage:
   support-kb search "<query>" [--kb <dir|file>]... [--limit N] [--json]
                     [--source <kb file name>]... [--lang ru|da|en]... [--category <name>]...
+  support-kb check <draft file> [--kb <dir|file>]... [--json] [--locale ru|en]
+  support-kb vin <VIN> [--json]
+  support-kb imei <IMEI> [--json]
   support-kb import-numbered <file.txt> [--title T] [--category C] [--lang ru|da|en]
 
 Commands:
   search            Search the knowledge base (default: the bundled kb/ folder). Filters narrow the
                     results to KB files (--source kia-support-ru), languages and # categories.
+  check             Check a reply draft: what its requests must ask for (KB checklists),
+                    unfilled placeholders, the feedback form link, attachment rules, VINs, IMEIs.
+  vin               Decode and validate a VIN, and say what the KB says about its market.
+  imei              Validate an IMEI (15 digits, Luhn check digit).
   import-numbered   Convert a text with numbered clauses (4.2.1.7.) to KB markdown on stdout.
 
 Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.`;
@@ -27,6 +37,12 @@ async function main(argv: string[]): Promise<number> {
       return search(rest);
     case 'import-numbered':
       return importNumbered(rest);
+    case 'check':
+      return check(rest);
+    case 'vin':
+      return vin(rest);
+    case 'imei':
+      return imei(rest);
     case '--help':
     case '-h':
     case 'help':
@@ -98,6 +114,77 @@ async function search(args: string[]): Promise<number> {
     const more = similar.length ? `  (+${similar.length} similar)` : '';
     process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
   });
+  return 0;
+}
+
+async function loadKbOrFail(paths: string[] | undefined) {
+  const kb = await loadKbFromPaths(paths ?? [BUNDLED_KB_DIR]);
+  const errors = kb.problems.filter((p) => p.severity === 'error');
+  for (const p of errors) process.stderr.write(`support-kb: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  return errors.length ? undefined : kb;
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`support-kb: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { kb: { type: 'string', multiple: true }, json: { type: 'boolean' }, locale: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('check takes exactly one draft file');
+  const locale = (values.locale as string | undefined) ?? 'ru';
+  if (locale !== 'ru' && locale !== 'en') throw new UsageError('--locale must be ru or en');
+  const text = readInput(positionals[0]!);
+  if (text.includes('\u0000')) throw new Error(`support-kb: ${positionals[0]} looks binary, not a text draft`);
+  const kb = await loadKbOrFail(values.kb as string[] | undefined);
+  if (!kb) return 1;
+  const report = validateDraft(text, { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])), locale });
+  if (values.json) {
+    process.stdout.write(JSON.stringify({
+      checklists: report.checklists.map(({ id, missing, present }) => ({ id, missing, present })),
+      findings: report.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end })),
+    }) + '\n');
+    return 0;
+  }
+  const where = (offset: number) => {
+    const before = text.slice(0, offset);
+    return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+  };
+  for (const c of report.checklists) {
+    process.stdout.write(`${c.id}: ${c.present.length}/${c.present.length + c.missing.length}${c.missing.length ? ` — missing ${c.missing.join(', ')}` : ''}\n`);
+  }
+  for (const f of report.findings) process.stdout.write(`${positionals[0]}:${where(f.start)}: ${f.severity} ${f.code}: ${f.message}\n`);
+  if (!report.checklists.length && !report.findings.length) process.stdout.write('No findings.\n');
+  return 0;
+}
+
+function vin(args: string[]): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('vin takes exactly one VIN');
+  const v = decodeVin(positionals[0]!);
+  if (values.json) {
+    const { input, normalized, valid, problems, wmi, manufacturer, country, market, modelYear, checkDigit } = v;
+    process.stdout.write(JSON.stringify({ input, normalized, valid, problems, wmi, manufacturer: manufacturer ?? null, country: country ?? null, market, modelYear: modelYear ?? null, checkDigit }) + '\n');
+    return 0;
+  }
+  const lines = [
+    `${v.normalized}: ${v.valid ? 'valid' : 'not valid'}${v.problems.length ? ` (${v.problems.join(', ')})` : ''}`,
+    `manufacturer: ${v.manufacturer ?? 'unknown'}; country: ${v.country ?? 'unknown'}; WMI ${v.wmi}`,
+    `model year: ${v.modelYear ?? 'unknown'}; plant: ${v.plant ?? 'unknown'}; check digit: ${v.checkDigit.applies ? (v.checkDigit.ok ? 'ok' : 'wrong') : 'not used outside North America'}`,
+    `market: ${v.market}${v.market === 'ru' ? ' — can be added to the account and to Kia Connect' : v.market === 'foreign' ? ' — cannot be added to the account or to Kia Connect (only XWE…/Z94… VINs)' : ''}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+function imei(args: string[]): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('imei takes exactly one IMEI');
+  const i = decodeImei(positionals[0]!);
+  process.stdout.write(values.json ? JSON.stringify(i) + '\n' : `${i.normalized}: ${i.valid ? 'valid' : `not valid (${i.problems.join(', ')})`}\n`);
   return 0;
 }
 

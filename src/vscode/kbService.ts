@@ -140,7 +140,7 @@ export class KbService implements vscode.Disposable {
     this.watchers = uris.flatMap((uri) => {
       const pattern = uri.path.toLowerCase().endsWith('.md')
         ? new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!)
-        : new vscode.RelativePattern(uri, '**/{*.md,aliases.json}');
+        : new vscode.RelativePattern(uri, '**/{*.md,aliases.json,checklists.json}');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const onChange = (changed: vscode.Uri) => this.scheduleReload(vscode.l10n.t('changed: {0}', changed.fsPath));
       return [watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange)];

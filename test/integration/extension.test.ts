@@ -53,7 +53,7 @@ describe('Support KB in a real VS Code', () => {
   it('with no editor open, the chosen article opens read-only instead of being inserted anywhere', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const chosen = await runAndAcceptQuickPick<{ body: string }>(Commands.search, { query: 'Digitalnøgle' });
-    const editor = (await waitFor('the preview', () => vscode.window.activeTextEditor))!;
+    const editor = await waitFor('the preview', () => vscode.window.activeTextEditor);
     assert.equal(editor.document.uri.scheme, 'support-kb-article');
     assert.ok(editor.document.getText().includes(chosen.body));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

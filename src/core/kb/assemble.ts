@@ -1,3 +1,5 @@
+import { parseChecklists } from '../checklist/parse';
+import type { Checklist } from '../checklist/types';
 import { AliasTable, parseAliases } from '../search/aliases';
 import { ALIASES_FILE, kbFileKind } from './kbFolder';
 import { parseKbFile, type KbFileInput, type ParsedKbFile } from './parse';
@@ -7,6 +9,8 @@ export interface AssembledKb {
   articles: Article[];
   /** The alias tables of all KB folders, merged. */
   aliases: AliasTable;
+  /** The checklists of all KB folders; a later folder's checklist replaces one with the same id. */
+  checklists: Checklist[];
   problems: KbProblem[];
   files: ParsedKbFile[];
 }
@@ -22,8 +26,19 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
   const problems: KbProblem[] = [];
   const files: ParsedKbFile[] = [];
   const aliasTables: AliasTable[] = [];
+  const checklists = new Map<string, Checklist>();
   for (const input of inputs) {
-    if (kbFileKind(baseName(input.file)) === 'aliases') {
+    const kind = kbFileKind(baseName(input.file));
+    if (kind === 'checklists') {
+      try {
+        for (const c of parseChecklists(input.text, input.file)) checklists.set(c.id, c);
+      } catch (e) {
+        if (!(e instanceof KbError)) throw e;
+        problems.push({ ...e.problem, message: `${e.problem.message} (checklists from this file are not used)` });
+      }
+      continue;
+    }
+    if (kind === 'aliases') {
       try {
         aliasTables.push(parseAliases(input.text, input.file));
       } catch (e) {
@@ -57,7 +72,7 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
       articles.push(rename ? { ...a, id: rename + a.id.slice(parsed.source.length) } : a);
     }
   }
-  return { articles, aliases: AliasTable.merge(aliasTables), problems, files };
+  return { articles, aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
 }
 
 function baseName(file: string): string {

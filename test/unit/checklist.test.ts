@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { findRequests, replyEnd } from '../../src/core/checklist/draft';
+import { parseChecklists } from '../../src/core/checklist/parse';
+import { FEEDBACK_FORM_URL, validateDraft } from '../../src/core/checklist/validate';
+import { KbError } from '../../src/core/kb/types';
+import { REPO, bundledKb } from './helpers';
+
+const kb = bundledKb();
+const DRAFTS = join(REPO, 'test', 'fixtures', 'drafts');
+const expected: Record<string, { checklists: Record<string, string[]>; codes: string[] }> = JSON.parse(readFileSync(join(DRAFTS, 'expected.json'), 'utf8'));
+const options = { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])) };
+
+/** Applies a finding's first fix the way the quick fix does. */
+function applyFix(text: string, edits: { start: number; end: number; newText: string }[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+
+describe('checklists as KB data', () => {
+  it('has every required checklist with exactly the required item ids', () => {
+    const required: Record<string, string[]> = {
+      'kia-connect': ['full_name', 'phone', 'email', 'vin', 'imei', 'model', 'date', 'description', 'location', 'error_photo'],
+      mobikey: ['full_name', 'phone', 'vin', 'dealer', 'description', 'dealer_date', 'error_photo'],
+      'yandex-plus': ['sts_photo', 'vin'],
+      'account-login': ['registration_date', 'registration_data', 'description', 'error_photo', 'vin', 'production_document'],
+      'password-sms': ['description', 'error_photo', 'email', 'phone'],
+      'car-info-fix': ['description', 'model', 'vin', 'documents'],
+    };
+    for (const [id, items] of Object.entries(required)) {
+      const c = kb.checklists.find((x) => x.id === id);
+      assert.ok(c, id);
+      assert.deepEqual(c.items.map((i) => i.id).sort(), [...items].sort(), id);
+    }
+    const ids = new Set(kb.articles.map((a) => a.id));
+    for (const c of kb.checklists) for (const a of [...(c.appliesWhen.articles ?? []), ...(c.sources ?? [])]) assert.ok(ids.has(a), `${c.id}: ${a}`);
+  });
+
+  it('rejects malformed checklist files with a clear message', () => {
+    for (const [text, re] of [['{', /not valid JSON/], ['{"checklists":[{"id":"A B"}]}', /lower-case/], ['{"checklists":[{"id":"a","title":{"ru":"x","en":"y"},"appliesWhen":{},"items":[]}]}', /at least one item/]] as const) {
+      assert.throws(() => parseChecklists(text, 'kb/checklists.json'), (e: unknown) => e instanceof KbError && re.test(e.message) && e.message.includes('kb/checklists.json'));
+    }
+  });
+});
+
+describe('reply drafts (test/fixtures/drafts)', () => {
+  it('has at least 30 drafts', () => assert.ok(Object.keys(expected).length >= 30));
+  for (const [name, want] of Object.entries(expected)) {
+    it(name, () => {
+      const text = readFileSync(join(DRAFTS, `${name}.txt`), 'utf8');
+      const report = validateDraft(text, options);
+      const got = Object.fromEntries(report.checklists.map((c) => [c.id, [...c.missing].sort()]));
+      const sorted = Object.fromEntries(Object.entries(want.checklists).map(([k, v]) => [k, [...v].sort()]));
+      assert.deepEqual(got, sorted, 'checklists and their missing items');
+      assert.deepEqual([...new Set(report.findings.map((f) => f.code))].sort(), want.codes, 'finding codes');
+      for (const f of report.findings) {
+        assert.ok(f.start >= 0 && f.end > f.start && f.end <= text.length, `${f.code} has a range in the text`);
+        assert.ok(f.message.length > 10);
+      }
+    });
+  }
+});
+
+describe('quick fixes', () => {
+  it('add the missing items in the request’s own wording, after which nothing is missing', () => {
+    for (const name of ['02-kc-missing-three', '03-kc-list', '09-mobikey-missing', '29-kc-numbered']) {
+      const text = readFileSync(join(DRAFTS, `${name}.txt`), 'utf8');
+      const finding = validateDraft(text, options).findings.find((f) => f.code === 'checklist.missing-items')!;
+      const fixed = applyFix(text, finding.fixes[0]!.edits);
+      const after = validateDraft(fixed, options);
+      assert.ok(after.checklists.every((c) => c.missing.length === 0), `${name}: ${JSON.stringify(after.checklists)}`);
+      if (name === '03-kc-list') assert.match(fixed, /\n- месторасположение автомобиля/);
+      if (name === '29-kc-numbered') assert.match(fixed, /\n4\. /);
+      assert.ok(fixed.startsWith(text.slice(0, finding.fixes[0]!.edits[0]!.start)), 'nothing before the insertion changes');
+    }
+  });
+
+  it('insert the form link and replace Cyrillic look-alikes in a VIN', () => {
+    const form = readFileSync(join(DRAFTS, '20-form-no-link.txt'), 'utf8');
+    const f = validateDraft(form, options).findings.find((x) => x.code === 'draft.form-link-missing')!;
+    const fixedForm = applyFix(form, f.fixes[0]!.edits);
+    assert.ok(fixedForm.includes(FEEDBACK_FORM_URL));
+    assert.equal(validateDraft(fixedForm, options).findings.filter((x) => x.code === 'draft.form-link-missing').length, 0);
+    const vin = readFileSync(join(DRAFTS, '24-vin-cyrillic.txt'), 'utf8');
+    const v = validateDraft(vin, options).findings.find((x) => x.code === 'vin.cyrillic-lookalikes')!;
+    assert.match(applyFix(vin, v.fixes[0]!.edits), /XWEPH81ABN0001234/);
+  });
+});
+
+describe('draft structure', () => {
+  it('finds where quoted customer text starts', () => {
+    const text = 'Ответ.\n\n-----Original Message-----\nОт: клиент';
+    assert.equal(text.slice(replyEnd(text)).split('\n')[0], '-----Original Message-----');
+    assert.equal(replyEnd('Просто ответ.'), 'Просто ответ.'.length);
+  });
+
+  it('finds requests and the list below them', () => {
+    const text = 'Привет.\nУкажите, пожалуйста:\n- ФИО\n- VIN\n\nСпасибо.';
+    const [r] = findRequests(text);
+    assert.equal(text.slice(r!.start, r!.sentenceEnd), 'Укажите, пожалуйста:');
+    assert.equal(r!.listCount, 2);
+    assert.equal(r!.bullet, '- ');
+    assert.equal(findRequests('Сервис работает штатно.').length, 0);
+  });
+
+  it('can turn each rule off and pin or unpin checklists', () => {
+    const text = readFileSync(join(DRAFTS, '19-placeholders.txt'), 'utf8');
+    assert.equal(validateDraft(text, { ...options, disabled: ['draft.unfilled-placeholder'] }).findings.length, 0);
+    const generic = readFileSync(join(DRAFTS, '32-request-without-topic.txt'), 'utf8');
+    assert.deepEqual(validateDraft(generic, { ...options, pinned: ['yandex-plus'] }).checklists.map((c) => c.id), ['yandex-plus']);
+    const kc = readFileSync(join(DRAFTS, '02-kc-missing-three.txt'), 'utf8');
+    assert.equal(validateDraft(kc, { ...options, unpinned: ['kia-connect'] }).checklists.length, 0);
+  });
+});
