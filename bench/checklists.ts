@@ -20,8 +20,18 @@ async function main() {
       const predicted = got.get(id) ?? new Set<string>();
       const truth = new Set(want.checklists[id] ?? []);
       const c = count(id);
-      for (const item of predicted) (truth.has(item) ? c.tp++ : (c.fp++, errors.push(`${name}: ${id}.${item} reported missing but was asked for`)));
-      for (const item of truth) if (!predicted.has(item)) (c.fn++, errors.push(`${name}: ${id}.${item} missing but not reported`));
+      for (const item of predicted) {
+        if (truth.has(item)) c.tp++;
+        else {
+          c.fp++;
+          errors.push(`${name}: ${id}.${item} reported missing but was asked for`);
+        }
+      }
+      for (const item of truth) {
+        if (predicted.has(item)) continue;
+        c.fn++;
+        errors.push(`${name}: ${id}.${item} missing but not reported`);
+      }
     }
   }
   const ratio = (a: number, b: number) => (b ? a / b : 1);
