@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import type { Article } from './core/kb/types';
+import type { DraftReport } from './core/checklist/types';
 import type { SearchHit } from './core/search/index';
 import { ArticlePreviewProvider } from './vscode/articlePreview';
-import { ARTICLE_SCHEME, Commands } from './vscode/commands';
+import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
 import { AnswerCompletionProvider } from './vscode/completions';
+import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix } from './vscode/draftChecks';
+import { EntityHoverProvider } from './vscode/entityHover';
+import { findEntities } from './core/entities/find';
+import { decodeVin } from './core/entities/vin';
 import { readConfig } from './vscode/config';
 import { insertArticle, trackDraftEditor } from './vscode/insertArticle';
 import { KbService, type KbState } from './vscode/kbService';
@@ -17,6 +22,8 @@ export interface SupportKbApi {
   articleCount(): Promise<number>;
   reload(): Promise<number>;
   onDidChangeState: vscode.Event<KbState>;
+  /** Checks a document now and returns what the diagnostics show (for tests and other extensions). */
+  checkDocument(doc: vscode.TextDocument): Promise<DraftReport | undefined>;
 }
 
 /** Arguments the palette commands accept when run from code (keybindings, tests, other commands). */
@@ -53,6 +60,9 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
   };
   const searchView = new SearchViewProvider(context.extensionUri, kb, { insert: insertArticle, copy, open });
+  const checker = new DraftChecker(kb);
+  const articleById = (id: string) => (kb.state.kind === 'ready' ? kb.state.index.get(id) : undefined);
+  const textDocuments = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
   context.subscriptions.push(
     searchView,
@@ -96,6 +106,59 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
       await kb.reload(vscode.l10n.t('reload command'));
     }),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    checker,
+    vscode.languages.registerCodeActionsProvider(textDocuments, new DraftFixProvider(checker), { providedCodeActionKinds: DraftFixProvider.kinds }),
+    vscode.languages.registerCodeLensProvider(textDocuments, new ChecklistLens(checker)),
+    vscode.languages.registerHoverProvider(textDocuments, new EntityHoverProvider(articleById)),
+    vscode.commands.registerCommand(InternalCommands.applyFix, applyFix),
+    vscode.commands.registerCommand(InternalCommands.openArticleById, async (id: string) => {
+      const article = typeof id === 'string' ? articleById(id) : undefined;
+      if (article) await open(article);
+    }),
+    vscode.commands.registerCommand(Commands.pinChecklist, async (args?: { uri?: string; id?: string; state?: 'pinned' | 'unpinned' | 'auto' }) => {
+      const doc = args?.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: open a reply draft to pin a checklist to it.'));
+        return undefined;
+      }
+      await kb.getIndex().catch(() => undefined);
+      let id = args?.id;
+      let state = args?.state;
+      if (!id || !state) {
+        const stateLabel = { pinned: vscode.l10n.t('pinned'), unpinned: vscode.l10n.t('never'), auto: vscode.l10n.t('by topic') };
+        const items = kb.checklists().map((c) => {
+          const now = checker.pinState(doc.uri, c.id);
+          return { label: c.title[vscode.env.language.startsWith('en') ? 'en' : 'ru'], description: `${c.id} · ${stateLabel[now]}`, id: c.id, now };
+        });
+        const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft') });
+        if (!chosen) return undefined;
+        id = chosen.id;
+        const next = await vscode.window.showQuickPick(
+          (['pinned', 'unpinned', 'auto'] as const).map((s) => ({ label: stateLabel[s], state: s, picked: s === chosen.now })),
+          { title: chosen.label },
+        );
+        if (!next) return undefined;
+        state = next.state;
+      }
+      return checker.setPin(doc, id, state);
+    }),
+    vscode.commands.registerCommand(Commands.copyVin, async (vin?: string) => {
+      let text = typeof vin === 'string' ? vin : undefined;
+      const editor = vscode.window.activeTextEditor;
+      if (!text && editor) {
+        const line = editor.document.lineAt(editor.selection.active.line).text;
+        const here = findEntities(line).find((e) => e.kind === 'vin' && editor.selection.active.character >= e.start && editor.selection.active.character <= e.end);
+        text = here?.text ?? findEntities(editor.document.getText()).find((e) => e.kind === 'vin')?.text;
+      }
+      if (!text) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: no VIN at the cursor or in this document.'));
+        return undefined;
+      }
+      const normalized = decodeVin(text).normalized;
+      await vscode.env.clipboard.writeText(normalized);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Support KB: VIN copied — {0}', normalized), 3000);
+      return normalized;
+    }),
   );
 
   return {
@@ -103,6 +166,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     articleCount: async () => (await kb.getIndex()).size,
     reload: async () => (await kb.reload('api')).size,
     onDidChangeState: kb.onDidChangeState,
+    checkDocument: (doc) => checker.check(doc),
   };
 }
 

@@ -8,6 +8,14 @@ export const Commands = {
   focusSidebar: 'supportKb.focusSidebar',
   reload: 'supportKb.reload',
   showLog: 'supportKb.showLog',
+  pinChecklist: 'supportKb.pinChecklist',
+  copyVin: 'supportKb.copyVin',
+} as const;
+
+/** Commands used by hovers, CodeLenses and quick fixes, not shown in the palette. */
+export const InternalCommands = {
+  openArticleById: 'supportKb.openArticleById',
+  applyFix: 'supportKb.applyFix',
 } as const;
 
 /** Virtual documents that show an article read-only when there is no editor to insert it into. */

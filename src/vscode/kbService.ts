@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { assembleKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
 import type { KbFileInput, ParsedKbFile } from '../core/kb/parse';
+import type { Checklist } from '../core/checklist/types';
 import type { KbProblem } from '../core/kb/types';
 import { KbIndex } from '../core/search/index';
 import { readConfig, SECTION } from './config';
@@ -25,6 +26,7 @@ export class KbService implements vscode.Disposable {
   private readonly lastGood = new Map<string, ParsedKbFile>();
   private loading: Promise<KbIndex> | undefined;
   private index: KbIndex | undefined;
+  private loadedChecklists: Checklist[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onDidChangeStateEmitter = new vscode.EventEmitter<KbState>();
   /** Fires when loading starts, succeeds or fails. */
@@ -47,6 +49,11 @@ export class KbService implements vscode.Disposable {
   getIndex(): Promise<KbIndex> {
     if (this.index && !this.loading) return Promise.resolve(this.index);
     return this.loading ?? this.reload(vscode.l10n.t('first use'));
+  }
+
+  /** The checklists of the loaded KB (empty until it has loaded). */
+  checklists(): readonly Checklist[] {
+    return this.loadedChecklists;
   }
 
   /** Rereads every KB file now. Resolves with the new index, or the last good one if loading failed. */
@@ -90,6 +97,7 @@ export class KbService implements vscode.Disposable {
         (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, `${where}: ${p.message}`);
       }
       this.index = new KbIndex(kb.articles, kb.aliases);
+      this.loadedChecklists = kb.checklists;
       this.log.info(vscode.l10n.t('Loaded {0} articles from {1} files in {2} ms ({3}).', kb.articles.length, inputs.length, Date.now() - started, reason));
       this.setState({ kind: 'ready', index: this.index, problems: kb.problems });
       return this.index;

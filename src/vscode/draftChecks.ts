@@ -1,0 +1,217 @@
+import * as vscode from 'vscode';
+import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
+import { validateDraft } from '../core/checklist/validate';
+import { Commands, InternalCommands } from './commands';
+import { isDraft } from './completions';
+import { readConfig } from './config';
+import type { KbService } from './kbService';
+
+export const DIAGNOSTIC_SOURCE = 'support-kb';
+const DEBOUNCE_MS = 350;
+
+/** Settings that turn rules off, by finding code. */
+const RULE_SETTINGS: Record<FindingCode, string> = {
+  [FindingCodes.missingItems]: 'checks.missingItems',
+  [FindingCodes.placeholder]: 'checks.placeholders',
+  [FindingCodes.formLink]: 'checks.formLink',
+  [FindingCodes.attachments]: 'checks.attachments',
+  [FindingCodes.vinInvalid]: 'checks.vin',
+  [FindingCodes.vinLookalikes]: 'checks.vin',
+  [FindingCodes.imeiInvalid]: 'checks.imei',
+};
+/** Rules that only make sense in reply drafts; VINs and IMEIs are checked in any text document. */
+const DRAFT_ONLY = new Set<string>([FindingCodes.missingItems, FindingCodes.placeholder, FindingCodes.formLink, FindingCodes.attachments]);
+
+type PinState = 'pinned' | 'unpinned';
+
+/**
+ * Checks drafts as the agent types (debounced) and publishes findings as diagnostics with stable
+ * codes; owns the per-document checklist pins. Findings are kept with the document version they
+ * were computed on, so fixes are never applied to text that has changed since.
+ */
+export class DraftChecker implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly reports = new Map<string, { version: number; report: DraftReport }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pins = new Map<string, Map<string, PinState>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's report is new. */
+  readonly onDidChangeReport = this.changed.event;
+
+  constructor(private readonly kb: KbService) {
+    this.disposables.push(
+      this.diagnostics,
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // VS Code keeps a closed editor's document around for a while; the agent expects the
+      // warnings to go with the tab.
+      vscode.window.tabGroups.onDidChangeTabs(() => this.forgetClosedTabs()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('supportKb') && this.recheckAll()),
+      kb.onDidChangeState((s) => s.kind === 'ready' && this.recheckAll()),
+    );
+    this.recheckAll();
+  }
+
+  report(doc: vscode.TextDocument): DraftReport | undefined {
+    const r = this.reports.get(doc.uri.toString());
+    return r && r.version === doc.version ? r.report : undefined;
+  }
+
+  /** Checks a document now (tests and code actions use it; typing goes through the debounce). */
+  async check(doc: vscode.TextDocument): Promise<DraftReport | undefined> {
+    if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-settings' || doc.lineCount > 20_000) return undefined;
+    let index;
+    try {
+      index = await this.kb.getIndex();
+    } catch {
+      return undefined;
+    }
+    const state = this.kb.state;
+    if (state.kind !== 'ready') return undefined;
+    const config = readConfig();
+    const settings = vscode.workspace.getConfiguration('supportKb', doc.uri);
+    const draft = isDraft(doc, config);
+    const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => settings.get<boolean>(RULE_SETTINGS[code], true) === false || (!draft && DRAFT_ONLY.has(code)));
+    const pins = this.pins.get(doc.uri.toString()) ?? new Map();
+    const version = doc.version;
+    const report = validateDraft(doc.getText(), {
+      checklists: this.kb.checklists(),
+      articleBodies: new Map(index.articles.map((a) => [a.id, a.body])),
+      pinned: [...pins].filter(([, s]) => s === 'pinned').map(([id]) => id),
+      unpinned: [...pins].filter(([, s]) => s === 'unpinned').map(([id]) => id),
+      disabled,
+      locale: vscode.env.language.startsWith('en') ? 'en' : 'ru',
+    });
+    if (doc.isClosed || doc.version !== version) return undefined;
+    this.reports.set(doc.uri.toString(), { version, report });
+    this.diagnostics.set(doc.uri, report.findings.map((f) => toDiagnostic(doc, f)));
+    this.changed.fire(doc.uri);
+    return report;
+  }
+
+  pinState(uri: vscode.Uri, id: string): PinState | 'auto' {
+    return this.pins.get(uri.toString())?.get(id) ?? 'auto';
+  }
+
+  setPin(doc: vscode.TextDocument, id: string, state: PinState | 'auto'): Promise<DraftReport | undefined> {
+    let pins = this.pins.get(doc.uri.toString());
+    if (!pins) this.pins.set(doc.uri.toString(), (pins = new Map()));
+    if (state === 'auto') pins.delete(id);
+    else pins.set(id, state);
+    return this.check(doc);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.check(doc), DEBOUNCE_MS));
+  }
+
+  private recheckAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc);
+  }
+
+  private forgetClosedTabs(): void {
+    const shown = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) {
+        const input = tab.input as { uri?: vscode.Uri; modified?: vscode.Uri } | undefined;
+        const uri = input?.uri ?? input?.modified;
+        if (uri) shown.add(uri.toString());
+      }
+    }
+    this.diagnostics.forEach((uri) => {
+      if (!shown.has(uri.toString())) this.forget(uri);
+    });
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.reports.delete(key);
+    this.pins.delete(key);
+    this.diagnostics.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
+  const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
+  const severity = f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const d = new vscode.Diagnostic(range, f.message, severity);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = f.code;
+  return d;
+}
+
+/**
+ * Quick fixes for our diagnostics. Each fix runs through a command that applies it only if the
+ * document is still at the version the fix was computed for, as one undo step.
+ */
+export class DraftFixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly checker: DraftChecker) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const report = this.checker.report(doc);
+    if (!report) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = report.findings.find((f) => f.code === diagnostic.code && doc.offsetAt(diagnostic.range.start) === f.start && doc.offsetAt(diagnostic.range.end) === f.end);
+      for (const fix of finding?.fixes ?? []) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.preferred ?? false;
+        action.command = { command: InternalCommands.applyFix, title: fix.title, arguments: [doc.uri.toString(), doc.version, fix.edits] };
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+/** Applies core edits to a document if it is still at `version`; one WorkspaceEdit, so one undo step. */
+export async function applyFix(uri: string, version: number, edits: TextEditSpec[]): Promise<boolean> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  if (!doc || doc.version !== version) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: the draft changed since this fix was offered; nothing was changed. Try the fix again.'));
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  return vscode.workspace.applyEdit(edit);
+}
+
+/** "Чек-лист kia-connect: 7/10" above the request, for every checklist the draft is checked against. */
+export class ChecklistLens implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly checker: DraftChecker) {
+    this.onDidChangeCodeLenses = (listener, thisArg, disposables) => checker.onDidChangeReport(() => listener.call(thisArg), undefined, disposables);
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const report = this.checker.report(doc);
+    if (!report) return [];
+    return report.checklists.map((c) => {
+      const total = c.present.length + c.missing.length;
+      const range = new vscode.Range(doc.positionAt(c.requestStart), doc.positionAt(c.requestStart));
+      return new vscode.CodeLens(range, {
+        title: vscode.l10n.t('Checklist {0}: {1}/{2}', c.id, c.present.length, total),
+        tooltip: c.missing.length ? vscode.l10n.t('{0}: not asked for yet — {1}', c.title, c.missing.join(', ')) : c.title,
+        command: Commands.pinChecklist,
+        arguments: [{ uri: doc.uri.toString() }],
+      });
+    });
+  }
+}
