@@ -26,7 +26,17 @@ export function replyEnd(text: string): number {
 }
 
 /** Words that ask the customer for something. */
-const REQUEST = /(укажите|пришлите|присылайте|направьте|сообщите|предоставьте|приложите|отправьте|вышлите|напишите\s+нам|уточните|(просим|прошу)\s+(вас\s+)?(указать|предоставить|прислать|направить|сообщить|отправить|приложить|выслать)|(необходимо|нужно|требуется|потребуется)\s+(будет\s+)?(указать|предоставить|прислать|направить|сообщить|отправить|приложить|выслать)|следующ\p{L}*\s+(информаци|данны|сведени)\p{L}*)/giu;
+const REQUEST = new RegExp(
+  [
+    'укажите', 'пришлите', 'присылайте', 'направьте', 'сообщите', 'предоставьте', 'приложите', 'отправьте', 'вышлите', 'напишите', 'подскажите', 'уточните',
+    '(просим|прошу|просьба)\\s+(вас\\s+)?(указать|предоставить|прислать|направить|сообщить|отправить|приложить|выслать|написать|уточнить)',
+    '(необходимо|нужно|требуется|потребуется)\\s+(будет\\s+)?(указать|предоставить|прислать|направить|сообщить|отправить|приложить|выслать)',
+    'нужн\\p{L}*\\s+следующ', 'следующ\\p{L}*\\s+(информаци|данны|сведени)\\p{L}*',
+    // Replies in English
+    'please\\s+(send|provide|specify|attach|include|tell\\s+us|let\\s+us\\s+know)', 'the\\s+following\\s+(information|details|data)',
+  ].join('|'),
+  'giu',
+);
 const LIST_LINE = /^\s*([-–—•*]|\d{1,2}[.)])\s+/;
 
 /** One request to the customer: its sentence, and the list that follows it, if any. */
@@ -96,12 +106,11 @@ function editDistanceAtMost1(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-/** Same word for a checklist: same stem, one a longer form of the other, or one typo in a long word. */
+/** Same word for a checklist: same stem, a longer form of the phrase's word, or one typo in a long word. */
 function sameWord(a: Word, stem: string): boolean {
   if (a.stem === stem || a.text === stem) return true;
-  const short = a.stem.length < stem.length ? a.stem : stem;
-  const long = short === a.stem ? stem : a.stem;
-  if (short.length >= 4 && long.startsWith(short)) return true;
+  // A longer form of the phrase's word (фото → фотографию), not the other way round (дилерский ≠ дилеру).
+  if (stem.length >= 4 && a.stem.startsWith(stem)) return true;
   // One typo, only in long words: in short ones it turns one word into another (модем/модель).
   return stem.length >= 6 && a.stem.length >= 6 && editDistanceAtMost1(a.stem, stem);
 }
