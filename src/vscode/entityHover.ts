@@ -37,8 +37,14 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       return new vscode.Hover(md, range);
     }
     const vin = decodeVin(hit.text);
-    const status = vin.valid ? `$(pass) ${vscode.l10n.t('valid')}` : `$(error) ${vscode.l10n.t('not valid')}`;
-    const problems = vin.problems.length ? `: ${vin.problems.map(PROBLEM_TEXT).join('; ')}` : '';
+    const lookalikes = vin.problems.includes('cyrillic-lookalikes');
+    const status = !vin.valid
+      ? `$(error) ${vscode.l10n.t('not valid')}`
+      : lookalikes
+        ? `$(warning) ${vscode.l10n.t('valid once the Cyrillic letters are replaced with Latin ones')}`
+        : `$(pass) ${vscode.l10n.t('valid')}`;
+    const shown = vin.valid ? [] : vin.problems;
+    const problems = shown.length ? `: ${shown.map(PROBLEM_TEXT).join('; ')}` : '';
     md.appendMarkdown(`**VIN** \`${vin.normalized}\` — ${status}${problems}\n\n`);
     const unknown = vscode.l10n.t('unknown');
     md.appendMarkdown(`| | |\n|---|---|\n`);

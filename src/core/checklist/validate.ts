@@ -72,22 +72,38 @@ export function validateDraft(text: string, options: ValidateOptions): DraftRepo
   return { checklists, findings };
 }
 
-/** Which checklists a draft's topic calls for: their terms in the reply, or their KB answers inserted into it. */
-export function applicableChecklists(text: string, end: number, options: ValidateOptions): Checklist[] {
-  const words = wordsOf(text, 0, end);
+/**
+ * Which checklists a draft's topic calls for: their terms, or their KB answers inserted into the
+ * draft. The paragraphs that hold the requests speak first ("…Kia Connect… пришлите…"); only when
+ * they name no topic does the rest of the reply decide.
+ */
+export function applicableChecklists(text: string, end: number, options: ValidateOptions, requests: readonly Request[] = findRequests(text, end)): Checklist[] {
   const flat = fold(text).replace(/\s+/g, ' ');
-  const scored = options.checklists.map((c) => {
-    let score = (c.appliesWhen.terms ?? []).filter((t) => findPhrase(words, phraseStems(t)) >= 0).length;
-    for (const id of c.appliesWhen.articles ?? []) {
-      const body = options.articleBodies?.get(id);
-      if (body && flat.includes(fold(body).replace(/\s+/g, ' ').slice(0, 80))) score += 2;
-    }
-    return { c, score };
-  });
+  const scoreIn = (words: ReturnType<typeof wordsOf>) =>
+    options.checklists.map((c) => {
+      let score = (c.appliesWhen.terms ?? []).filter((t) => findPhrase(words, phraseStems(t)) >= 0).length;
+      for (const id of c.appliesWhen.articles ?? []) {
+        const body = options.articleBodies?.get(id);
+        if (body && flat.includes(fold(body).replace(/\s+/g, ' ').slice(0, 80))) score += 2;
+      }
+      return { c, score };
+    });
+  const paragraphs = requests.flatMap((r) => wordsOf(text, paragraphStart(text, r.start), paragraphEnd(text, r.end, end)));
+  let scored = scoreIn(paragraphs);
+  if (!scored.some((s) => s.score > 0)) scored = scoreIn(wordsOf(text, 0, end));
   const best = Math.max(0, ...scored.map((s) => s.score));
   const pinned = new Set(options.pinned ?? []);
   const unpinned = new Set(options.unpinned ?? []);
   return scored.filter(({ c, score }) => !unpinned.has(c.id) && (pinned.has(c.id) || (score >= 1 && score >= best / 2))).map((s) => s.c);
+}
+
+function paragraphStart(text: string, at: number): number {
+  return text.lastIndexOf('\n\n', at) + 1;
+}
+
+function paragraphEnd(text: string, at: number, end: number): number {
+  const i = text.indexOf('\n\n', at);
+  return i < 0 || i > end ? end : i;
 }
 
 function checkRequests(text: string, end: number, options: ValidateOptions, locale: Locale, findings: Finding[]): ChecklistResult[] {
@@ -95,13 +111,11 @@ function checkRequests(text: string, end: number, options: ValidateOptions, loca
   if (!requests.length) return [];
   const results: ChecklistResult[] = [];
   const cyrillic = /[а-яё]/i.test(text.slice(0, end));
-  const applicable = applicableChecklists(text, end, options);
+  const applicable = applicableChecklists(text, end, options, requests);
   // The customer answers the whole reply, so an item asked anywhere counts; but with two topics in
   // one reply, the warning and its fix go to the request whose paragraph names the checklist's topic.
   const topicsOf = requests.map((r) => {
-    const from = text.lastIndexOf('\n\n', r.start) + 1;
-    const to = text.indexOf('\n\n', r.end);
-    const words = wordsOf(text, from, to < 0 ? end : to);
+    const words = wordsOf(text, paragraphStart(text, r.start), paragraphEnd(text, r.end, end));
     return applicable.filter((c) => (c.appliesWhen.terms ?? []).some((t) => findPhrase(words, phraseStems(t)) >= 0)).map((c) => c.id);
   });
   for (const c of applicable) {
