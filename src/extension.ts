@@ -67,31 +67,21 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
   context.subscriptions.push(
     searchView,
     vscode.window.registerWebviewViewProvider(SEARCH_VIEW_ID, searchView),
-    vscode.workspace.registerTextDocumentContentProvider(
-      ARTICLE_SCHEME,
-      new ArticlePreviewProvider((id) => (kb.state.kind === 'ready' ? kb.state.index.get(id) : undefined)),
+    vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, new ArticlePreviewProvider(articleById)),
+    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ':'),
+    // The palette commands: pick an article, then do one thing with it.
+    ...([
+      [Commands.search, vscode.l10n.t('Support KB: Search Knowledge Base'), insertArticle],
+      [Commands.insertAnswer, vscode.l10n.t('Support KB: Insert Answer'), insertArticle],
+      [Commands.copyAnswer, vscode.l10n.t('Support KB: Copy Answer'), copy],
+      [Commands.openArticle, vscode.l10n.t('Support KB: Open Article'), open],
+    ] as const).map(([command, title, action]) =>
+      vscode.commands.registerCommand(command, async (args?: PickArgs) => {
+        const article = await pick(title, args);
+        if (article) await action(article);
+        return article;
+      }),
     ),
-    vscode.languages.registerCompletionItemProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new AnswerCompletionProvider(kb), ':'),
-    vscode.commands.registerCommand(Commands.search, async (args?: PickArgs) => {
-      const article = await pick(vscode.l10n.t('Support KB: Search Knowledge Base'), args);
-      if (article) await insertArticle(article);
-      return article;
-    }),
-    vscode.commands.registerCommand(Commands.insertAnswer, async (args?: PickArgs) => {
-      const article = await pick(vscode.l10n.t('Support KB: Insert Answer'), args);
-      if (article) await insertArticle(article);
-      return article;
-    }),
-    vscode.commands.registerCommand(Commands.copyAnswer, async (args?: PickArgs) => {
-      const article = await pick(vscode.l10n.t('Support KB: Copy Answer'), args);
-      if (article) await copy(article);
-      return article;
-    }),
-    vscode.commands.registerCommand(Commands.openArticle, async (args?: PickArgs) => {
-      const article = await pick(vscode.l10n.t('Support KB: Open Article'), args);
-      if (article) await open(article);
-      return article;
-    }),
     vscode.commands.registerCommand(Commands.searchSelection, async () => {
       const editor = vscode.window.activeTextEditor;
       const text = editor ? editor.selections.map((s) => editor.document.getText(s)).join(' ').trim() : '';

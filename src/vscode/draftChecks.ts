@@ -4,6 +4,7 @@ import { validateDraft } from '../core/checklist/validate';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './completions';
 import { readConfig } from './config';
+import type { KbIndex } from '../core/search/index';
 import type { KbService } from './kbService';
 
 export const DIAGNOSTIC_SOURCE = 'support-kb';
@@ -79,7 +80,7 @@ export class DraftChecker implements vscode.Disposable {
     const version = doc.version;
     const report = validateDraft(doc.getText(), {
       checklists: this.kb.checklists(),
-      articleBodies: new Map(index.articles.map((a) => [a.id, a.body])),
+      articleBodies: articleBodies(index),
       pinned: [...pins].filter(([, s]) => s === 'pinned').map(([id]) => id),
       unpinned: [...pins].filter(([, s]) => s === 'unpinned').map(([id]) => id),
       disabled,
@@ -141,6 +142,15 @@ export class DraftChecker implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+const bodiesByIndex = new WeakMap<KbIndex, Map<string, string>>();
+
+/** Article bodies by id, built once per index rather than on every keystroke. */
+function articleBodies(index: KbIndex): Map<string, string> {
+  let bodies = bodiesByIndex.get(index);
+  if (!bodies) bodiesByIndex.set(index, (bodies = new Map(index.articles.map((a) => [a.id, a.body]))));
+  return bodies;
 }
 
 function toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {

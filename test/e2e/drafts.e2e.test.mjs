@@ -1,24 +1,14 @@
 // End-to-end: an agent sees what a reply forgets to ask for, fixes it, and hovers a VIN.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { FAILURES, SCREENSHOTS, editorText, openFile, openWorkbench } from './workbench.mjs';
+import { describe, it } from 'node:test';
+import { SCREENSHOTS, editorText, openFile, useWorkbench } from './workbench.mjs';
 
 describe('draft checks in the real workbench', () => {
-  let wb;
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    mkdirSync(FAILURES, { recursive: true });
-    wb = await openWorkbench();
-  }, { timeout: 120_000 });
-  afterEach(async (t) => {
-    if (wb && t.passed === false) await wb.page.screenshot({ path: join(FAILURES, `drafts-${t.name.replace(/\W+/g, '-')}.png`) });
-  });
-  after(async () => wb?.close());
+  const workbench = useWorkbench('drafts');
 
   it('underlines the incomplete request and the Cyrillic VIN, shows the checklist, explains the VIN on hover, and fixes the request', { timeout: 120_000 }, async () => {
-    const { page } = wb;
+    const { page } = workbench();
     await openFile(page, 'reply-kia-connect.txt');
     await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
     await page.locator('.codelens-decoration', { hasText: /kia-connect: 4\/10/ }).waitFor({ timeout: 30_000 });

@@ -1,25 +1,14 @@
 // End-to-end: an agent finds an answer from the command palette and inserts it into the reply draft.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { FAILURES, SCREENSHOTS, editorText, openFile, openWorkbench, runCommand } from './workbench.mjs';
+import { describe, it } from 'node:test';
+import { SCREENSHOTS, editorText, openFile, runCommand, useWorkbench } from './workbench.mjs';
 
 describe('command palette search in the real workbench (code-server + Chromium)', () => {
-  let wb;
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    mkdirSync(FAILURES, { recursive: true });
-    wb = await openWorkbench();
-  }, { timeout: 120_000 });
-  afterEach(async (t) => {
-    // A picture of the workbench is the fastest way to see why a UI test failed.
-    if (wb && t.passed === false) await wb.page.screenshot({ path: join(FAILURES, `${t.name.replace(/\W+/g, '-')}.png`) });
-  });
-  after(async () => wb?.close());
+  const workbench = useWorkbench('palette');
 
   it('finds "забыл пароль" and inserts the answer into the draft at the cursor', { timeout: 120_000 }, async () => {
-    const { page } = wb;
+    const { page } = workbench();
     await openFile(page, 'reply-draft.txt', 4);
     await runCommand(page, 'Support KB: Search Knowledge Base');
     const input = page.locator('.quick-input-widget input[placeholder*="забыл пароль"]');

@@ -1,23 +1,13 @@
 // End-to-end: the sidebar as an agent uses it, in light, dark and high-contrast themes.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { FAILURES, SCREENSHOTS, editorText, openFile, openSidebar, openWorkbench, searchInSidebar } from './workbench.mjs';
+import { describe, it } from 'node:test';
+import { SCREENSHOTS, editorText, openFile, openSidebar, searchInSidebar, useWorkbench } from './workbench.mjs';
 
 function suite(theme, screenshot, scenario) {
   describe(`sidebar in the real workbench (${theme})`, () => {
-    let wb;
-    before(async () => {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      mkdirSync(FAILURES, { recursive: true });
-      wb = await openWorkbench({ settings: { 'workbench.colorTheme': theme } });
-    }, { timeout: 120_000 });
-    afterEach(async (t) => {
-      if (wb && t.passed === false) await wb.page.screenshot({ path: join(FAILURES, `${theme}-${t.name.replace(/\W+/g, '-')}.png`) });
-    });
-    after(async () => wb?.close());
-    it(scenario.name, { timeout: 120_000 }, () => scenario.run(wb, screenshot));
+    const workbench = useWorkbench(theme.replace(/\W+/g, '-'), { settings: { 'workbench.colorTheme': theme } });
+    it(scenario.name, { timeout: 120_000 }, () => scenario.run(workbench(), screenshot));
   });
 }
 

@@ -1,7 +1,8 @@
 // Helpers for end-to-end tests: a real VS Code (code-server) with this extension installed,
 // driven by Playwright in Debian's Chromium, the way an agent uses it.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CACHE, CHROMIUM, CHROMIUM_ARGS, REPO, assertInstalled, installExtensionLink, startCodeServer } from '../../scripts/lib/codeServer.mjs';
 
@@ -77,4 +78,22 @@ export async function searchInSidebar(frame, query) {
   await input.pressSequentially(query, { delay: 25 });
   await frame.locator('li[role="option"] mark').first().waitFor({ timeout: 20_000 });
   return frame.locator('li[role="option"]');
+}
+
+/**
+ * The hooks of a suite that works in one workbench: opened before its tests, a screenshot of every
+ * failed test in test-results/, closed after. Returns a getter for the workbench.
+ */
+export function useWorkbench(label, options) {
+  let wb;
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(FAILURES, { recursive: true });
+    wb = await openWorkbench(options);
+  }, { timeout: 120_000 });
+  afterEach(async (t) => {
+    if (wb && t.passed === false) await wb.page.screenshot({ path: join(FAILURES, `${label}-${t.name.replace(/\W+/g, '-')}.png`) });
+  });
+  after(async () => wb?.close());
+  return () => wb;
 }
