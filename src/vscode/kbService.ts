@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { assembleKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
-import type { KbFileInput, ParsedKbFile } from '../core/kb/parse';
+import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
 import type { Checklist } from '../core/checklist/types';
 import type { KbProblem } from '../core/kb/types';
 import { KbIndex } from '../core/search/index';
@@ -23,6 +23,7 @@ export type KbState =
 export class KbService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  private watchedKey: string | undefined;
   private readonly lastGood = new Map<string, ParsedKbFile>();
   private loading: Promise<KbIndex> | undefined;
   private index: KbIndex | undefined;
@@ -142,12 +143,19 @@ export class KbService implements vscode.Disposable {
     }
   }
 
-  /** Re-creates the watchers when the configured paths change; the bundled KB does not change at run time. */
+  /**
+   * Watches the configured paths, re-creating the watchers only when the paths themselves change
+   * (a reload that a watcher triggered keeps them). The bundled KB does not change at run time.
+   */
   private watch(uris: readonly vscode.Uri[]): void {
+    const key = uris.map((u) => u.toString()).join('\n');
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
     for (const w of this.watchers) w.dispose();
     this.watchers = uris.flatMap((uri) => {
-      const pattern = uri.path.toLowerCase().endsWith('.md')
-        ? new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!)
+      const name = fileName(uri.path);
+      const pattern = kbFileKind(name) !== 'other'
+        ? new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name)
         : new vscode.RelativePattern(uri, '**/{*.md,aliases.json,checklists.json}');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const onChange = (changed: vscode.Uri) => this.scheduleReload(vscode.l10n.t('changed: {0}', changed.fsPath));

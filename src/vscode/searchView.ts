@@ -60,10 +60,11 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
   private async handle(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready': {
-        this.post(this.initMessage());
+        // Strings at once (the loading state needs them), the filters once the KB is loaded.
+        this.post({ type: 'init', strings: strings(), sources: [], categories: [] });
         this.postStatus(this.kb.state);
         const index = await this.index();
-        if (index) this.post({ type: 'init', ...this.filterOptions(index), strings: strings() });
+        if (index) this.post({ type: 'init', strings: strings(), ...this.filterOptions(index) });
         if (this.pendingQuery !== undefined) this.post({ type: 'setQuery', query: this.pendingQuery });
         return;
       }
@@ -82,7 +83,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
       case 'preview': {
         const index = await this.index();
         const article = index?.get(m.id);
-        const hit = article && (index!.search(m.query, { limit: 50, filter: (a) => a.id === m.id })[0] ?? undefined);
+        const hit = article && index!.search(m.query, { limit: 1, filter: (a) => a.id === m.id })[0];
         this.post({ type: 'preview', article: article ? toPreview(article, hit) : undefined });
         return;
       }
@@ -99,10 +100,6 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
     } catch {
       return undefined; // the status message already says why
     }
-  }
-
-  private initMessage(): ToWebview {
-    return { type: 'init', strings: strings(), sources: [], categories: [] };
   }
 
   private filterOptions(index: KbIndex): { sources: FilterOption[]; categories: FilterOption[] } {

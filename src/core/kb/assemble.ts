@@ -1,8 +1,8 @@
 import { parseChecklists } from '../checklist/parse';
 import type { Checklist } from '../checklist/types';
 import { AliasTable, parseAliases } from '../search/aliases';
-import { ALIASES_FILE, kbFileKind } from './kbFolder';
-import { parseKbFile, type KbFileInput, type ParsedKbFile } from './parse';
+import { kbFileKind } from './kbFolder';
+import { fileName, parseKbFile, type KbFileInput, type ParsedKbFile } from './parse';
 import { KbError, type Article, type KbProblem } from './types';
 
 export interface AssembledKb {
@@ -28,7 +28,7 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
   const aliasTables: AliasTable[] = [];
   const checklists = new Map<string, Checklist>();
   for (const input of inputs) {
-    const kind = kbFileKind(baseName(input.file));
+    const kind = kbFileKind(fileName(input.file));
     if (kind === 'checklists') {
       try {
         for (const c of parseChecklists(input.text, input.file)) checklists.set(c.id, c);
@@ -75,8 +75,3 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
   return { articles, aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
 }
 
-function baseName(file: string): string {
-  return file.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? file;
-}
-
-export { ALIASES_FILE };

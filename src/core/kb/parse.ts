@@ -28,8 +28,13 @@ const CLAUSE_NUMBER = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
 
 /** `kb/kia-support-ru.md` → `kia-support-ru`. Works on paths and URIs. */
 export function sourceName(file: string): string {
-  const base = file.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? file;
+  const base = fileName(file);
   return base.replace(/\.[^.]+$/, '') || base;
+}
+
+/** `kb/kia-support-ru.md` → `kia-support-ru.md`. Works on paths and URIs. */
+export function fileName(file: string): string {
+  return file.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? file;
 }
 
 /**
