@@ -9,8 +9,10 @@ import { KbError } from '../../src/core/kb/types';
 import { REPO, bundledKb } from './helpers';
 
 const kb = bundledKb();
-const DRAFTS = join(REPO, 'test', 'fixtures', 'drafts');
-const expected: Record<string, { checklists: Record<string, string[]>; codes: string[] }> = JSON.parse(readFileSync(join(DRAFTS, 'expected.json'), 'utf8'));
+const DRAFTS = join(REPO, 'test', 'fixtures', 'drafts', 'tune');
+const HOLDOUT = join(REPO, 'test', 'fixtures', 'drafts', 'holdout');
+type Expected = Record<string, { checklists: Record<string, string[]>; codes: string[] }>;
+const expected: Expected = JSON.parse(readFileSync(join(DRAFTS, 'expected.json'), 'utf8'));
 const options = { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])) };
 
 /** Applies a finding's first fix the way the quick fix does. */
@@ -44,8 +46,8 @@ describe('checklists as KB data', () => {
   });
 });
 
-describe('reply drafts (test/fixtures/drafts)', () => {
-  it('has at least 30 drafts', () => assert.ok(Object.keys(expected).length >= 30));
+describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
+  it('has at least 100 drafts', () => assert.ok(Object.keys(expected).length >= 100));
   for (const [name, want] of Object.entries(expected)) {
     it(name, () => {
       const text = readFileSync(join(DRAFTS, `${name}.txt`), 'utf8');

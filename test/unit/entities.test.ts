@@ -152,7 +152,7 @@ describe('support-kb vin / check', () => {
   });
 
   it('check --json prints checklists and findings', () => {
-    const r = cli('check', join(REPO, 'test/fixtures/drafts/02-kc-missing-three.txt'), '--json');
+    const r = cli('check', join(REPO, 'test/fixtures/drafts/tune/02-kc-missing-three.txt'), '--json');
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(j).sort(), ['checklists', 'findings']);
