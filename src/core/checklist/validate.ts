@@ -98,6 +98,18 @@ function paragraphStarts(text: string, end: number): number[] {
   return starts;
 }
 
+/** Index of the first element of `xs` (sorted by `key`) whose key is ≥ x. */
+function lowerBound<T>(xs: readonly T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the last element of sorted `xs` that is ≤ x. */
 function floorIndex(xs: readonly number[], x: number): number {
   let lo = 0;
@@ -154,14 +166,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const itemsOf = requests.map((r) => {
     const m = new Map<string, Map<string, number[]>>();
     for (const [a, b] of r.scope) {
-      let lo = 0;
-      let hi = itemHits.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (itemHits[mid]!.word < a) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < itemHits.length && itemHits[k]!.word < b; k++) {
+      for (let k = lowerBound(itemHits, a, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
         const h = itemHits[k]!;
         let items = m.get(h.checklist);
         if (!items) m.set(h.checklist, (items = new Map()));
@@ -180,14 +185,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
 
   const topicsIn = (from: number, to: number) => {
     const count = new Map<string, number>();
-    let lo = 0;
-    let hi = topicHits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (topicHits[mid]!.at < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < topicHits.length && topicHits[k]!.at < to; k++) count.set(topicHits[k]!.checklist, (count.get(topicHits[k]!.checklist) ?? 0) + 1);
+    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) count.set(topicHits[k]!.checklist, (count.get(topicHits[k]!.checklist) ?? 0) + 1);
     return count;
   };
   const everywhere = topicsIn(0, end + 1);
