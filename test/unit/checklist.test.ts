@@ -64,7 +64,7 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
   }
 });
 
-const HOLDOUT_FLOOR = { precision: 0.8, recall: 0.92, exact: 0.83 };
+const HOLDOUT_FLOOR = { precision: 0.83, recall: 0.94, exact: 0.85 };
 
 describe('reply drafts, holdout split (test/fixtures/drafts/holdout, scored only)', () => {
   it('keeps precision, recall and exact verdicts at 0.95 or more', () => {
