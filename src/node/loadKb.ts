@@ -10,11 +10,16 @@ export const BUNDLED_KB_DIR = path.resolve(__dirname, '..', 'kb');
 
 /** Reads KB files from folders (their `*.md` and `aliases.json`, recursively, sorted) and files, and assembles them. */
 export async function loadKbFromPaths(paths: readonly string[]): Promise<AssembledKb> {
+  return assembleKb(await readKbInputs(paths));
+}
+
+/** The KB files under `paths`, read (the saved index needs their text to hash it before assembling). */
+export async function readKbInputs(paths: readonly string[]): Promise<KbFileInput[]> {
   const inputs: KbFileInput[] = [];
   for (const p of paths) {
     for (const file of await listKbFiles(p)) inputs.push({ file, text: await fs.readFile(file, 'utf8') });
   }
-  return assembleKb(inputs);
+  return inputs;
 }
 
 async function listKbFiles(p: string): Promise<string[]> {
