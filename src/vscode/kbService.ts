@@ -49,6 +49,10 @@ export class KbService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         if (this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('workspace folders changed'));
       }),
+      // Trusting the workspace lets its KB folders in (Restricted Mode ignored them).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('workspace trusted'));
+      }),
     );
   }
 
