@@ -24,6 +24,8 @@ export interface SupportKbApi {
   onDidChangeState: vscode.Event<KbState>;
   /** What the last load did with the saved index: `hit` (loaded), `partial` (changed files re-indexed), `miss`, `corrupt`, `stale`. */
   lastIndexOutcome(): string | undefined;
+  /** The KB's state now: with the problems of its files (`{ file, line, message, severity, code }`) once loaded. */
+  state(): KbState;
   /** Checks a document now and returns what the diagnostics show (for tests and other extensions). */
   checkDocument(doc: vscode.TextDocument): Promise<DraftReport | undefined>;
 }
@@ -163,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     reload: async () => (await kb.reload('api')).size,
     onDidChangeState: kb.onDidChangeState,
     lastIndexOutcome: () => kb.lastIndexOutcome,
+    state: () => kb.state,
     checkDocument: (doc) => checker.check(doc),
   };
 }

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
 import type { KbFileInput } from '../core/kb/parse';
+import { isUnreadable } from '../core/kb/read';
 import type { Article } from '../core/kb/types';
 import { INDEX_FORMAT_VERSION, KbIndex, type IndexSnapshot } from '../core/search/index';
 import { readKbInputs } from './loadKb';
@@ -235,9 +236,9 @@ export interface OpenedIndex {
  * through the cache in `cacheDir` (none: always built).
  */
 export async function openIndex(paths: readonly string[], options: { cacheDir?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<OpenedIndex> {
-  const inputs: KbFileInput[] = await readKbInputs(paths);
+  const inputs = await readKbInputs(paths);
   const kb = assembleKb(inputs);
-  const hashes = new Map(inputs.map((i) => [i.file, contentHash(i.text)]));
+  const hashes = new Map(inputs.filter((i): i is KbFileInput => !isUnreadable(i)).map((i) => [i.file, contentHash(i.text)]));
   const cacheFile = options.cacheDir ? cacheFileFor(options.cacheDir, paths.map((p) => path.resolve(p))) : undefined;
   const result = loadOrBuildSnapshot(kb.articles, hashes, cacheFile, options.onProgress);
   const index = result.index

@@ -2,6 +2,7 @@ import type Fuse from 'fuse.js';
 import * as vscode from 'vscode';
 import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
+import { clampQuery, MAX_TITLE_QUERY_CHARS } from '../core/search/limits';
 import { snippet } from '../core/search/snippet';
 import { TitleMatcher } from '../core/search/titles';
 
@@ -77,7 +78,7 @@ export function paletteItems(index: KbIndex, query: string, limit: number): Arti
     };
   });
   if (query.trim().length >= 2) {
-    for (const article of titleFinder(index).search(query, 10)) {
+    for (const article of titleFinder(index).search(clampQuery(query, MAX_TITLE_QUERY_CHARS), 10)) {
       if (items.length >= limit) break;
       if (shown.has(article.id)) continue;
       shown.add(article.id);

@@ -8,6 +8,8 @@ import { buildInWorker, IndexBuildCancelled } from '../../src/node/indexBuild';
 import { cacheFileFor, contentHash, decodeCache, encodeCache, openIndex } from '../../src/node/indexCache';
 import { readKbInputs } from '../../src/node/loadKb';
 import { assembleKb } from '../../src/core/kb/assemble';
+import type { KbFileInput } from '../../src/core/kb/parse';
+import { isUnreadable } from '../../src/core/kb/read';
 import { ALIASES, DA_KB, REPO, RU_KB } from './helpers';
 
 const GOLD: string[] = JSON.parse(readFileSync(path.join(REPO, 'bench', 'gold', 'queries.json'), 'utf8')).queries.map((q: { query: string }) => q.query);
@@ -88,8 +90,10 @@ describe('saved index (cache)', () => {
     assert.ok(KbIndex.fromSnapshot(snapshot, kb.articles));
   });
 
+  const readable = async () => (await readKbInputs(paths)).filter((i): i is KbFileInput => !isUnreadable(i));
+
   it('builds in a worker thread with progress, and the snapshot reopens in slices', async () => {
-    const inputs = await readKbInputs(paths);
+    const inputs = await readable();
     const kb = assembleKb(inputs);
     const progress: number[] = [];
     const file = path.join(dir, 'worker.skb');
@@ -111,7 +115,7 @@ describe('saved index (cache)', () => {
   });
 
   it('cancels a build: the promise rejects as cancelled and no half-written cache is left', async () => {
-    const inputs = await readKbInputs(paths);
+    const inputs = await readable();
     const kb = assembleKb(inputs);
     // A KB large enough that the build is still running when it is cancelled.
     const many = Array.from({ length: 20 }, (_, copy) => kb.articles.map((a) => ({ ...a, id: `${a.id}~${copy}` }))).flat();
