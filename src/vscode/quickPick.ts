@@ -33,7 +33,8 @@ function titleFinder(index: KbIndex): TitleFinder {
     let fuse: Fuse<Article> | undefined;
     if (index.size <= FUSE_MAX_TITLES) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const FuseClass = (require('fuse.js') as { default: typeof Fuse }).default;
+      const loaded = require('fuse.js') as typeof Fuse | { default: typeof Fuse };
+      const FuseClass = 'default' in loaded ? loaded.default : loaded; // its CommonJS build exports the class itself
       fuse = new FuseClass([...index.articles], { keys: ['title'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     }
     finder = {
