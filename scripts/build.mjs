@@ -29,7 +29,7 @@ if (withTests) {
 }
 
 if (withBench) {
-  builds.push({ ...common, entryPoints: ['bench/quality.ts', 'bench/checklists.ts'], outdir: 'dist-bench', packages: 'external' });
+  builds.push({ ...common, entryPoints: ['bench/quality.ts', 'bench/checklists.ts', 'bench/lintDuplicates.ts'], outdir: 'dist-bench', packages: 'external' });
 }
 
 if (watch) {

@@ -17,7 +17,7 @@ export async function loadKbFromPaths(paths: readonly string[]): Promise<Assembl
   return assembleKb(inputs);
 }
 
-async function listKbFiles(p: string): Promise<string[]> {
+export async function listKbFiles(p: string): Promise<string[]> {
   let stat;
   try {
     stat = await fs.stat(p);
