@@ -120,7 +120,9 @@ function redactNames(text: string): string {
     while (k < tokens.length && taken.length < 3) {
       const t = tokens[k]!;
       const between = taken.length ? text.slice(taken[taken.length - 1]!.end, t.start) : '';
-      if (taken.length && !/^[\s.]*$/.test(between)) break;
+      // Between name words only spaces, or the dot of an initial ("А. С. Пушкин").
+      const prev = taken[taken.length - 1];
+      if (prev && !(/^\s*$/.test(between) || (prev.text.length <= 2 && /^\.\s*$/.test(between)))) break;
       const capital = t.text[0] !== t.text[0]!.toLowerCase();
       const vocative = !taken.length && gap.includes(',') && /^\s*([!,.;:?]|$)/.test(text.slice(t.end, t.end + 2));
       if (!capital && !vocative) break;
