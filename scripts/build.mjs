@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const watch = process.argv.includes('--watch');
 const withTests = process.argv.includes('--tests');
 const withBench = process.argv.includes('--bench');
+const withFuzz = process.argv.includes('--fuzz');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 function listTests(dir) {
@@ -29,7 +30,11 @@ if (withTests) {
 }
 
 if (withBench) {
-  builds.push({ ...common, entryPoints: ['bench/quality.ts', 'bench/checklists.ts', 'bench/lintDuplicates.ts'], outdir: 'dist-bench', packages: 'external' });
+  builds.push({ ...common, entryPoints: ['bench/quality.ts', 'bench/checklists.ts', 'bench/hostile.ts', 'bench/lintDuplicates.ts'], outdir: 'dist-bench', packages: 'external' });
+}
+
+if (withFuzz) {
+  builds.push({ ...common, entryPoints: ['test/fuzz/run.ts'], outdir: 'dist-fuzz', packages: 'external' });
 }
 
 if (watch) {

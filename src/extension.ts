@@ -22,6 +22,8 @@ export interface SupportKbApi {
   articleCount(): Promise<number>;
   reload(): Promise<number>;
   onDidChangeState: vscode.Event<KbState>;
+  /** The KB's state now: with the problems of its files (`{ file, line, message, severity, code }`) once loaded. */
+  state(): KbState;
   /** Checks a document now and returns what the diagnostics show (for tests and other extensions). */
   checkDocument(doc: vscode.TextDocument): Promise<DraftReport | undefined>;
 }
@@ -156,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     articleCount: async () => (await kb.getIndex()).size,
     reload: async () => (await kb.reload('api')).size,
     onDidChangeState: kb.onDidChangeState,
+    state: () => kb.state,
     checkDocument: (doc) => checker.check(doc),
   };
 }

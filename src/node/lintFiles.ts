@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { KbFileInput } from '../core/kb/parse';
+import { isUnreadable, type KbReadResult } from '../core/kb/read';
 import { DEFAULT_LINT_CONFIG, LINT_CONFIG_FILE, parseLintConfig, type LintConfig } from '../core/kb/lintConfig';
-import { listKbFiles } from './loadKb';
+import { listKbFiles, readKbFile } from './loadKb';
 
 export interface LintSources {
-  inputs: KbFileInput[];
+  /** Every file read, or why it could not be (the lint reports it as kb.file.invalid). */
+  inputs: KbReadResult[];
   config: LintConfig;
   /** The settings file used, if any. */
   configFile?: string;
@@ -19,13 +20,19 @@ export interface LintSources {
  * the given folders (or the one named explicitly).
  */
 export async function readLintSources(paths: readonly string[], cwd: string, configPath?: string): Promise<LintSources> {
-  const inputs: KbFileInput[] = [];
+  const inputs: KbReadResult[] = [];
+  const shown = (file: string) => path.relative(cwd, path.resolve(cwd, file)) || file;
   let found = configPath;
   for (const p of paths) {
-    for (const file of await listKbFiles(p)) inputs.push({ file: path.relative(cwd, path.resolve(cwd, file)) || file, text: await fs.readFile(file, 'utf8') });
+    for (const entry of await listKbFiles(p)) {
+      const read = typeof entry === 'string' ? await readKbFile(entry) : entry;
+      const file = shown(read.file);
+      inputs.push(isUnreadable(read) ? { file, problem: { ...read.problem, file } } : { ...read, file });
+    }
     if (!found) {
-      const candidate = path.join((await fs.stat(p)).isDirectory() ? p : path.dirname(p), LINT_CONFIG_FILE);
-      if (await fs.stat(candidate).then((s) => s.isFile(), () => false)) found = candidate;
+      const dir = await fs.stat(p).then((s) => (s.isDirectory() ? p : path.dirname(p)), () => undefined);
+      const candidate = dir && path.join(dir, LINT_CONFIG_FILE);
+      if (candidate && (await fs.stat(candidate).then((s) => s.isFile(), () => false))) found = candidate;
     }
   }
   if (!found) return { inputs, config: DEFAULT_LINT_CONFIG, configProblems: [] };

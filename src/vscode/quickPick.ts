@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import * as vscode from 'vscode';
 import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
+import { clampQuery, MAX_TITLE_QUERY_CHARS } from '../core/search/limits';
 import { snippet } from '../core/search/snippet';
 
 interface ArticleItem extends vscode.QuickPickItem {
@@ -47,7 +48,7 @@ export function paletteItems(index: KbIndex, query: string, limit: number): Arti
     };
   });
   if (query.trim().length >= 2) {
-    for (const r of titleFinder(index).search(query, { limit: 10 })) {
+    for (const r of titleFinder(index).search(clampQuery(query, MAX_TITLE_QUERY_CHARS), { limit: 10 })) {
       if (items.length >= limit) break;
       if (shown.has(r.item.id)) continue;
       shown.add(r.item.id);

@@ -9,6 +9,7 @@ import { fileName, type KbFileInput } from './parse';
 import { DEFAULT_LINT_CONFIG, resolveRule, type LintConfig } from './lintConfig';
 import { clusters, similarPairs, stems, tfidfVectors } from './lintSimilarity';
 import { lintMessage, whyMalformed, type LintCode, type LintLocale, type LintSeverity } from './lintRules';
+import { isUnreadable, type KbReadResult } from './read';
 import type { Article } from './types';
 
 export interface LintLocation {
@@ -50,7 +51,8 @@ export interface LintOptions {
  * the extension loads them with. Every pass is linear in the text (or, for near-duplicates,
  * bounded by the candidate pairs), so a 10 000-article KB lints in seconds.
  */
-export function lintKb(inputs: readonly KbFileInput[], options: LintOptions = {}): LintFinding[] {
+export function lintKb(files: readonly KbReadResult[], options: LintOptions = {}): LintFinding[] {
+  const inputs = files.filter((f): f is KbFileInput => !isUnreadable(f));
   const config = options.config ?? DEFAULT_LINT_CONFIG;
   const locale = options.locale ?? 'en';
   const findings: LintFinding[] = [];
@@ -61,7 +63,7 @@ export function lintKb(inputs: readonly KbFileInput[], options: LintOptions = {}
   };
   const ctx: Ctx = { inputs, config, locale, emit };
 
-  const kb = assembleKb(inputs);
+  const kb = assembleKb(files);
   for (const p of kb.problems) {
     if (p.code === 'kb.heading.empty') emit('kb.heading.empty', p, 'heading.no-title', {});
     else {

@@ -3,6 +3,7 @@ import type { Article, KbLanguage } from '../kb/types';
 import { fold } from '../text/normalize';
 import { analyzeField, type AnalyzedField } from './analyze';
 import { AliasTable } from './aliases';
+import { clampQuery } from './limits';
 import { switchLayout } from './layout';
 import { planQuery, type Alternative, type QueryPlan, type Vocabulary } from './query';
 
@@ -113,7 +114,8 @@ export class KbIndex {
   }
 
   /** Ranked articles for what an agent typed; an empty, wordless or nonsense query gives no results. */
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
+  search(typed: string, options: SearchOptions = {}): SearchHit[] {
+    const query = clampQuery(typed);
     const literal = planQuery(query, this.vocab, this.aliases);
     const switchedText = switchLayout(fold(query));
     const switched = switchedText === undefined ? undefined : planQuery(switchedText, this.vocab, this.aliases);
