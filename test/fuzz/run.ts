@@ -24,7 +24,7 @@ function main() {
   const maxLength = env('FUZZ_MAX_LEN', 100_000);
   const slowMs = env('FUZZ_SLOW_MS', 1000);
   const only = process.env.FUZZ_TARGETS?.split(',').map((s) => s.trim()).filter(Boolean);
-  const kbDir = join(__dirname, '..', 'kb');
+  const kbDir = join(process.cwd(), 'kb'); // npm runs scripts from the repository root
   const files = ['kia-support-ru.md', 'kia-connect-terms-da.md', 'aliases.json', 'checklists.json'].map((f) => join(kbDir, f));
   const kb = assembleKb(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   const all = targets({ articles: kb.articles, checklists: kb.checklists, aliases: kb.aliases });

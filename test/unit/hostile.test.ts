@@ -276,3 +276,30 @@ describe('correct text handling', () => {
     assert.deepEqual(problems, []);
   });
 });
+
+describe('the CLI on hostile drafts', () => {
+  it('check reports line:column for many findings in one pass, and refuses a huge draft before reading it', HANG_GUARD, () => {
+    const dir = tmp();
+    const draft = join(dir, 'draft.txt');
+    writeFileSync(draft, 'Здравствуйте!\n' + 'VIN XWEPH81ABN000123\n'.repeat(20_000));
+    const r = spawnSync(process.execPath, [CLI, 'check', draft], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('vin.invalid'));
+    assert.ok(lines.length > 1000, `${lines.length} findings`);
+    assert.ok(lines[0]!.startsWith(`${draft}:2:5: `), lines[0]);
+    assert.ok(lines.at(-1)!.startsWith(`${draft}:20001:5: `), lines.at(-1));
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 600 * 1024 * 1024);
+    const big = spawnSync(process.execPath, [CLI, 'check', huge], { encoding: 'utf8' });
+    assert.equal(big.status, 1);
+    assert.match(big.stderr, /huge\.txt: file is 600 MB; at most 8 MB is read/);
+  });
+
+  it('front matter with a long run of spaces before a line separator is read in one pass', HANG_GUARD, () => {
+    const text = `---\ntitle:${' '.repeat(100_000)}x\u2028y\nlang: ru\n---\n## A\nb`;
+    const parsed = parseKbFile({ file: 'fm.md', text });
+    assert.equal(parsed.title, 'x\u2028y');
+    assert.throws(() => parseKbFile({ file: 'fm.md', text: '---\nnot a pair\n---\n' }), /line is not "key: value"/);
+  });
+});
