@@ -10,7 +10,7 @@ import { decodeVin } from '../../src/core/entities/vin';
 import { assembleKb } from '../../src/core/kb/assemble';
 import { importNumberedText } from '../../src/core/kb/importNumbered';
 import { MAX_KB_FILE_BYTES, MAX_PROBLEMS_PER_FILE, parseHeading, parseKbFile } from '../../src/core/kb/parse';
-import { decodeKbBytes, firstInvalidUtf8, jsonSyntaxError, parseKbJson } from '../../src/core/kb/read';
+import { decodeKbBytes, firstInvalidUtf8, jsonSyntaxError, parseKbJson, readFailure } from '../../src/core/kb/read';
 import { KbError } from '../../src/core/kb/types';
 import { findCompounds, tokenize } from '../../src/core/search/analyze';
 import { AliasTable, parseAliases } from '../../src/core/search/aliases';
@@ -124,8 +124,13 @@ describe('one bad file never takes the KB down', () => {
     const byFile = new Map(kb.problems.map((p) => [p.file, p.message]));
     assert.match(byFile.get(join(dir, 'good.md', 'sub'))!, /is a file, not a folder/);
     assert.match(byFile.get(join(dir, 'missing'))!, /KB path not found/);
-    if (process.getuid?.() === 0) t.diagnostic('running as root: permissions are not enforced, EACCES not checked');
+    if (process.getuid?.() === 0) t.diagnostic('running as root: permissions are not enforced, EACCES checked through readFailure only');
     else assert.match(byFile.get(locked)!, /permission denied; make the file readable/);
+    // The same conditions as Node and as VS Code's file system name them.
+    for (const code of ['EACCES', 'NoPermissions']) assert.match(readFailure('f.md', Object.assign(new Error('raw'), { code })).problem.message, /^permission denied; make the file readable/);
+    for (const code of ['ENOTDIR', 'FileNotADirectory']) assert.match(readFailure('f.md', { code }).problem.message, /is a file, not a folder/);
+    for (const code of ['ENOENT', 'FileNotFound']) assert.match(readFailure('f.md', { code }).problem.message, /^KB path not found/);
+    assert.match(readFailure('f.md', new Error('disk on fire')).problem.message, /cannot be read \(disk on fire\)/);
     chmodSync(locked, 0o644);
   });
 
