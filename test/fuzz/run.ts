@@ -3,7 +3,8 @@
 //   FUZZ_SEED      seed (default: a fixed one, so a run can be repeated; print shows it)
 //   FUZZ_MAX_LEN   longest input in characters (default 100000)
 //   FUZZ_TARGETS   comma-separated target names (default: all)
-//   FUZZ_SLOW_MS   an input slower than this counts as a failure (default 1000)
+//   FUZZ_SLOW_MS   an input taking more CPU time than this counts as a failure (default 1000; CPU time,
+//                  not wall time, so that other work on a shared machine does not count)
 //   FUZZ_STRICT=1  known failures owned by another issue fail the run too
 // Exits 1 on any crash, slow input or broken invariant, printing the shortest example of each.
 import { readFileSync } from 'node:fs';
@@ -31,13 +32,16 @@ function main() {
   const chosen = only ? all.filter((t) => only.includes(t.name)) : all;
   if (only && chosen.length !== only.length) throw new Error(`unknown target in FUZZ_TARGETS; targets: ${all.map((t) => t.name).join(', ')}`);
 
-  console.log(`fuzz: ${runs} inputs per target, seed ${seed}, inputs up to ${maxLength} characters, slow = over ${slowMs} ms`);
+  console.log(`fuzz: ${runs} inputs per target, seed ${seed}, inputs up to ${maxLength} characters, slow = over ${slowMs} ms of CPU time`);
   const strict = process.env.FUZZ_STRICT === '1';
   let failed = 0;
   let known = 0;
   for (const target of chosen) {
     const started = performance.now();
-    const r = runTarget(target, { runs, seed, maxLength, slowMs });
+    const r = runTarget(target, {
+      runs, seed, maxLength, slowMs,
+      progress: (done) => process.stderr.write(`  ${target.name}: ${done}/${runs} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`),
+    });
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${r.name.padEnd(16)} ${String(r.runs).padStart(7)} inputs  crashes ${r.crashes}  over ${slowMs} ms ${r.slow}  invariant breaks ${r.invariants}  slowest ${r.slowestMs.toFixed(0)} ms  longest input ${r.longestInput}  (${secs} s)`);
     for (const e of r.examples) console.log(`    ${e.outcome}: ${e.error}\n      input: ${e.input}`);
