@@ -30,7 +30,7 @@ if (withTests) {
 }
 
 if (withBench) {
-  builds.push({ ...common, entryPoints: ['bench/quality.ts', 'bench/checklists.ts', 'bench/hostile.ts'], outdir: 'dist-bench', packages: 'external' });
+  builds.push({ ...common, entryPoints: ['bench/quality.ts', 'bench/checklists.ts', 'bench/hostile.ts', 'bench/lintDuplicates.ts'], outdir: 'dist-bench', packages: 'external' });
 }
 
 if (withFuzz) {

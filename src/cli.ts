@@ -8,6 +8,8 @@ import { KB_LANGUAGES, type KbLanguage } from './core/kb/types';
 import { KbIndex } from './core/search/index';
 import { snippet } from './core/search/snippet';
 import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
+import { lintCommand } from './node/lintCommand';
+import { gapsCommand } from './node/gapsCommand';
 
 const USAGE = `Usage:
   support-kb search "<query>" [--kb <dir|file>]... [--limit N] [--json]
@@ -16,6 +18,8 @@ const USAGE = `Usage:
   support-kb vin <VIN> [--json]
   support-kb imei <IMEI> [--json]
   support-kb import-numbered <file.txt> [--title T] [--category C] [--lang ru|da|en]
+  support-kb lint [<dir|file>...] [--json | --sarif] [--fix-titles-dry-run] [--config F] [--locale ru|en]
+  support-kb gaps <folder> [--json | --csv] [--weeks N] [--top N]
 
 Commands:
   search            Search the knowledge base (default: the bundled kb/ folder). Filters narrow the
@@ -25,10 +29,17 @@ Commands:
   vin               Decode and validate a VIN, and say what the KB says about its market.
   imei              Validate an IMEI (15 digits, Luhn check digit).
   import-numbered   Convert a text with numbered clauses (4.2.1.7.) to KB markdown on stdout.
+  lint              Check KB files (default: the bundled kb/ folder) for duplicates, titles that do
+                    not fit, broken links, inconsistent contacts, checklists and aliases that point
+                    at nothing, empty or long articles. Rules are switched in .support-kb-lint.json
+                    beside the KB. Exit code 1 when a finding has error severity.
+  gaps              Report the searches that found nothing or after which no article was used,
+                    from the search-gap logs (*.jsonl) in a folder.
 
 Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.`;
 
 class UsageError extends Error {}
+const usage = (message: string) => new UsageError(message);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,6 +54,16 @@ async function main(argv: string[]): Promise<number> {
       return vin(rest);
     case 'imei':
       return imei(rest);
+    case 'lint':
+      return lintCommand(parse(rest, {
+        json: { type: 'boolean' },
+        sarif: { type: 'boolean' },
+        'fix-titles-dry-run': { type: 'boolean' },
+        config: { type: 'string' },
+        locale: { type: 'string' },
+      }), usage);
+    case 'gaps':
+      return gapsCommand(parse(rest, { json: { type: 'boolean' }, csv: { type: 'boolean' }, weeks: { type: 'string' }, top: { type: 'string' } }), usage);
     case '--help':
     case '-h':
     case 'help':

@@ -37,7 +37,7 @@ export async function readKbFile(file: string): Promise<KbReadResult> {
 }
 
 /** The KB files under `p` (or `p` itself), or a problem saying why `p` cannot be used. */
-async function listKbFiles(p: string): Promise<(string | KbReadResult)[]> {
+export async function listKbFiles(p: string): Promise<(string | KbReadResult)[]> {
   let stat;
   try {
     stat = await fs.stat(p);
