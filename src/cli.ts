@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { validateDraft } from './core/checklist/validate';
 import { decodeImei } from './core/entities/imei';
@@ -159,8 +159,13 @@ async function loadKbOrFail(paths: string[] | undefined) {
   return errors.length ? undefined : kb;
 }
 
+/** A draft (or a text to import) is a document a person wrote, not a dump: larger files are refused before they are read. */
+const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
+
 function readInput(file: string): string {
   try {
+    const size = statSync(file).size;
+    if (size > MAX_DRAFT_BYTES) throw Object.assign(new Error(`file is ${Math.round(size / 1024 / 1024)} MB; at most 8 MB is read`), { code: undefined });
     return readFileSync(file, 'utf8');
   } catch (e) {
     throw new Error(`support-kb: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -184,9 +189,18 @@ async function check(args: string[]): Promise<number> {
     }) + '\n');
     return 0;
   }
+  // Line starts once, then a binary search per finding: slicing the text for each finding was quadratic.
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const where = (offset: number) => {
-    const before = text.slice(0, offset);
-    return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${lo + 1}:${offset - lineStarts[lo]! + 1}`;
   };
   for (const c of report.checklists) {
     process.stdout.write(`${c.id}: ${c.present.length}/${c.present.length + c.missing.length}${c.missing.length ? ` — missing ${c.missing.join(', ')}` : ''}\n`);
@@ -234,12 +248,7 @@ function importNumbered(args: string[]): number {
   if (lang !== undefined && !(KB_LANGUAGES as readonly string[]).includes(lang)) {
     throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}`);
   }
-  let text: string;
-  try {
-    text = readFileSync(positionals[0]!, 'utf8');
-  } catch (e) {
-    throw new Error(`support-kb: cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = readInput(positionals[0]!);
   process.stdout.write(importNumberedText(text, {
     ...(values.title ? { title: values.title as string } : {}),
     ...(values.category ? { category: values.category as string } : {}),
