@@ -153,3 +153,10 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
   }
   return at;
 }
+
+/** Where the phrase stands among the words (its words in order, at most two other words between), or -1. */
+export function findPhrase(words: readonly Word[], stems: readonly string[]): number {
+  if (!stems.length) return -1;
+  for (let i = 0; i < words.length; i++) if (phraseAt(words, i, stems) >= 0) return i;
+  return -1;
+}
