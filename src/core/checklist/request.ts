@@ -83,6 +83,8 @@ function kindOf(w: string): TriggerKind {
 }
 
 const isImperativeForm = (w: string) => /(ите|йте|ьте)$/.test(w) && w.length > 4 && w !== 'сайте';
+/** Any verb form we can tell by its ending (imperative, infinitive, present or past tense): "сменился", "работает", "был". */
+const isVerbForm = (w: string) => isImperativeForm(w) || isInfinitiveForm(w) || (w.length > 3 && /(ся|сь|ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|был|будет|есть|is|are|was|were|has|have)$/.test(w));
 const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь)$/.test(w) && w.length > 4;
 
 interface Clause {
@@ -152,13 +154,16 @@ export function findRequests(input: RequestInput): Request[] {
       const item = own[k] ?? (listLineNegated(words, ranges[k]!) ? undefined : [ranges[k]!]);
       if (item) all.push(...item);
     }
-    // "…пришлите ФИО и телефон. И данные авто: VIN, IMEI." — a verbless continuation.
+    // "…пришлите ФИО и телефон. И данные авто: VIN, IMEI." / "По Mobikey — дату обращения к дилеру.":
+    // a verbless sentence right after the request, in its paragraph, asks for its items too.
     let last = list.length ? list[list.length - 1]! : si;
     for (let k = last + 1; k < sentences.length && !own[k]; k++) {
       const [a, b] = ranges[k]!;
-      if (a >= b || !CONTINUES.has(words[a]!.text) || sentences[k]!.bullet) break;
+      const next = sentences[k]!;
+      if (a >= b || next.bullet || next.heading || next.paragraph !== sentences[last]!.paragraph) break;
+      if (!CONTINUES.has(words[a]!.text) && !hasItem(a, b)) break;
       let verb = false;
-      for (let i = a; i < b; i++) if (isImperativeForm(words[i]!.text) || isInfinitiveForm(words[i]!.text)) verb = true;
+      for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) verb = true;
       if (verb) break;
       all.push([a, b]);
       taken[k] = 1;
