@@ -4,6 +4,7 @@ import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
 import { clampQuery, MAX_TITLE_QUERY_CHARS } from '../core/search/limits';
 import { snippet } from '../core/search/snippet';
+import { searchActivity } from './searchEvents';
 
 interface ArticleItem extends vscode.QuickPickItem {
   article: Article;
@@ -71,7 +72,9 @@ export function pickArticle(indexReady: Promise<KbIndex | undefined>, options: {
   pick.matchOnDetail = false;
   let index: KbIndex | undefined;
   const update = (query: string) => {
-    if (index) pick.items = paletteItems(index, query, options.maxResults);
+    if (!index) return;
+    pick.items = paletteItems(index, query, options.maxResults);
+    searchActivity.searched('palette', query, pick.items.length);
   };
 
   return new Promise((resolve) => {
@@ -83,6 +86,7 @@ export function pickArticle(indexReady: Promise<KbIndex | undefined>, options: {
       if (chosen) pick.hide();
     });
     pick.onDidHide(() => {
+      if (!chosen) searchActivity.ended('palette');
       pick.dispose();
       resolve(chosen);
     });
