@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { readConfig } from '../../src/vscode/config';
-import { api, waitFor, workspaceUri } from './helpers';
+import { readConfig, RESTRICTED_SETTINGS } from '../../src/vscode/config';
+import { api, extension, waitFor, workspaceUri } from './helpers';
 
 /** Sets a supportKb setting at a level for the length of `body`, then restores it. */
 async function withSetting(key: string, value: unknown, target: vscode.ConfigurationTarget, body: () => Promise<void> | void): Promise<void> {
@@ -76,6 +76,12 @@ describe('hostile KB files and settings in a real VS Code', () => {
         assert.deepEqual(readConfig(false).kbUris.map((u) => u.fsPath), ['/tmp/user-kb'], 'the user’s own KB path applies in Restricted Mode');
       });
     });
+  });
+
+  it('declares limited support for untrusted workspaces, restricting exactly the settings readConfig restricts', () => {
+    const untrusted = (extension().packageJSON as { capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), RESTRICTED_SETTINGS.map((k) => `supportKb.${k}`).sort());
   });
 
   it('kbPaths outside the workspace only from user settings', async () => {

@@ -10,7 +10,7 @@ import { decodeVin } from '../../src/core/entities/vin';
 import { assembleKb } from '../../src/core/kb/assemble';
 import { importNumberedText } from '../../src/core/kb/importNumbered';
 import { MAX_KB_FILE_BYTES, MAX_PROBLEMS_PER_FILE, parseHeading, parseKbFile } from '../../src/core/kb/parse';
-import { decodeKbBytes, firstInvalidUtf8, jsonSyntaxError, parseKbJson } from '../../src/core/kb/read';
+import { decodeKbBytes, firstInvalidUtf8, jsonSyntaxError, parseKbJson, readFailure } from '../../src/core/kb/read';
 import { KbError } from '../../src/core/kb/types';
 import { findCompounds, tokenize } from '../../src/core/search/analyze';
 import { AliasTable, parseAliases } from '../../src/core/search/aliases';
@@ -124,8 +124,13 @@ describe('one bad file never takes the KB down', () => {
     const byFile = new Map(kb.problems.map((p) => [p.file, p.message]));
     assert.match(byFile.get(join(dir, 'good.md', 'sub'))!, /is a file, not a folder/);
     assert.match(byFile.get(join(dir, 'missing'))!, /KB path not found/);
-    if (process.getuid?.() === 0) t.diagnostic('running as root: permissions are not enforced, EACCES not checked');
+    if (process.getuid?.() === 0) t.diagnostic('running as root: permissions are not enforced, EACCES checked through readFailure only');
     else assert.match(byFile.get(locked)!, /permission denied; make the file readable/);
+    // The same conditions as Node and as VS Code's file system name them.
+    for (const code of ['EACCES', 'NoPermissions']) assert.match(readFailure('f.md', Object.assign(new Error('raw'), { code })).problem.message, /^permission denied; make the file readable/);
+    for (const code of ['ENOTDIR', 'FileNotADirectory']) assert.match(readFailure('f.md', { code }).problem.message, /is a file, not a folder/);
+    for (const code of ['ENOENT', 'FileNotFound']) assert.match(readFailure('f.md', { code }).problem.message, /^KB path not found/);
+    assert.match(readFailure('f.md', new Error('disk on fire')).problem.message, /cannot be read \(disk on fire\)/);
     chmodSync(locked, 0o644);
   });
 
@@ -274,5 +279,32 @@ describe('correct text handling', () => {
     assert.deepEqual(articles.map((a) => a.title), ['1 Om tjenesten', '2 Andet']);
     assert.equal(articles[0]!.body, '```\nkode\n~~~\n\\# literal', 'body lines come back word for word');
     assert.deepEqual(problems, []);
+  });
+});
+
+describe('the CLI on hostile drafts', () => {
+  it('check reports line:column for many findings in one pass, and refuses a huge draft before reading it', HANG_GUARD, () => {
+    const dir = tmp();
+    const draft = join(dir, 'draft.txt');
+    writeFileSync(draft, 'Здравствуйте!\n' + 'VIN XWEPH81ABN000123\n'.repeat(20_000));
+    const r = spawnSync(process.execPath, [CLI, 'check', draft], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('vin.invalid'));
+    assert.ok(lines.length > 1000, `${lines.length} findings`);
+    assert.ok(lines[0]!.startsWith(`${draft}:2:5: `), lines[0]);
+    assert.ok(lines.at(-1)!.startsWith(`${draft}:20001:5: `), lines.at(-1));
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 600 * 1024 * 1024);
+    const big = spawnSync(process.execPath, [CLI, 'check', huge], { encoding: 'utf8' });
+    assert.equal(big.status, 1);
+    assert.match(big.stderr, /huge\.txt: file is 600 MB; at most 8 MB is read/);
+  });
+
+  it('front matter with a long run of spaces before a line separator is read in one pass', HANG_GUARD, () => {
+    const text = `---\ntitle:${' '.repeat(100_000)}x\u2028y\nlang: ru\n---\n## A\nb`;
+    const parsed = parseKbFile({ file: 'fm.md', text });
+    assert.equal(parsed.title, 'x\u2028y');
+    assert.throws(() => parseKbFile({ file: 'fm.md', text: '---\nnot a pair\n---\n' }), /line is not "key: value"/);
   });
 });

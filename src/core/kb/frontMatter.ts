@@ -23,9 +23,11 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatterResult {
     const line = lines[i]!;
     if (line.trimEnd() === '---') return { ok: true, value: { fields, lineCount: i + 1 } };
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const m = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (!m) return { ok: false, line: i + 1, message: `front matter line is not "key: value": ${JSON.stringify(line)}` };
-    fields[m[1]!] = unquote(m[2]!.trim());
+    // Split at the first colon rather than one regex over the line: `\s*(.*)$` backtracked over long runs of spaces.
+    const colon = line.indexOf(':');
+    const key = colon < 0 ? '' : line.slice(0, colon).trimEnd();
+    if (!/^[A-Za-z][\w-]*$/.test(key)) return { ok: false, line: i + 1, message: `front matter line is not "key: value": ${JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line)}` };
+    fields[key] = unquote(line.slice(colon + 1).trim());
   }
   return { ok: false, line: 1, message: 'front matter opened with "---" is never closed; add a "---" line after it' };
 }

@@ -24,22 +24,26 @@ export function tooLarge(file: string, bytes: number): UnreadableKbFile | undefi
   return { file, problem: { severity: 'error', code: 'kb.file.too-large', message: tooLargeMessage(bytes), file, line: 0 } };
 }
 
+const PERMISSION = 'permission denied; make the file readable for your user or remove it from the KB folder';
+const NOT_FOUND = 'KB path not found; check the path in supportKb.kbPaths (or --kb)';
+const NOT_A_FOLDER = 'a part of this path is a file, not a folder; check the path in supportKb.kbPaths (or --kb)';
+const IS_A_FOLDER = 'is a folder where a file was expected; check the path';
+
+/** Read errors by code, as Node names them and as VS Code's file system does (FileSystemError.code). */
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: PERMISSION, EPERM: PERMISSION, NoPermissions: PERMISSION,
+  ENOENT: NOT_FOUND, FileNotFound: NOT_FOUND,
+  ENOTDIR: NOT_A_FOLDER, FileNotADirectory: NOT_A_FOLDER,
+  EISDIR: IS_A_FOLDER, FileIsADirectory: IS_A_FOLDER,
+  ELOOP: 'symbolic links point at each other in a loop; fix or remove the link',
+};
+
 /** Why a file or folder could not be read, in words for the person who maintains the KB. */
 export function readFailure(file: string, error: unknown): UnreadableKbFile {
   const code = (error as { code?: unknown })?.code;
-  const raw = error instanceof Error ? error.message : String(error);
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied; make the file readable for your user or remove it from the KB folder',
-    EPERM: 'permission denied; make the file readable for your user or remove it from the KB folder',
-    ENOENT: 'KB path not found; check the path in supportKb.kbPaths (or --kb)',
-    FileNotFound: 'KB path not found; check the path in supportKb.kbPaths (or --kb)',
-    ENOTDIR: 'a part of this path is a file, not a folder; check the path in supportKb.kbPaths (or --kb)',
-    EISDIR: 'is a folder where a file was expected; check the path',
-    ELOOP: 'symbolic links point at each other in a loop; fix or remove the link',
-    NoPermissions: 'permission denied; make the file readable for your user or remove it from the KB folder',
-  };
-  const reason = typeof code === 'string' && reasons[code] ? reasons[code] : `cannot be read (${raw})`;
-  return { file, problem: { severity: 'error', code: 'kb.file.unreadable', message: reason, file, line: 0 } };
+  const known = typeof code === 'string' && Object.hasOwn(READ_ERRORS, code) ? READ_ERRORS[code] : undefined;
+  const message = known ?? `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  return { file, problem: { severity: 'error', code: 'kb.file.unreadable', message, file, line: 0 } };
 }
 
 /**
