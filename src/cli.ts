@@ -5,8 +5,8 @@ import { decodeImei } from './core/entities/imei';
 import { decodeVin } from './core/entities/vin';
 import { importNumberedText } from './core/kb/importNumbered';
 import { KB_LANGUAGES, type KbLanguage } from './core/kb/types';
-import { KbIndex } from './core/search/index';
 import { snippet } from './core/search/snippet';
+import { defaultCacheDir, openIndex } from './node/indexCache';
 import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
 import { lintCommand } from './node/lintCommand';
 import { gapsCommand } from './node/gapsCommand';
@@ -14,6 +14,8 @@ import { gapsCommand } from './node/gapsCommand';
 const USAGE = `Usage:
   support-kb search "<query>" [--kb <dir|file>]... [--limit N] [--json]
                     [--source <kb file name>]... [--lang ru|da|en]... [--category <name>]...
+                    [--no-cache] [--cache-dir <dir>]
+  support-kb search --batch <file|-> [same options]   one query a line in, one JSON line out
   support-kb check <draft file> [--kb <dir|file>]... [--json] [--locale ru|en]
   support-kb vin <VIN> [--json]
   support-kb imei <IMEI> [--json]
@@ -24,6 +26,9 @@ const USAGE = `Usage:
 Commands:
   search            Search the knowledge base (default: the bundled kb/ folder). Filters narrow the
                     results to KB files (--source kia-support-ru), languages and # categories.
+                    The index is saved in a cache folder (~/.cache/support-kb, or --cache-dir)
+                    and reused while the KB files are unchanged; --no-cache builds it afresh.
+                    --batch answers every line of a file (- for stdin) after one index load.
   check             Check a reply draft: what its requests must ask for (KB checklists),
                     unfilled placeholders, the feedback form link, attachment rules, VINs, IMEIs.
   vin               Decode and validate a VIN, and say what the KB says about its market.
@@ -92,17 +97,25 @@ async function search(args: string[]): Promise<number> {
     source: { type: 'string', multiple: true },
     lang: { type: 'string', multiple: true },
     category: { type: 'string', multiple: true },
+    batch: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
   });
   const langs = (values.lang as string[] | undefined) ?? undefined;
   for (const l of langs ?? []) {
     if (!(KB_LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}, got "${l}"`);
   }
-  if (positionals.length !== 1 || !positionals[0]!.trim()) throw new UsageError('search takes exactly one query (quote it)');
-  const query = positionals[0]!;
+  const batch = values.batch as string | undefined;
+  if (batch !== undefined ? positionals.length !== 0 : positionals.length !== 1 || !positionals[0]!.trim()) {
+    throw new UsageError(batch !== undefined ? 'search --batch takes its queries from the file, not the command line' : 'search takes exactly one query (quote it)');
+  }
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
+  // Read the queries before the KB: a missing batch file fails fast.
+  const queries = batch === undefined ? [positionals[0]!] : (batch === '-' ? readFileSync(0, 'utf8') : readInput(batch)).split(/\r?\n/).filter((q) => q.trim());
 
-  const kb = await loadKbFromPaths((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR]);
+  const cacheDir = values['no-cache'] ? undefined : ((values['cache-dir'] as string | undefined) ?? defaultCacheDir());
+  const { kb, index } = await openIndex((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR], cacheDir ? { cacheDir } : {});
   const errors = kb.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     for (const p of errors) process.stderr.write(`support-kb: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
@@ -110,31 +123,32 @@ async function search(args: string[]): Promise<number> {
   }
   for (const p of kb.problems) process.stderr.write(`support-kb: warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
 
-  const index = new KbIndex(kb.articles, kb.aliases);
-  const started = performance.now();
-  const hits = index.search(query, {
+  const options = {
     limit,
     ...(values.source ? { sources: values.source as string[] } : {}),
     ...(langs ? { langs: langs as KbLanguage[] } : {}),
     ...(values.category ? { categories: values.category as string[] } : {}),
-  });
-  const tookMs = Math.round((performance.now() - started) * 1000) / 1000;
-
-  if (values.json) {
-    const results = hits.map(({ article: a, score, highlights, similar }) => ({
-      id: a.id, title: a.title, body: a.body, source: a.source, line: a.line, lang: a.lang, score, highlights, similar,
-    }));
-    process.stdout.write(JSON.stringify({ query, tookMs, results }) + '\n');
-    return 0;
+  };
+  for (const query of queries) {
+    const started = performance.now();
+    const hits = index.search(query, options);
+    const tookMs = Math.round((performance.now() - started) * 1000) / 1000;
+    if (values.json || batch !== undefined) {
+      const results = hits.map(({ article: a, score, highlights, similar }) => ({
+        id: a.id, title: a.title, body: a.body, source: a.source, line: a.line, lang: a.lang, score, highlights, similar,
+      }));
+      process.stdout.write(JSON.stringify({ query, tookMs, results }) + '\n');
+      continue;
+    }
+    if (hits.length === 0) {
+      process.stdout.write(`No articles match "${query}".\n`);
+      continue;
+    }
+    hits.forEach(({ article: a, similar, highlights }, i) => {
+      const more = similar.length ? `  (+${similar.length} similar)` : '';
+      process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
+    });
   }
-  if (hits.length === 0) {
-    process.stdout.write(`No articles match "${query}".\n`);
-    return 0;
-  }
-  hits.forEach(({ article: a, similar, highlights }, i) => {
-    const more = similar.length ? `  (+${similar.length} similar)` : '';
-    process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
-  });
   return 0;
 }
 

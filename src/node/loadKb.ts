@@ -16,12 +16,17 @@ const MAX_DEPTH = 32;
  * path that cannot be read is a problem naming it; the others load.
  */
 export async function loadKbFromPaths(paths: readonly string[]): Promise<AssembledKb> {
+  return assembleKb(await readKbInputs(paths));
+}
+
+/** The KB files under `paths`, read (the saved index needs their text to hash it before assembling). */
+export async function readKbInputs(paths: readonly string[]): Promise<KbReadResult[]> {
   const inputs: KbReadResult[] = [];
   for (const p of paths) {
     const listed = await listKbFiles(p);
     for (const entry of listed) inputs.push(typeof entry === 'string' ? await readKbFile(entry) : entry);
   }
-  return assembleKb(inputs);
+  return inputs;
 }
 
 /** One KB file: its size checked before it is read, its bytes decoded as UTF-8 (bad bytes reported). */

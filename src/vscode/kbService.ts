@@ -2,11 +2,14 @@ import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { assembleKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
-import { fileName, type ParsedKbFile } from '../core/kb/parse';
-import { decodeKbBytes, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
+import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
+import { decodeKbBytes, isUnreadable, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
-import type { KbProblem } from '../core/kb/types';
+import type { Article, KbProblem } from '../core/kb/types';
+import type { AliasTable } from '../core/search/aliases';
 import { KbIndex } from '../core/search/index';
+import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/indexBuild';
+import { cacheFileFor, type CacheOutcome } from '../node/indexCache';
 import { readConfig, SECTION } from './config';
 
 const RELOAD_DEBOUNCE_MS = 250;
@@ -15,7 +18,8 @@ const MAX_DEPTH = 32;
 
 export type KbState =
   | { kind: 'idle' }
-  | { kind: 'loading' }
+  /** `progress`: share of the articles indexed (0–100) while a changed KB is re-indexed. */
+  | { kind: 'loading'; progress?: number }
   | { kind: 'ready'; index: KbIndex; problems: KbProblem[] }
   | { kind: 'failed'; message: string };
 
@@ -39,8 +43,19 @@ export class KbService implements vscode.Disposable {
   /** Fires when loading starts, succeeds or fails. */
   readonly onDidChangeState = this.onDidChangeStateEmitter.event;
   state: KbState = { kind: 'idle' };
+  /** What the last load did with the saved index (hit, partial, miss…), for the log and tests. */
+  lastIndexOutcome: CacheOutcome | undefined;
+  private build: WorkerBuild | undefined;
 
-  constructor(private readonly bundledKb: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  /**
+   * `indexing`: where the index worker (dist/indexWorker.js) and the saved index (globalStorage) live;
+   * without it the index is built on this thread and not saved.
+   */
+  constructor(
+    private readonly bundledKb: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly indexing?: { workerFile: string; storage: vscode.Uri },
+  ) {
     this.disposables.push(
       this.onDidChangeStateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -56,9 +71,12 @@ export class KbService implements vscode.Disposable {
     );
   }
 
-  /** The index, loading the KB the first time it is asked for. */
+  /**
+   * The index, loading the KB the first time it is asked for. While a changed KB is re-indexed,
+   * searches are answered from the last good index rather than waiting.
+   */
   getIndex(): Promise<KbIndex> {
-    if (this.index && !this.loading) return Promise.resolve(this.index);
+    if (this.index) return Promise.resolve(this.index);
     return this.loading ?? this.reload(vscode.l10n.t('first use'));
   }
 
@@ -105,13 +123,18 @@ export class KbService implements vscode.Disposable {
         const where = `${vscode.Uri.parse(p.file).fsPath}${p.line ? `:${p.line}` : ''}`;
         (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, `${where}: ${p.message}`);
       }
-      this.index = new KbIndex(kb.articles, kb.aliases);
+      this.index = await this.indexArticles(kb.articles, kb.aliases, inputs, roots);
       this.loadedChecklists = kb.checklists;
       this.log.info(vscode.l10n.t('Loaded {0} articles from {1} files in {2} ms ({3}).', kb.articles.length, inputs.length, Date.now() - started, reason));
       this.lastProblems = kb.problems;
       this.setState({ kind: 'ready', index: this.index, problems: kb.problems });
       return this.index;
     } catch (e) {
+      if (e instanceof IndexBuildCancelled) {
+        // A newer load (the KB changed again) took over: its result is the answer.
+        if (this.loading) return this.loading;
+        if (this.index) return this.index;
+      }
       const message = e instanceof Error ? e.message : String(e);
       this.log.error(vscode.l10n.t('Loading the knowledge base failed ({0}): {1}', reason, message));
       if (this.index) {
@@ -130,6 +153,56 @@ export class KbService implements vscode.Disposable {
       this.setState({ kind: 'failed', message });
       throw e;
     }
+  }
+
+  /**
+   * Indexes the articles in the worker thread: the saved index is opened when the KB files are
+   * unchanged, updated for the files that changed, or built, with progress in the status bar and
+   * the sidebar. A build still running for an older version of the KB is cancelled.
+   */
+  private async indexArticles(articles: Article[], aliases: AliasTable, inputs: readonly KbReadResult[], roots: readonly vscode.Uri[]): Promise<KbIndex> {
+    this.build?.cancel();
+    if (!this.indexing) return new KbIndex(articles, aliases);
+    const { workerFile, storage } = this.indexing;
+    const cacheFile = storage.scheme === 'file' ? cacheFileFor(storage.fsPath, roots.map((r) => r.toString())) : undefined;
+    const articleFiles = new Set(articles.map((a) => a.file));
+    const title = vscode.l10n.t('Support KB');
+    let reported = 0;
+    const progressTargets: ((percent: number) => void)[] = [];
+    const build = buildInWorker(workerFile, { articles, inputs: inputs.filter((i): i is KbFileInput => !isUnreadable(i) && articleFiles.has(i.file)), ...(cacheFile ? { cacheFile } : {}) }, (done, total) => {
+      const percent = Math.floor((100 * done) / Math.max(1, total));
+      if (percent === reported) return;
+      reported = percent;
+      for (const report of progressTargets) report(percent);
+      this.setState({ kind: 'loading', progress: percent });
+    });
+    this.build = build;
+    // The same progress in the status bar and on the sidebar view.
+    const shown = (location: vscode.ProgressOptions['location']) =>
+      vscode.window.withProgress({ location, title }, (progress) => {
+        let last = 0;
+        progressTargets.push((percent) => {
+          progress.report({ message: vscode.l10n.t('indexing… {0} %', percent), increment: percent - last });
+          last = percent;
+        });
+        return build.result.catch(() => undefined);
+      });
+    void shown(vscode.ProgressLocation.Window);
+    void shown({ viewId: 'supportKb.search' });
+    try {
+      const { snapshot, outcome, detail } = await build.result;
+      this.lastIndexOutcome = outcome;
+      this.log.info(vscode.l10n.t('Saved index: {0}{1}.', outcome, detail ? ` (${detail})` : ''));
+      const index = await KbIndex.fromSnapshotAsync(snapshot, articles, aliases);
+      if (index) return index;
+      this.log.warn(vscode.l10n.t('The saved index did not match the articles; rebuilding it here.'));
+    } catch (e) {
+      if (e instanceof IndexBuildCancelled) throw e;
+      this.log.warn(vscode.l10n.t('The index worker failed ({0}); indexing on the main thread.', e instanceof Error ? e.message : String(e)));
+    } finally {
+      if (this.build === build) this.build = undefined;
+    }
+    return new KbIndex(articles, aliases);
   }
 
   /**
@@ -205,6 +278,7 @@ export class KbService implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.reloadTimer);
+    this.build?.cancel();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 }
