@@ -5,7 +5,7 @@ import type { SearchHit } from './core/search/index';
 import { ArticlePreviewProvider } from './vscode/articlePreview';
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
 import { AnswerCompletionProvider } from './vscode/completions';
-import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix } from './vscode/draftChecks';
+import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix, pinChecklistCommand } from './vscode/draftChecks';
 import { EntityHoverProvider } from './vscode/entityHover';
 import { findEntities } from './core/entities/find';
 import { decodeVin } from './core/entities/vin';
@@ -113,33 +113,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
       const article = typeof id === 'string' ? articleById(id) : undefined;
       if (article) await open(article);
     }),
-    vscode.commands.registerCommand(Commands.pinChecklist, async (args?: { uri?: string; id?: string; state?: 'pinned' | 'unpinned' | 'auto' }) => {
-      const doc = args?.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : vscode.window.activeTextEditor?.document;
-      if (!doc) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: open a reply draft to pin a checklist to it.'));
-        return undefined;
-      }
-      await kb.getIndex().catch(() => undefined);
-      let id = args?.id;
-      let state = args?.state;
-      if (!id || !state) {
-        const stateLabel = { pinned: vscode.l10n.t('pinned'), unpinned: vscode.l10n.t('never'), auto: vscode.l10n.t('by topic') };
-        const items = kb.checklists().map((c) => {
-          const now = checker.pinState(doc.uri, c.id);
-          return { label: c.title[vscode.env.language.startsWith('en') ? 'en' : 'ru'], description: `${c.id} · ${stateLabel[now]}`, id: c.id, now };
-        });
-        const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft') });
-        if (!chosen) return undefined;
-        id = chosen.id;
-        const next = await vscode.window.showQuickPick(
-          (['pinned', 'unpinned', 'auto'] as const).map((s) => ({ label: stateLabel[s], state: s, picked: s === chosen.now })),
-          { title: chosen.label },
-        );
-        if (!next) return undefined;
-        state = next.state;
-      }
-      return checker.setPin(doc, id, state);
-    }),
+    vscode.commands.registerCommand(Commands.pinChecklist, pinChecklistCommand(checker, kb)),
     vscode.commands.registerCommand(Commands.copyVin, async (vin?: string) => {
       let text = typeof vin === 'string' ? vin : undefined;
       const editor = vscode.window.activeTextEditor;
