@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Article } from './core/kb/types';
 import type { DraftReport } from './core/checklist/types';
 import type { SearchHit } from './core/search/index';
-import { ArticlePreviewProvider } from './vscode/articlePreview';
+import { ArticlePreviewProvider, showArticlePreview } from './vscode/articlePreview';
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
 import { AnswerCompletionProvider } from './vscode/completions';
 import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix } from './vscode/draftChecks';
@@ -10,7 +10,7 @@ import { EntityHoverProvider } from './vscode/entityHover';
 import { findEntities } from './core/entities/find';
 import { decodeVin } from './core/entities/vin';
 import { readConfig } from './vscode/config';
-import { insertArticle, trackDraftEditor } from './vscode/insertArticle';
+import { ReplyDrafts } from './vscode/insertArticle';
 import { KbService, type KbState } from './vscode/kbService';
 import { pickArticle } from './vscode/quickPick';
 import { SEARCH_VIEW_ID, SearchViewProvider } from './vscode/searchView';
@@ -33,8 +33,11 @@ interface PickArgs {
 
 export function activate(context: vscode.ExtensionContext): SupportKbApi {
   const log = vscode.window.createOutputChannel('Support KB', { log: true });
-  const kb = new KbService(vscode.Uri.joinPath(context.extensionUri, 'kb'), log);
-  context.subscriptions.push(log, kb, trackDraftEditor(), new KbStatusBar(kb));
+  const bundledKb = vscode.Uri.joinPath(context.extensionUri, 'kb');
+  const kb = new KbService(bundledKb, log);
+  const replies = new ReplyDrafts(bundledKb);
+  const insertArticle = (article: Article) => replies.insert(article);
+  context.subscriptions.push(log, kb, replies, new KbStatusBar(kb));
 
   const withIndex = async () => {
     try {
@@ -56,10 +59,15 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
   };
   const open = async (article: Article) => {
     const position = new vscode.Position(Math.max(0, article.line - 1), 0);
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(article.file), { selection: new vscode.Range(position, position), preview: true });
+    const uri = vscode.Uri.parse(article.file);
+    const editor = await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+    // The KB shipped with the extension is read, not edited (and autosave would write it): read-only
+    // for this session. The team's own kbPaths files stay editable.
+    if (uri.toString().startsWith(`${bundledKb.toString()}/`)) await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
   };
-  const searchView = new SearchViewProvider(context.extensionUri, kb, { insert: insertArticle, copy, open });
+  const openBeside = (article: Article) => showArticlePreview(article, { beside: true });
+  const searchView = new SearchViewProvider(context.extensionUri, kb, { insert: insertArticle, copy, open, openBeside });
   const checker = new DraftChecker(kb);
   const articleById = (id: string) => (kb.state.kind === 'ready' ? kb.state.index.get(id) : undefined);
   const textDocuments = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -68,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     searchView,
     vscode.window.registerWebviewViewProvider(SEARCH_VIEW_ID, searchView),
     vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, new ArticlePreviewProvider(articleById)),
-    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ':'),
+    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ...new Set([':', ...readConfig().completionTrigger.slice(-1)])),
     // The palette commands: pick an article, then do one thing with it.
     ...([
       [Commands.search, vscode.l10n.t('Support KB: Search Knowledge Base'), insertArticle],
@@ -89,6 +97,8 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
         void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: select the customer\'s words first, then search for them.'));
         return;
       }
+      // What was selected to search for it is never replaced by the answer.
+      replies.rememberSearchSource(editor!);
       await searchView.showQuery(text.slice(0, 1000));
     }),
     vscode.commands.registerCommand(Commands.focusSidebar, () => vscode.commands.executeCommand(`${SEARCH_VIEW_ID}.focus`)),
