@@ -25,5 +25,15 @@ export class ArticlePreviewProvider implements vscode.TextDocumentContentProvide
 export async function showArticlePreview(article: Article, options: { beside?: boolean } = {}): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(ArticlePreviewProvider.uriFor(article));
   await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-  await vscode.window.showTextDocument(doc, options.beside ? { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : { preview: true });
+  await vscode.window.showTextDocument(doc, options.beside ? { preview: true, viewColumn: besideEverything(), preserveFocus: true } : { preview: true });
+}
+
+/**
+ * Where an article read "beside" goes: where the last one is, or a new group right of all editors.
+ * Never the group next to the active one, whose preview tab may be the agent's reply.
+ */
+function besideEverything(): vscode.ViewColumn {
+  const editors = vscode.window.visibleTextEditors;
+  const shown = editors.find((e) => e.document.uri.scheme === ARTICLE_SCHEME)?.viewColumn;
+  return shown ?? Math.max(0, ...editors.map((e) => e.viewColumn ?? 0)) + 1;
 }

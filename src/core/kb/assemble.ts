@@ -1,6 +1,7 @@
 import { parseChecklists } from '../checklist/parse';
 import type { Checklist } from '../checklist/types';
 import { AliasTable, parseAliases } from '../search/aliases';
+import { applyCategories, parseCategories, type CategoryRules } from './categories';
 import { kbFileKind } from './kbFolder';
 import { fileName, parseKbFile, type KbFileInput, type ParsedKbFile } from './parse';
 import { KbError, type Article, type KbProblem } from './types';
@@ -27,8 +28,18 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
   const files: ParsedKbFile[] = [];
   const aliasTables: AliasTable[] = [];
   const checklists = new Map<string, Checklist>();
+  const categoryRules: CategoryRules[] = [];
   for (const input of inputs) {
     const kind = kbFileKind(fileName(input.file));
+    if (kind === 'categories') {
+      try {
+        categoryRules.push(parseCategories(input.text, input.file));
+      } catch (e) {
+        if (!(e instanceof KbError)) throw e;
+        problems.push({ ...e.problem, message: `${e.problem.message} (categories from this file are not used)` });
+      }
+      continue;
+    }
     if (kind === 'checklists') {
       try {
         for (const c of parseChecklists(input.text, input.file)) checklists.set(c.id, c);
@@ -72,6 +83,6 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
       articles.push(rename ? { ...a, id: rename + a.id.slice(parsed.source.length) } : a);
     }
   }
-  return { articles, aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
+  return { articles: applyCategories(articles, categoryRules), aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
 }
 
