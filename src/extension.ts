@@ -11,6 +11,7 @@ import { findEntities } from './core/entities/find';
 import { decodeVin } from './core/entities/vin';
 import { readConfig } from './vscode/config';
 import { ReplyDrafts } from './vscode/insertArticle';
+import { KbProblems } from './vscode/kbProblems';
 import { KbService, type KbState } from './vscode/kbService';
 import { pickArticle } from './vscode/quickPick';
 import { SEARCH_VIEW_ID, SearchViewProvider } from './vscode/searchView';
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
   const kb = new KbService(bundledKb, log);
   const replies = new ReplyDrafts(bundledKb);
   const insertArticle = (article: Article) => replies.insert(article);
-  context.subscriptions.push(log, kb, replies, new KbStatusBar(kb));
+  context.subscriptions.push(log, kb, replies, new KbStatusBar(kb), new KbProblems(kb));
 
   const withIndex = async () => {
     try {
