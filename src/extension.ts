@@ -12,6 +12,7 @@ import { decodeVin } from './core/entities/vin';
 import { readConfig } from './vscode/config';
 import { ReplyDrafts } from './vscode/insertArticle';
 import { KbProblems } from './vscode/kbProblems';
+import { markWalkthroughStep } from './vscode/walkthrough';
 import { KbService, type KbState } from './vscode/kbService';
 import { pickArticle } from './vscode/quickPick';
 import { SEARCH_VIEW_ID, SearchViewProvider } from './vscode/searchView';
@@ -37,7 +38,11 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
   const bundledKb = vscode.Uri.joinPath(context.extensionUri, 'kb');
   const kb = new KbService(bundledKb, log);
   const replies = new ReplyDrafts(bundledKb);
-  const insertArticle = (article: Article) => replies.insert(article);
+  const insertArticle = async (article: Article) => {
+    const result = await replies.insert(article);
+    if (result === 'inserted') markWalkthroughStep('inserted');
+    return result;
+  };
   context.subscriptions.push(log, kb, replies, new KbStatusBar(kb), new KbProblems(kb));
 
   const withIndex = async () => {
@@ -87,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     ] as const).map(([command, title, action]) =>
       vscode.commands.registerCommand(command, async (args?: PickArgs) => {
         const article = await pick(title, args);
+        if (article) markWalkthroughStep('searched');
         if (article) await action(article);
         return article;
       }),
@@ -100,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
       }
       // What was selected to search for it is never replaced by the answer.
       replies.rememberSearchSource(editor!);
+      markWalkthroughStep('searchedSelection');
       await searchView.showQuery(text.slice(0, 1000));
     }),
     vscode.commands.registerCommand(Commands.focusSidebar, () => vscode.commands.executeCommand(`${SEARCH_VIEW_ID}.focus`)),
@@ -111,7 +118,11 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     vscode.languages.registerCodeActionsProvider(textDocuments, new DraftFixProvider(checker), { providedCodeActionKinds: DraftFixProvider.kinds }),
     vscode.languages.registerCodeLensProvider(textDocuments, new ChecklistLens(checker)),
     vscode.languages.registerHoverProvider(textDocuments, new EntityHoverProvider(articleById)),
-    vscode.commands.registerCommand(InternalCommands.applyFix, applyFix),
+    vscode.commands.registerCommand(InternalCommands.applyFix, async (...args: Parameters<typeof applyFix>) => {
+      const applied = await applyFix(...args);
+      if (applied) markWalkthroughStep('fixedDraft');
+      return applied;
+    }),
     vscode.commands.registerCommand(InternalCommands.openArticleById, async (id: string) => {
       const article = typeof id === 'string' ? articleById(id) : undefined;
       if (article) await open(article);

@@ -57,15 +57,18 @@ export class ReplyDrafts implements vscode.Disposable {
   async insert(article: Article): Promise<'inserted' | 'failed'> {
     const target = this.target();
     let editor: vscode.TextEditor;
+    let afterLine = false;
     if (target) {
       // Focus the draft (the sidebar may have the focus) so the agent can Tab through the placeholders.
       const shown = vscode.window.visibleTextEditors.find((e) => e.document === target.doc);
       editor = await vscode.window.showTextDocument(target.doc, { viewColumn: shown?.viewColumn ?? target.viewColumn, preserveFocus: false });
-      editor.selections = this.withoutSearchSource(target.doc, [...target.selections]);
+      const kept = this.withoutSearchSource(target.doc, [...target.selections]);
+      editor.selections = kept.selections;
+      afterLine = kept.afterLine;
     } else {
       editor = await this.newReplyBesideMail();
     }
-    const snippet = answerSnippet(article.body, partsForDraft(editor.document.getText(), readConfig().reply));
+    const snippet = (afterLine ? '\n' : '') + answerSnippet(article.body, partsForDraft(editor.document.getText(), readConfig().reply));
     const ok = await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selections);
     if (!ok) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Support KB: could not insert the answer into {0}; the document was not changed.', editor.document.fileName));
@@ -75,17 +78,23 @@ export class ReplyDrafts implements vscode.Disposable {
   }
 
   private target(): DraftPlace | undefined {
-    if (this.last && !this.last.doc.isClosed && this.isReplyDraft(this.last.doc)) return this.last;
+    if (this.last && hasTab(this.last.doc.uri) && this.isReplyDraft(this.last.doc)) return this.last;
     // A draft the workbench restored or opened without the agent ever focusing it.
     const visible = vscode.window.visibleTextEditors.find((e) => this.isReplyDraft(e.document));
     return visible && { doc: visible.document, viewColumn: visible.viewColumn, selections: visible.selections };
   }
 
-  /** Selections the agent made only to search for them become cursors at their end. */
-  private withoutSearchSource(doc: vscode.TextDocument, selections: vscode.Selection[]): vscode.Selection[] {
+  /**
+   * Text the agent selected only to search for it is kept: the answer goes on a new line after the
+   * selection's last line instead of over it.
+   */
+  private withoutSearchSource(doc: vscode.TextDocument, selections: vscode.Selection[]): { selections: vscode.Selection[]; afterLine: boolean } {
     const source = this.searchSource;
-    if (!source || source.uri !== doc.uri.toString()) return selections;
-    return selections.map((s) => (s.isEmpty || !source.selections.some((t) => t.isEqual(s)) ? s : new vscode.Selection(s.end, s.end)));
+    const searched = (s: vscode.Selection) => !s.isEmpty && !!source && source.uri === doc.uri.toString() && source.selections.some((t) => t.isEqual(s));
+    if (!selections.some(searched)) return { selections, afterLine: false };
+    const last = selections.filter(searched).reduce((a, b) => (b.end.isAfter(a.end) ? b : a));
+    const end = doc.lineAt(last.end.line).range.end;
+    return { selections: [new vscode.Selection(end, end)], afterLine: true };
   }
 
   private async newReplyBesideMail(): Promise<vscode.TextEditor> {
@@ -106,4 +115,10 @@ export class ReplyDrafts implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Is the document open in an editor tab? (Its model may outlive the tab the agent closed.) */
+function hasTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }

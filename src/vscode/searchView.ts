@@ -5,6 +5,7 @@ import { excerpt } from '../core/search/snippet';
 import { isFromWebview, type FilterOption, type FromWebview, type PreviewItem, type ResultItem, type ToWebview } from '../shared/protocol';
 import { readConfig } from './config';
 import type { KbService, KbState } from './kbService';
+import { markWalkthroughStep } from './walkthrough';
 
 export const SEARCH_VIEW_ID = 'supportKb.search';
 
@@ -83,6 +84,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
           ...(m.filters.categories.length ? { categories: m.filters.categories } : {}),
         });
         this.post({ type: 'results', requestId: m.requestId, query: m.query, results: hits.map(toResultItem) });
+        if (hits.length) markWalkthroughStep('searched');
         return;
       }
       case 'preview': {

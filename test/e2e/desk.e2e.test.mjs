@@ -53,6 +53,7 @@ describe('the agent\'s desk: e-mail and reply side by side', () => {
     await right.locator('.tab.active[aria-label*="reply-draft.txt"]').waitFor();
     await right.locator('.view-line', { hasText: 'Спасибо за обращение' }).click();
     await page.keyboard.press('End');
+    await page.keyboard.press('ArrowDown'); // the empty line the answer goes on
     // The agent selects the customer's question in the e-mail.
     await page.locator('.editor-group-container').nth(0).locator('.view-line', { hasText: 'Забыла' }).click();
     await page.keyboard.press('Home');

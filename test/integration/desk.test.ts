@@ -26,6 +26,7 @@ describe('the answer lands in the reply the agent works on', () => {
     const line = 4;
     mail.selection = new vscode.Selection(line, 0, line, mail.document.lineAt(line).text.length);
     await vscode.commands.executeCommand(Commands.searchSelection);
+    await new Promise((r) => setTimeout(r, 1500)); // the sidebar takes the focus with the query
     // The e-mail is the active editor when the agent picks the answer.
     await vscode.window.showTextDocument(mail.document, { viewColumn: vscode.ViewColumn.One });
     const chosen = await runAndAcceptQuickPick<{ body: string }>(Commands.insertAnswer, { query: 'забыл пароль' });
@@ -39,11 +40,12 @@ describe('the answer lands in the reply the agent works on', () => {
     const reply = await open('reply-quote.txt', text, vscode.ViewColumn.One);
     reply.selection = new vscode.Selection(2, 2, 2, 24);
     await vscode.commands.executeCommand(Commands.searchSelection);
+    await new Promise((r) => setTimeout(r, 1500)); // the sidebar takes the focus with the query
     await vscode.window.showTextDocument(reply.document);
     const chosen = await runAndAcceptQuickPick<{ body: string }>(Commands.insertAnswer, { query: 'не приходит смс' });
     const after = reply.document.getText();
-    assert.ok(after.includes('> не приходит смс с кодом'), 'the searched words are still there');
-    assert.ok(after.includes(chosen.body));
+    assert.ok(after.includes('> не приходит смс с кодом\n'), `the searched words are still there, whole: ${after}`);
+    assert.ok(after.includes(`> не приходит смс с кодом\n${chosen.body}`), 'the answer follows on the next line');
   });
 
   it('never writes into a KB file; with no reply open, a new untitled reply opens beside the e-mail', async () => {
