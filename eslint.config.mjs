@@ -12,7 +12,7 @@ const pure = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-test/**', 'dist-bench/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'media/**'] },
+  { ignores: ['dist/**', 'dist-test/**', 'dist-bench/**', 'dist-fuzz*/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'media/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

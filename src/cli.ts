@@ -1,34 +1,50 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { validateDraft } from './core/checklist/validate';
 import { decodeImei } from './core/entities/imei';
 import { decodeVin } from './core/entities/vin';
 import { importNumberedText } from './core/kb/importNumbered';
 import { KB_LANGUAGES, type KbLanguage } from './core/kb/types';
-import { KbIndex } from './core/search/index';
 import { snippet } from './core/search/snippet';
+import { defaultCacheDir, openIndex } from './node/indexCache';
 import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
+import { lintCommand } from './node/lintCommand';
+import { gapsCommand } from './node/gapsCommand';
 
 const USAGE = `Usage:
   support-kb search "<query>" [--kb <dir|file>]... [--limit N] [--json]
                     [--source <kb file name>]... [--lang ru|da|en]... [--category <name>]...
+                    [--no-cache] [--cache-dir <dir>]
+  support-kb search --batch <file|-> [same options]   one query a line in, one JSON line out
   support-kb check <draft file> [--kb <dir|file>]... [--json] [--locale ru|en]
   support-kb vin <VIN> [--json]
   support-kb imei <IMEI> [--json]
   support-kb import-numbered <file.txt> [--title T] [--category C] [--lang ru|da|en]
+  support-kb lint [<dir|file>...] [--json | --sarif] [--fix-titles-dry-run] [--config F] [--locale ru|en]
+  support-kb gaps <folder> [--json | --csv] [--weeks N] [--top N]
 
 Commands:
   search            Search the knowledge base (default: the bundled kb/ folder). Filters narrow the
                     results to KB files (--source kia-support-ru), languages and # categories.
+                    The index is saved in a cache folder (~/.cache/support-kb, or --cache-dir)
+                    and reused while the KB files are unchanged; --no-cache builds it afresh.
+                    --batch answers every line of a file (- for stdin) after one index load.
   check             Check a reply draft: what its requests must ask for (KB checklists),
                     unfilled placeholders, the feedback form link, attachment rules, VINs, IMEIs.
   vin               Decode and validate a VIN, and say what the KB says about its market.
   imei              Validate an IMEI (15 digits, Luhn check digit).
   import-numbered   Convert a text with numbered clauses (4.2.1.7.) to KB markdown on stdout.
+  lint              Check KB files (default: the bundled kb/ folder) for duplicates, titles that do
+                    not fit, broken links, inconsistent contacts, checklists and aliases that point
+                    at nothing, empty or long articles. Rules are switched in .support-kb-lint.json
+                    beside the KB. Exit code 1 when a finding has error severity.
+  gaps              Report the searches that found nothing or after which no article was used,
+                    from the search-gap logs (*.jsonl) in a folder.
 
 Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.`;
 
 class UsageError extends Error {}
+const usage = (message: string) => new UsageError(message);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,6 +59,16 @@ async function main(argv: string[]): Promise<number> {
       return vin(rest);
     case 'imei':
       return imei(rest);
+    case 'lint':
+      return lintCommand(parse(rest, {
+        json: { type: 'boolean' },
+        sarif: { type: 'boolean' },
+        'fix-titles-dry-run': { type: 'boolean' },
+        config: { type: 'string' },
+        locale: { type: 'string' },
+      }), usage);
+    case 'gaps':
+      return gapsCommand(parse(rest, { json: { type: 'boolean' }, csv: { type: 'boolean' }, weeks: { type: 'string' }, top: { type: 'string' } }), usage);
     case '--help':
     case '-h':
     case 'help':
@@ -71,17 +97,25 @@ async function search(args: string[]): Promise<number> {
     source: { type: 'string', multiple: true },
     lang: { type: 'string', multiple: true },
     category: { type: 'string', multiple: true },
+    batch: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    'cache-dir': { type: 'string' },
   });
   const langs = (values.lang as string[] | undefined) ?? undefined;
   for (const l of langs ?? []) {
     if (!(KB_LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}, got "${l}"`);
   }
-  if (positionals.length !== 1 || !positionals[0]!.trim()) throw new UsageError('search takes exactly one query (quote it)');
-  const query = positionals[0]!;
+  const batch = values.batch as string | undefined;
+  if (batch !== undefined ? positionals.length !== 0 : positionals.length !== 1 || !positionals[0]!.trim()) {
+    throw new UsageError(batch !== undefined ? 'search --batch takes its queries from the file, not the command line' : 'search takes exactly one query (quote it)');
+  }
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number ≥ 1, got "${values.limit}"`);
+  // Read the queries before the KB: a missing batch file fails fast.
+  const queries = batch === undefined ? [positionals[0]!] : (batch === '-' ? readFileSync(0, 'utf8') : readInput(batch)).split(/\r?\n/).filter((q) => q.trim());
 
-  const kb = await loadKbFromPaths((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR]);
+  const cacheDir = values['no-cache'] ? undefined : ((values['cache-dir'] as string | undefined) ?? defaultCacheDir());
+  const { kb, index } = await openIndex((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR], cacheDir ? { cacheDir } : {});
   const errors = kb.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     for (const p of errors) process.stderr.write(`support-kb: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
@@ -89,31 +123,32 @@ async function search(args: string[]): Promise<number> {
   }
   for (const p of kb.problems) process.stderr.write(`support-kb: warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
 
-  const index = new KbIndex(kb.articles, kb.aliases);
-  const started = performance.now();
-  const hits = index.search(query, {
+  const options = {
     limit,
     ...(values.source ? { sources: values.source as string[] } : {}),
     ...(langs ? { langs: langs as KbLanguage[] } : {}),
     ...(values.category ? { categories: values.category as string[] } : {}),
-  });
-  const tookMs = Math.round((performance.now() - started) * 1000) / 1000;
-
-  if (values.json) {
-    const results = hits.map(({ article: a, score, highlights, similar }) => ({
-      id: a.id, title: a.title, body: a.body, source: a.source, line: a.line, lang: a.lang, score, highlights, similar,
-    }));
-    process.stdout.write(JSON.stringify({ query, tookMs, results }) + '\n');
-    return 0;
+  };
+  for (const query of queries) {
+    const started = performance.now();
+    const hits = index.search(query, options);
+    const tookMs = Math.round((performance.now() - started) * 1000) / 1000;
+    if (values.json || batch !== undefined) {
+      const results = hits.map(({ article: a, score, highlights, similar }) => ({
+        id: a.id, title: a.title, body: a.body, source: a.source, line: a.line, lang: a.lang, score, highlights, similar,
+      }));
+      process.stdout.write(JSON.stringify({ query, tookMs, results }) + '\n');
+      continue;
+    }
+    if (hits.length === 0) {
+      process.stdout.write(`No articles match "${query}".\n`);
+      continue;
+    }
+    hits.forEach(({ article: a, similar, highlights }, i) => {
+      const more = similar.length ? `  (+${similar.length} similar)` : '';
+      process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
+    });
   }
-  if (hits.length === 0) {
-    process.stdout.write(`No articles match "${query}".\n`);
-    return 0;
-  }
-  hits.forEach(({ article: a, similar, highlights }, i) => {
-    const more = similar.length ? `  (+${similar.length} similar)` : '';
-    process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
-  });
   return 0;
 }
 
@@ -124,8 +159,13 @@ async function loadKbOrFail(paths: string[] | undefined) {
   return errors.length ? undefined : kb;
 }
 
+/** A draft (or a text to import) is a document a person wrote, not a dump: larger files are refused before they are read. */
+const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
+
 function readInput(file: string): string {
   try {
+    const size = statSync(file).size;
+    if (size > MAX_DRAFT_BYTES) throw Object.assign(new Error(`file is ${Math.round(size / 1024 / 1024)} MB; at most 8 MB is read`), { code: undefined });
     return readFileSync(file, 'utf8');
   } catch (e) {
     throw new Error(`support-kb: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -149,9 +189,18 @@ async function check(args: string[]): Promise<number> {
     }) + '\n');
     return 0;
   }
+  // Line starts once, then a binary search per finding: slicing the text for each finding was quadratic.
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const where = (offset: number) => {
-    const before = text.slice(0, offset);
-    return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${lo + 1}:${offset - lineStarts[lo]! + 1}`;
   };
   for (const c of report.checklists) {
     const missing = locale === 'ru' ? 'не хватает' : 'missing';
@@ -200,12 +249,7 @@ function importNumbered(args: string[]): number {
   if (lang !== undefined && !(KB_LANGUAGES as readonly string[]).includes(lang)) {
     throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}`);
   }
-  let text: string;
-  try {
-    text = readFileSync(positionals[0]!, 'utf8');
-  } catch (e) {
-    throw new Error(`support-kb: cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const text = readInput(positionals[0]!);
   process.stdout.write(importNumberedText(text, {
     ...(values.title ? { title: values.title as string } : {}),
     ...(values.category ? { category: values.category as string } : {}),

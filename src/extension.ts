@@ -24,6 +24,10 @@ export interface SupportKbApi {
   articleCount(): Promise<number>;
   reload(): Promise<number>;
   onDidChangeState: vscode.Event<KbState>;
+  /** What the last load did with the saved index: `hit` (loaded), `partial` (changed files re-indexed), `miss`, `corrupt`, `stale`. */
+  lastIndexOutcome(): string | undefined;
+  /** The KB's state now: with the problems of its files (`{ file, line, message, severity, code }`) once loaded. */
+  state(): KbState;
   /** Checks a document now and returns what the diagnostics show (for tests and other extensions). */
   checkDocument(doc: vscode.TextDocument): Promise<DraftReport | undefined>;
 }
@@ -36,7 +40,11 @@ interface PickArgs {
 export function activate(context: vscode.ExtensionContext): SupportKbApi {
   const log = vscode.window.createOutputChannel('Support KB', { log: true });
   const bundledKb = vscode.Uri.joinPath(context.extensionUri, 'kb');
-  const kb = new KbService(bundledKb, log);
+  // The index is built in a worker thread and saved in the extension's global storage.
+  const kb = new KbService(bundledKb, log, {
+    workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'indexWorker.js').fsPath,
+    storage: context.globalStorageUri,
+  });
   const replies = new ReplyDrafts(bundledKb);
   const insertArticle = async (article: Article) => {
     const result = await replies.insert(article);
@@ -178,6 +186,8 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     articleCount: async () => (await kb.getIndex()).size,
     reload: async () => (await kb.reload('api')).size,
     onDidChangeState: kb.onDidChangeState,
+    lastIndexOutcome: () => kb.lastIndexOutcome,
+    state: () => kb.state,
     checkDocument: (doc) => checker.check(doc),
   };
 }

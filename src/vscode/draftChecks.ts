@@ -3,7 +3,7 @@ import { FindingCodes, type DraftReport, type Finding, type FindingCode, type Te
 import { validateDraft } from '../core/checklist/validate';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './completions';
-import { readConfig } from './config';
+import { readConfig, type CheckSetting } from './config';
 import type { KbIndex } from '../core/search/index';
 import type { KbService } from './kbService';
 
@@ -73,9 +73,8 @@ export class DraftChecker implements vscode.Disposable {
     const state = this.kb.state;
     if (state.kind !== 'ready') return undefined;
     const config = readConfig();
-    const settings = vscode.workspace.getConfiguration('supportKb', doc.uri);
     const draft = isDraft(doc, config);
-    const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => settings.get<boolean>(RULE_SETTINGS[code], true) === false || (!draft && DRAFT_ONLY.has(code)));
+    const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => !config.checks[RULE_SETTINGS[code].slice('checks.'.length) as CheckSetting] || (!draft && DRAFT_ONLY.has(code)));
     const pins = this.pins.get(doc.uri.toString()) ?? new Map();
     const version = doc.version;
     const report = validateDraft(doc.getText(), {

@@ -1,17 +1,25 @@
+import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { assembleKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
+import { decodeKbBytes, isUnreadable, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
-import type { KbProblem } from '../core/kb/types';
+import type { Article, KbProblem } from '../core/kb/types';
+import type { AliasTable } from '../core/search/aliases';
 import { KbIndex } from '../core/search/index';
+import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/indexBuild';
+import { cacheFileFor, type CacheOutcome } from '../node/indexCache';
 import { readConfig, SECTION } from './config';
 
 const RELOAD_DEBOUNCE_MS = 250;
+/** Folders deeper than this under a KB path are not walked (a KB is a few folders, not a file system). */
+const MAX_DEPTH = 32;
 
 export type KbState =
   | { kind: 'idle' }
-  | { kind: 'loading' }
+  /** `progress`: share of the articles indexed (0–100) while a changed KB is re-indexed. */
+  | { kind: 'loading'; progress?: number }
   | { kind: 'ready'; index: KbIndex; problems: KbProblem[] }
   | { kind: 'failed'; message: string };
 
@@ -28,13 +36,26 @@ export class KbService implements vscode.Disposable {
   private loading: Promise<KbIndex> | undefined;
   private index: KbIndex | undefined;
   private loadedChecklists: Checklist[] = [];
+  /** The problems of the last load that succeeded, kept with its index when a reload fails. */
+  private lastProblems: KbProblem[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onDidChangeStateEmitter = new vscode.EventEmitter<KbState>();
   /** Fires when loading starts, succeeds or fails. */
   readonly onDidChangeState = this.onDidChangeStateEmitter.event;
   state: KbState = { kind: 'idle' };
+  /** What the last load did with the saved index (hit, partial, miss…), for the log and tests. */
+  lastIndexOutcome: CacheOutcome | undefined;
+  private build: WorkerBuild | undefined;
 
-  constructor(private readonly bundledKb: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  /**
+   * `indexing`: where the index worker (dist/indexWorker.js) and the saved index (globalStorage) live;
+   * without it the index is built on this thread and not saved.
+   */
+  constructor(
+    private readonly bundledKb: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly indexing?: { workerFile: string; storage: vscode.Uri },
+  ) {
     this.disposables.push(
       this.onDidChangeStateEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -43,12 +64,19 @@ export class KbService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         if (this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('workspace folders changed'));
       }),
+      // Trusting the workspace lets its KB folders in (Restricted Mode ignored them).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('workspace trusted'));
+      }),
     );
   }
 
-  /** The index, loading the KB the first time it is asked for. */
+  /**
+   * The index, loading the KB the first time it is asked for. While a changed KB is re-indexed,
+   * searches are answered from the last good index rather than waiting.
+   */
   getIndex(): Promise<KbIndex> {
-    if (this.index && !this.loading) return Promise.resolve(this.index);
+    if (this.index) return Promise.resolve(this.index);
     return this.loading ?? this.reload(vscode.l10n.t('first use'));
   }
 
@@ -84,12 +112,10 @@ export class KbService implements vscode.Disposable {
       for (const p of config.problems) this.log.warn(p);
       const roots = [...(config.includeBundledKb ? [this.bundledKb] : []), ...config.kbUris];
       this.watch(config.kbUris);
-      const inputs: KbFileInput[] = [];
+      // Each file (and each KB path) fails alone, as a problem naming it: the rest still loads.
+      const inputs: KbReadResult[] = [];
       for (const root of roots) {
-        for (const uri of await this.listKbFiles(root)) {
-          const text = await this.readText(uri);
-          if (text !== undefined) inputs.push({ file: uri.toString(), text });
-        }
+        for (const entry of await this.listKbFiles(root)) inputs.push(entry instanceof vscode.Uri ? await this.readKbFile(entry) : entry);
       }
       const kb = assembleKb(inputs, this.lastGood);
       for (const f of kb.files) this.lastGood.set(f.file, f);
@@ -97,17 +123,31 @@ export class KbService implements vscode.Disposable {
         const where = `${vscode.Uri.parse(p.file).fsPath}${p.line ? `:${p.line}` : ''}`;
         (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, `${where}: ${p.message}`);
       }
-      this.index = new KbIndex(kb.articles, kb.aliases);
+      this.index = await this.indexArticles(kb.articles, kb.aliases, inputs, roots);
       this.loadedChecklists = kb.checklists;
       this.log.info(vscode.l10n.t('Loaded {0} articles from {1} files in {2} ms ({3}).', kb.articles.length, inputs.length, Date.now() - started, reason));
+      this.lastProblems = kb.problems;
       this.setState({ kind: 'ready', index: this.index, problems: kb.problems });
       return this.index;
     } catch (e) {
+      if (e instanceof IndexBuildCancelled) {
+        // A newer load (the KB changed again) took over: its result is the answer.
+        if (this.loading) return this.loading;
+        if (this.index) return this.index;
+      }
       const message = e instanceof Error ? e.message : String(e);
       this.log.error(vscode.l10n.t('Loading the knowledge base failed ({0}): {1}', reason, message));
       if (this.index) {
         this.log.warn(vscode.l10n.t('Keeping the last good index ({0} articles).', this.index.size));
-        this.setState({ kind: 'ready', index: this.index, problems: [] });
+        // Still usable, but not "ready with no problems": the failure is a problem of its own.
+        const failure: KbProblem = {
+          severity: 'error',
+          code: 'kb.reload.failed',
+          message: vscode.l10n.t('Reloading the knowledge base failed: {0}. The articles loaded before are still used; fix the problem and reload.', message),
+          file: this.bundledKb.toString(),
+          line: 0,
+        };
+        this.setState({ kind: 'ready', index: this.index, problems: [failure, ...this.lastProblems] });
         return this.index;
       }
       this.setState({ kind: 'failed', message });
@@ -115,31 +155,104 @@ export class KbService implements vscode.Disposable {
     }
   }
 
-  /** `*.md` files under a folder (recursively, sorted), or the file itself; a missing path is logged, not fatal. */
-  private async listKbFiles(root: vscode.Uri): Promise<vscode.Uri[]> {
+  /**
+   * Indexes the articles in the worker thread: the saved index is opened when the KB files are
+   * unchanged, updated for the files that changed, or built, with progress in the status bar and
+   * the sidebar. A build still running for an older version of the KB is cancelled.
+   */
+  private async indexArticles(articles: Article[], aliases: AliasTable, inputs: readonly KbReadResult[], roots: readonly vscode.Uri[]): Promise<KbIndex> {
+    this.build?.cancel();
+    if (!this.indexing) return new KbIndex(articles, aliases);
+    const { workerFile, storage } = this.indexing;
+    const cacheFile = storage.scheme === 'file' ? cacheFileFor(storage.fsPath, roots.map((r) => r.toString())) : undefined;
+    const articleFiles = new Set(articles.map((a) => a.file));
+    const title = vscode.l10n.t('Support KB');
+    let reported = 0;
+    const progressTargets: ((percent: number) => void)[] = [];
+    const build = buildInWorker(workerFile, { articles, inputs: inputs.filter((i): i is KbFileInput => !isUnreadable(i) && articleFiles.has(i.file)), ...(cacheFile ? { cacheFile } : {}) }, (done, total) => {
+      const percent = Math.floor((100 * done) / Math.max(1, total));
+      if (percent === reported) return;
+      reported = percent;
+      for (const report of progressTargets) report(percent);
+      this.setState({ kind: 'loading', progress: percent });
+    });
+    this.build = build;
+    // The same progress in the status bar and on the sidebar view.
+    const shown = (location: vscode.ProgressOptions['location']) =>
+      vscode.window.withProgress({ location, title }, (progress) => {
+        let last = 0;
+        progressTargets.push((percent) => {
+          progress.report({ message: vscode.l10n.t('indexing… {0} %', percent), increment: percent - last });
+          last = percent;
+        });
+        return build.result.catch(() => undefined);
+      });
+    void shown(vscode.ProgressLocation.Window);
+    void shown({ viewId: 'supportKb.search' });
+    try {
+      const { snapshot, outcome, detail } = await build.result;
+      this.lastIndexOutcome = outcome;
+      this.log.info(vscode.l10n.t('Saved index: {0}{1}.', outcome, detail ? ` (${detail})` : ''));
+      const index = await KbIndex.fromSnapshotAsync(snapshot, articles, aliases);
+      if (index) return index;
+      this.log.warn(vscode.l10n.t('The saved index did not match the articles; rebuilding it here.'));
+    } catch (e) {
+      if (e instanceof IndexBuildCancelled) throw e;
+      this.log.warn(vscode.l10n.t('The index worker failed ({0}); indexing on the main thread.', e instanceof Error ? e.message : String(e)));
+    } finally {
+      if (this.build === build) this.build = undefined;
+    }
+    return new KbIndex(articles, aliases);
+  }
+
+  /**
+   * KB files under a folder (recursively, sorted), or the file itself. Symbolic links are followed
+   * but a folder is walked once (a link back to a parent is not a loop); a path that cannot be
+   * used comes back as a problem naming it.
+   */
+  private async listKbFiles(root: vscode.Uri): Promise<(vscode.Uri | KbReadResult)[]> {
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(root);
-    } catch {
+    } catch (e) {
       this.log.warn(vscode.l10n.t('Knowledge base path not found: {0}', root.fsPath));
-      return [];
+      return [readFailure(root.toString(), e)];
     }
-    if (stat.type & vscode.FileType.File) return [root];
-    const out: vscode.Uri[] = [];
-    for (const [name, type] of await vscode.workspace.fs.readDirectory(root)) {
-      const child = vscode.Uri.joinPath(root, name);
-      if (type & vscode.FileType.Directory) out.push(...(await this.listKbFiles(child)));
-      else if (kbFileKind(name) !== 'other') out.push(child);
-    }
-    return out.sort((a, b) => a.toString().localeCompare(b.toString()));
+    if (!(stat.type & vscode.FileType.Directory)) return [root];
+    const out: (vscode.Uri | KbReadResult)[] = [];
+    const visited = new Set<string>();
+    const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
+      let entries: [string, vscode.FileType][];
+      try {
+        const key = await realKey(dir);
+        if (visited.has(key)) return;
+        visited.add(key);
+        entries = await vscode.workspace.fs.readDirectory(dir);
+      } catch (e) {
+        out.push(readFailure(dir.toString(), e));
+        return;
+      }
+      for (const [name, type] of entries) {
+        const child = vscode.Uri.joinPath(dir, name);
+        if (type & vscode.FileType.Directory) {
+          if (depth < MAX_DEPTH) await walk(child, depth + 1);
+        } else if (type & vscode.FileType.File && kbFileKind(name) !== 'other') out.push(child);
+      }
+    };
+    await walk(root, 0);
+    const key = (x: vscode.Uri | KbReadResult) => (x instanceof vscode.Uri ? x.toString() : x.file);
+    return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+  /** One KB file: its size checked before reading (a 600 MB file never becomes a string), then decoded. */
+  private async readKbFile(uri: vscode.Uri): Promise<KbReadResult> {
+    const file = uri.toString();
     try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      const refused = tooLarge(file, (await vscode.workspace.fs.stat(uri)).size);
+      if (refused) return refused;
+      return decodeKbBytes(file, await vscode.workspace.fs.readFile(uri));
     } catch (e) {
-      this.log.error(vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, e instanceof Error ? e.message : String(e)));
-      return undefined;
+      return readFailure(file, e);
     }
   }
 
@@ -165,6 +278,13 @@ export class KbService implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.reloadTimer);
+    this.build?.cancel();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
+}
+
+/** Where a folder really is, so a symbolic link to a folder already walked is recognised. */
+async function realKey(dir: vscode.Uri): Promise<string> {
+  if (dir.scheme !== 'file') return dir.toString();
+  return realpath(dir.fsPath);
 }

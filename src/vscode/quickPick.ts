@@ -1,23 +1,55 @@
-import Fuse from 'fuse.js';
+import type Fuse from 'fuse.js';
 import * as vscode from 'vscode';
 import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
+import { clampQuery, MAX_TITLE_QUERY_CHARS } from '../core/search/limits';
 import { snippet } from '../core/search/snippet';
+import { TitleMatcher } from '../core/search/titles';
 
 interface ArticleItem extends vscode.QuickPickItem {
   article: Article;
 }
 
-/** Titles the agent half-remembers ("обнов навиг спортейдж") are found by fuse.js on titles alone. */
-const titleFinders = new WeakMap<KbIndex, Fuse<Article>>();
+/** Typing pauses shorter than this do not search: a fast typist's keystrokes cost one search, not ten. */
+const TYPING_DEBOUNCE_MS = 60;
+/** Up to this many articles, fuse.js's typo-tolerant title matching is fast enough to run as the agent types. */
+const FUSE_MAX_TITLES = 2000;
 
-function titleFinder(index: KbIndex): Fuse<Article> {
-  let fuse = titleFinders.get(index);
-  if (!fuse) {
-    fuse = new Fuse([...index.articles], { keys: ['title'], threshold: 0.3, ignoreLocation: true, includeMatches: true, minMatchCharLength: 2 });
-    titleFinders.set(index, fuse);
+interface TitleFinder {
+  search(query: string, limit: number): Article[];
+}
+
+/**
+ * Titles the agent half-remembers ("обнов навиг спортейдж"): word starts on a sorted title-word list
+ * (fast at any size), plus fuse.js's typo tolerance for KBs small enough for it to keep up
+ * (it scans every title per keystroke: 10k titles take it half a second). fuse.js is loaded on first use.
+ */
+const titleFinders = new WeakMap<KbIndex, TitleFinder>();
+
+function titleFinder(index: KbIndex): TitleFinder {
+  let finder = titleFinders.get(index);
+  if (!finder) {
+    const words = new TitleMatcher(index.articles);
+    let fuse: Fuse<Article> | undefined;
+    if (index.size <= FUSE_MAX_TITLES) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const loaded = require('fuse.js') as typeof Fuse | { default: typeof Fuse };
+      const FuseClass = 'default' in loaded ? loaded.default : loaded; // its CommonJS build exports the class itself
+      fuse = new FuseClass([...index.articles], { keys: ['title'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+    }
+    finder = {
+      search: (query, limit) => {
+        const found = words.search(query, limit);
+        if (fuse && found.length < limit) {
+          const seen = new Set(found.map((a) => a.id));
+          for (const r of fuse.search(query, { limit })) if (found.length < limit && !seen.has(r.item.id)) found.push(r.item);
+        }
+        return found;
+      },
+    };
+    titleFinders.set(index, finder);
   }
-  return fuse;
+  return finder;
 }
 
 /** The words that matched, as the agent should see them next to a result. */
@@ -47,11 +79,11 @@ export function paletteItems(index: KbIndex, query: string, limit: number): Arti
     };
   });
   if (query.trim().length >= 2) {
-    for (const r of titleFinder(index).search(query, { limit: 10 })) {
+    for (const article of titleFinder(index).search(clampQuery(query, MAX_TITLE_QUERY_CHARS), 10)) {
       if (items.length >= limit) break;
-      if (shown.has(r.item.id)) continue;
-      shown.add(r.item.id);
-      items.push({ label: r.item.title, description: vscode.l10n.t('title match'), detail: `${r.item.source}:${r.item.line}`, alwaysShow: true, article: r.item });
+      if (shown.has(article.id)) continue;
+      shown.add(article.id);
+      items.push({ label: article.title, description: vscode.l10n.t('title match'), detail: `${article.source}:${article.line}`, alwaysShow: true, article });
     }
   }
   return items;
@@ -69,19 +101,34 @@ export function pickArticle(indexReady: Promise<KbIndex | undefined>, options: {
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   let index: KbIndex | undefined;
+  let typing: ReturnType<typeof setTimeout> | undefined;
   const update = (query: string) => {
+    clearTimeout(typing);
+    typing = undefined;
     if (index) pick.items = paletteItems(index, query, options.maxResults);
   };
 
   return new Promise((resolve) => {
     let chosen: Article | undefined;
-    pick.onDidChangeValue(update);
+    pick.onDidChangeValue((query) => {
+      clearTimeout(typing);
+      typing = setTimeout(() => update(query), TYPING_DEBOUNCE_MS);
+    });
     pick.onDidAccept(() => {
+      if (typing !== undefined && index) {
+        // Enter typed faster than the debounce: the results on screen are for an older query, so the
+        // first result of what the box holds now is the one meant.
+        update(pick.value);
+        chosen = pick.items[0]?.article;
+        if (chosen) pick.hide();
+        return;
+      }
       // Enter before any result is there (index still loading, no match yet) keeps the picker open.
       chosen = pick.selectedItems[0]?.article ?? pick.activeItems[0]?.article;
       if (chosen) pick.hide();
     });
     pick.onDidHide(() => {
+      clearTimeout(typing);
       pick.dispose();
       resolve(chosen);
     });

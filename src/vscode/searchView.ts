@@ -129,6 +129,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
       state: state.kind === 'failed' ? 'error' : state.kind === 'ready' ? 'ready' : 'loading',
       articleCount: state.kind === 'ready' ? state.index.size : 0,
       ...(state.kind === 'failed' ? { message: state.message } : {}),
+      ...(state.kind === 'loading' && state.progress !== undefined ? { message: vscode.l10n.t('indexing… {0} %', state.progress) } : {}),
     });
   }
 

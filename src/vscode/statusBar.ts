@@ -21,6 +21,11 @@ export class KbStatusBar implements vscode.Disposable {
     switch (state.kind) {
       case 'idle':
       case 'loading':
+        if (state.kind === 'loading' && state.progress !== undefined) {
+          item.text = `$(sync~spin) ${vscode.l10n.t('KB')} ${state.progress} %`;
+          item.tooltip = vscode.l10n.t('Support KB: indexing the knowledge base… {0} %', state.progress);
+          return;
+        }
         item.text = `$(sync~spin) ${vscode.l10n.t('KB')}`;
         item.tooltip = vscode.l10n.t('Support KB: loading the knowledge base…');
         return;

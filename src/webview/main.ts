@@ -132,7 +132,7 @@ function act(type: 'insert' | 'copy' | 'open' | 'openBeside'): void {
 function renderStatus(): void {
   let text = '';
   statusEl.className = '';
-  if (status === 'loading') text = t('loading');
+  if (status === 'loading') text = statusMessage || t('loading'); // "indexing… 42 %" when the host says how far
   else if (status === 'error') {
     text = t('error', statusMessage);
     statusEl.className = 'error';

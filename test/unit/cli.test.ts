@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, DA_KB, DA_SOURCE, REPO, read } from './helpers';
 
+/** The CLI saves its index under XDG_CACHE_HOME: a temporary one for the tests. */
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'support-kb-cli-cache-'));
+
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: CACHE_HOME } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -24,13 +24,40 @@ export function answerSnippet(body: string, parts: ReplyParts): string {
   return `${blocks.join('\n\n')}$0`;
 }
 
-const GREETING = /^\s*(здравствуйте|добрый\s+(день|вечер|утро)|доброе\s+утро|приветствуем|hej|goddag|hello|dear)(?!\p{L})/imu;
-const SIGNATURE = /^\s*(с уважением|best regards|kind regards|med venlig hilsen|venlig hilsen)(?!\p{L})/imu;
+// Sticky, tried once per line start: a multiline `^\s*…` re-scanned every run of blank lines from
+// each of its lines (quadratic on a draft of many blank lines).
+const GREETING = /(здравствуйте|добрый\s+(день|вечер|утро)|доброе\s+утро|приветствуем|hej|goddag|hello|dear)(?!\p{L})/iuy;
+const SIGNATURE = /(с уважением|best regards|kind regards|med venlig hilsen|venlig hilsen)(?!\p{L})/iuy;
+
+/** Does some line of `text`, after its leading spaces, start with `phrase`? One pass over the text. */
+function someLineStartsWith(text: string, phrase: RegExp): boolean {
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      lineStart = true;
+      continue;
+    }
+    if (!lineStart || isBlankInLine(c)) continue;
+    lineStart = false;
+    phrase.lastIndex = i;
+    if (phrase.test(text)) return true;
+  }
+  return false;
+}
+
+/** White space that does not end a line. */
+function isBlankInLine(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x1680;
+}
 
 /**
  * Which parts a draft still lacks: a reply that already greets the customer or is already signed
  * gets the answer alone, so inserting never doubles them.
  */
 export function partsForDraft(draft: string, parts: ReplyParts): ReplyParts {
-  return { greeting: GREETING.test(draft) ? '' : parts.greeting, signature: SIGNATURE.test(draft) ? '' : parts.signature };
+  return {
+    greeting: someLineStartsWith(draft, GREETING) ? '' : parts.greeting,
+    signature: someLineStartsWith(draft, SIGNATURE) ? '' : parts.signature,
+  };
 }

@@ -1,3 +1,4 @@
+import { parseKbJson } from '../kb/read';
 import { KbError } from '../kb/types';
 import type { Checklist } from './types';
 
@@ -9,12 +10,7 @@ export function parseChecklists(text: string, file: string): Checklist[] {
   const fail = (message: string): never => {
     throw new KbError({ severity: 'error', code: 'kb.checklists.invalid', message, file, line: 0 });
   };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return fail(`checklists file is not valid JSON: ${(e as Error).message}`);
-  }
+  const data = parseKbJson(text, file, 'kb.checklists.invalid', 'checklists file');
   const list = (data as { checklists?: unknown })?.checklists;
   if (!Array.isArray(list)) return fail('checklists file must be an object with a "checklists" array');
   const ids = new Set<string>();
@@ -28,7 +24,13 @@ export function parseChecklists(text: string, file: string): Checklist[] {
     if (ids.has(c.id)) fail(`${where}.id "${c.id}" is used twice`);
     ids.add(c.id);
     text2(c.title, `${where}.title`);
-    if (typeof c.appliesWhen !== 'object' || c.appliesWhen === null) fail(`${where}.appliesWhen is required`);
+    if (typeof c.appliesWhen !== 'object' || c.appliesWhen === null || Array.isArray(c.appliesWhen)) fail(`${where}.appliesWhen is required (an object)`);
+    const strings = (x: unknown, w: string) => {
+      if (x !== undefined && (!Array.isArray(x) || x.some((t) => typeof t !== 'string' || !t.trim()))) fail(`${w} must be a list of non-empty strings`);
+    };
+    strings(c.appliesWhen.terms, `${where}.appliesWhen.terms`);
+    strings(c.appliesWhen.articles, `${where}.appliesWhen.articles`);
+    strings(c.sources, `${where}.sources`);
     if (!Array.isArray(c.items) || c.items.length === 0) fail(`${where}.items must list at least one item`);
     const itemIds = new Set<string>();
     c.items.forEach((it, k) => {

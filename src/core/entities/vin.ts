@@ -92,7 +92,9 @@ export function normalizeVin(input: string): { normalized: string; lookalikes: b
   for (const ch of input.trim()) {
     const latin = CYRILLIC_LOOKALIKES[ch];
     if (latin) lookalikes = true;
-    out += latin ?? ch.toUpperCase();
+    // Only ASCII letters are upper-cased: `ß`, `ı`, `ſ`, `ﬀ` upper-case into Latin letters (`SS`, `I`,
+    // `S`, `FF`) and would turn a non-VIN into a "valid" one; they stay as typed and fail as characters.
+    out += latin ?? (ch >= 'a' && ch <= 'z' ? ch.toUpperCase() : ch);
   }
   return { normalized: out, lookalikes };
 }

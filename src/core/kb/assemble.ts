@@ -3,7 +3,8 @@ import type { Checklist } from '../checklist/types';
 import { AliasTable, parseAliases } from '../search/aliases';
 import { applyCategories, parseCategories, type CategoryRules } from './categories';
 import { kbFileKind } from './kbFolder';
-import { fileName, parseKbFile, type KbFileInput, type ParsedKbFile } from './parse';
+import { fileName, parseKbFile, UniqueIds, type ParsedKbFile } from './parse';
+import { isUnreadable, type KbReadResult } from './read';
 import { KbError, type Article, type KbProblem } from './types';
 
 export interface AssembledKb {
@@ -23,7 +24,7 @@ export interface AssembledKb {
  * `lastGood` holds an earlier parse of the same file, those articles stay available, so an agent
  * saving a half-edited KB file never loses search results.
  */
-export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMap<string, ParsedKbFile>): AssembledKb {
+export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyMap<string, ParsedKbFile>): AssembledKb {
   const problems: KbProblem[] = [];
   const files: ParsedKbFile[] = [];
   const aliasTables: AliasTable[] = [];
@@ -31,21 +32,18 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
   const categoryRules: CategoryRules[] = [];
   for (const input of inputs) {
     const kind = kbFileKind(fileName(input.file));
-    if (kind === 'categories') {
-      try {
-        categoryRules.push(parseCategories(input.text, input.file));
-      } catch (e) {
-        if (!(e instanceof KbError)) throw e;
-        problems.push({ ...e.problem, message: `${e.problem.message} (categories from this file are not used)` });
-      }
+    const failed = (problem: KbProblem, consequence: string) => problems.push({ ...problem, message: `${problem.message} (${consequence})` });
+    if (isUnreadable(input)) {
+      const previous = kind === 'articles' ? lastGood?.get(input.file) : undefined;
+      if (previous) files.push(previous);
+      failed(input.problem, previous ? 'still using the last version that loaded' : `${WHAT_IS_LOST[kind]} not used`);
       continue;
     }
     if (kind === 'checklists') {
       try {
         for (const c of parseChecklists(input.text, input.file)) checklists.set(c.id, c);
       } catch (e) {
-        if (!(e instanceof KbError)) throw e;
-        problems.push({ ...e.problem, message: `${e.problem.message} (checklists from this file are not used)` });
+        failed(asProblem(e, input.file), 'checklists from this file are not used');
       }
       continue;
     }
@@ -53,36 +51,48 @@ export function assembleKb(inputs: readonly KbFileInput[], lastGood?: ReadonlyMa
       try {
         aliasTables.push(parseAliases(input.text, input.file));
       } catch (e) {
-        if (!(e instanceof KbError)) throw e;
-        problems.push({ ...e.problem, message: `${e.problem.message} (aliases from this file are not used)` });
+        failed(asProblem(e, input.file), 'aliases from this file are not used');
+      }
+      continue;
+    }
+    if (kind === 'categories') {
+      try {
+        categoryRules.push(parseCategories(input.text, input.file));
+      } catch (e) {
+        failed(asProblem(e, input.file), 'categories from this file are not used');
       }
       continue;
     }
     try {
       files.push(parseKbFile(input));
     } catch (e) {
-      if (!(e instanceof KbError)) throw e;
       const previous = lastGood?.get(input.file);
-      problems.push({
-        ...e.problem,
-        message: previous ? `${e.problem.message} (still using the last version that loaded)` : e.problem.message,
-      });
+      const problem = asProblem(e, input.file);
+      problems.push(previous ? { ...problem, message: `${problem.message} (still using the last version that loaded)` } : problem);
       if (previous) files.push(previous);
     }
   }
 
-  const seenSources = new Map<string, number>();
+  // Ids are `source#slug`, unique within a file: a unique source per file makes them unique overall.
+  // Two files named alike in different folders: the later one's source gets the first free suffix.
+  const sources = new UniqueIds();
   const articles: Article[] = [];
   for (const parsed of files) {
-    problems.push(...parsed.problems);
-    const n = (seenSources.get(parsed.source) ?? 0) + 1;
-    seenSources.set(parsed.source, n);
-    // Two files named alike in different folders: the later one's ids get a suffix so ids stay unique.
-    const rename = n === 1 ? undefined : `${parsed.source}-${n}`;
-    for (const a of parsed.articles) {
-      articles.push(rename ? { ...a, id: rename + a.id.slice(parsed.source.length) } : a);
-    }
+    for (const p of parsed.problems) problems.push(p);
+    const unique = sources.take(parsed.source);
+    for (const a of parsed.articles) articles.push(unique === parsed.source ? a : { ...a, id: unique + a.id.slice(parsed.source.length) });
   }
   return { articles: applyCategories(articles, categoryRules), aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
 }
 
+const WHAT_IS_LOST = { articles: 'its articles are', aliases: 'its aliases are', checklists: 'its checklists are', categories: 'its categories are', other: 'it is' } as const;
+
+/**
+ * A file that fails, for whatever reason, fails alone: an unexpected error (a bug, or a limit of
+ * the engine such as a stack overflow) is reported against the file rather than thrown.
+ */
+function asProblem(e: unknown, file: string): KbProblem {
+  if (e instanceof KbError) return e.problem;
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return { severity: 'error', code: 'kb.file.internal', message: `this file could not be processed (${what}); please report it with the file attached`, file, line: 0 };
+}

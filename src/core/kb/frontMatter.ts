@@ -24,7 +24,7 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatterResult {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trimEnd() === '---') {
-      if (bad) return { ok: false, line: bad + 1, message: `front matter line is not "key: value": ${JSON.stringify(lines[bad])}` };
+      if (bad) return { ok: false, line: bad + 1, message: `front matter line is not "key: value": ${JSON.stringify(lines[bad]!.length > 80 ? `${lines[bad]!.slice(0, 80)}…` : lines[bad])}` };
       return { ok: true, value: { fields, lineCount: i + 1 } };
     }
     if (!line.trim()) continue;
@@ -32,9 +32,12 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatterResult {
       heading ||= i;
       continue;
     }
-    const m = bad ? null : /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (m) fields[m[1]!] = unquote(m[2]!.trim());
-    else bad ||= i;
+    if (bad) continue;
+    // Split at the first colon rather than one regex over the line: `\s*(.*)$` backtracked over long runs of spaces.
+    const colon = line.indexOf(':');
+    const key = colon < 0 ? '' : line.slice(0, colon).trimEnd();
+    if (/^[A-Za-z][\w-]*$/.test(key)) fields[key] = unquote(line.slice(colon + 1).trim());
+    else bad = i;
   }
   // Never closed: point where the "---" is missing (the first line that cannot be front matter, or
   // the last line), not at line 1, so the Problems panel takes the agent to the fix.

@@ -1,6 +1,7 @@
 import { trimBlankLines } from '../text/lines';
 import { detectLanguage } from '../text/normalize';
 import { renderFrontMatter } from './frontMatter';
+import { escapeBodyLine } from './parse';
 import type { KbLanguage } from './types';
 
 export interface ImportNumberedOptions {
@@ -34,7 +35,7 @@ const TOC_LINE = /^\s*\d+\.\s+\S/;
  * clause, or first child of the current one), so numbers inside the text are left alone.
  */
 export function importNumberedText(text: string, options: ImportNumberedOptions = {}): string {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const preamble: string[] = [];
   const clauses: Clause[] = [];
   let current: Clause | undefined;
@@ -62,18 +63,23 @@ export function importNumberedText(text: string, options: ImportNumberedOptions 
     current.body.push(line);
   }
 
-  const title = options.title ?? preamble[0] ?? 'Numbered document';
-  const category = options.category ?? preamble[1] ?? title;
+  const title = oneLine(options.title ?? preamble[0] ?? 'Numbered document');
+  const category = oneLine(options.category ?? preamble[1] ?? title);
   const intro = preamble.slice(options.category ? 1 : 2);
   const lang = options.lang ?? detectLanguage(text);
 
   const out: string[] = [renderFrontMatter({ lang, title }), `# ${category}`, ''];
-  if (intro.length) out.push(...intro.map(escapeBodyLine), '');
+  // Loops, not push(...spread): a spread of a large array overflows the stack.
+  const addBody = (body: readonly string[]) => {
+    if (!body.length) return;
+    for (const l of body) out.push(escapeBodyLine(l));
+    out.push('');
+  };
+  addBody(intro);
   for (const c of clauses) {
     const level = Math.min(6, c.number.length + 1);
-    out.push(`${'#'.repeat(level)} ${c.number.join('.')} ${c.title}`.trimEnd(), '');
-    const body = trimBlankLines(c.body);
-    if (body.length) out.push(...body.map(escapeBodyLine), '');
+    out.push(`${'#'.repeat(level)} ${c.number.join('.')} ${oneLine(c.title)}`.trimEnd(), '');
+    addBody(trimBlankLines(c.body));
   }
   return out.join('\n').replace(/\n+$/, '\n');
 }
@@ -135,7 +141,7 @@ function titleFromText(text: string): string {
 }
 
 
-/** A body line that starts with `#` would read as a heading; the KB format escapes it as `\#`. */
-function escapeBodyLine(line: string): string {
-  return line.startsWith('#') ? `\\${line}` : line;
+/** Line and paragraph separators (U+2028, U+2029) in a heading or front-matter value would break it: spaces instead. */
+function oneLine(text: string): string {
+  return text.replace(/[\u2028\u2029]+/g, ' ').trim();
 }

@@ -11,6 +11,10 @@ export interface KbFileInput {
   /** Where it came from (path or URI); shown in messages and kept on each article. */
   file: string;
   text: string;
+  /** Size on disk in bytes, when the loader knows it (else counted from `text` as UTF-8). */
+  bytes?: number;
+  /** What reading the file found (e.g. bytes that are not UTF-8); reported with the file's problems. */
+  problems?: KbProblem[];
 }
 
 export interface ParsedKbFile {
@@ -22,8 +26,9 @@ export interface ParsedKbFile {
   problems: KbProblem[];
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
-const FENCE = /^\s{0,3}(```|~~~)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A file's problems beyond this many are summed up in one line: 150,000 warnings help nobody. */
+export const MAX_PROBLEMS_PER_FILE = 100;
 const CLAUSE_NUMBER = /^(\d+(?:\.\d+)*)\.?(?=\s|$)/;
 
 /** `kb/kia-support-ru.md` → `kia-support-ru`. Works on paths and URIs. */
@@ -54,20 +59,21 @@ export function parseKbFile(input: KbFileInput): ParsedKbFile {
   const fail = (line: number, code: string, message: string): never => {
     throw new KbError({ severity: 'error', code, message, file, line });
   };
-  if (text.length > MAX_KB_FILE_BYTES) {
-    fail(0, 'kb.file.too-large', `file is ${Math.round(text.length / 1024 / 1024)} MB; KB files may be at most ${MAX_KB_FILE_BYTES / 1024 / 1024} MB — split it into several files`);
-  }
+  const bytes = input.bytes ?? utf8Length(text);
+  if (bytes > MAX_KB_FILE_BYTES) fail(0, 'kb.file.too-large', tooLargeMessage(bytes));
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     fail(lineAt(text, nul), 'kb.file.binary', 'file contains NUL bytes and looks binary, not markdown text; remove it from the KB folder');
   }
 
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // Lone CR (old Mac) line endings are line endings too: without this the file is one long line.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const fm = parseFrontMatter(lines);
   if (!fm.ok) fail(fm.line, 'kb.front-matter.invalid', fm.message);
   const { fields, lineCount } = fm.ok ? fm.value : { fields: {}, lineCount: 0 };
 
-  const problems: KbProblem[] = [];
+  const problems = new ProblemList(file);
+  for (const p of input.problems ?? []) problems.add(p.severity, p.code, p.message, p.line);
   let lang: KbLanguage;
   if (fields['lang'] !== undefined) {
     const l = fields['lang'].toLowerCase();
@@ -81,35 +87,35 @@ export function parseKbFile(input: KbFileInput): ParsedKbFile {
 
   const source = sourceName(file);
   const articles: Article[] = [];
-  const usedIds = new Map<string, number>();
+  const ids = new UniqueIds();
   const open: { level: number; title: string }[] = []; // enclosing headings of the current one
   let category = '';
   let current: { article: Omit<Article, 'body' | 'id'>; bodyLines: string[]; slug: string } | undefined;
+  const fences = pairFences(lines, lineCount);
+  if (fences.unclosed >= 0) {
+    problems.add('warning', 'kb.fence.unclosed', 'code block opened here is never closed; it is read as ordinary text so the headings after it still count — add a closing ``` line', fences.unclosed + 1);
+  }
   let inFence = false;
 
   const finish = () => {
     if (!current) return;
     const body = trimBlankLines(current.bodyLines).join('\n');
-    const n = (usedIds.get(current.slug) ?? 0) + 1;
-    usedIds.set(current.slug, n);
-    const id = `${source}#${n === 1 ? current.slug : `${current.slug}-${n}`}`;
-    articles.push({ id, ...current.article, body });
+    articles.push({ id: `${source}#${ids.take(current.slug)}`, ...current.article, body });
     current = undefined;
   };
 
   for (let i = lineCount; i < lines.length; i++) {
     const line = lines[i]!;
-    if (FENCE.test(line)) inFence = !inFence;
-    const h = inFence ? null : HEADING.exec(line);
+    if (fences.isFence[i]) inFence = !inFence;
+    const h = inFence || fences.isFence[i] ? undefined : parseHeading(line);
     if (!h) {
-      current?.bodyLines.push(line.startsWith('\\#') ? line.slice(1) : line);
+      current?.bodyLines.push(unescapeBodyLine(line));
       continue;
     }
     finish();
-    const level = h[1]!.length;
-    const title = h[2]!.trim();
+    const { level, title } = h;
     if (!title) {
-      problems.push({ severity: 'warning', code: 'kb.heading.empty', message: 'heading has no title; its text is not searchable by title', file, line: i + 1 });
+      problems.add('warning', 'kb.heading.empty', 'heading has no title; its text is not searchable by title — write one after the #', i + 1);
     }
     if (level === 1) {
       category = title;
@@ -128,15 +134,146 @@ export function parseKbFile(input: KbFileInput): ParsedKbFile {
   finish();
 
   if (articles.length === 0) {
-    problems.push({ severity: 'warning', code: 'kb.file.no-articles', message: 'file has no "##" headings, so it adds no articles', file, line: 0 });
+    problems.add('warning', 'kb.file.no-articles', 'file has no "##" headings, so it adds no articles', 0);
   }
-  return { file, source, title: fields['title'] ?? source, lang, articles, problems };
+  return { file, source, title: fields['title'] ?? source, lang, articles, problems: problems.done() };
 }
 
+/** The message for a file over the size limit, in the units people see in their file manager. */
+export function tooLargeMessage(bytes: number): string {
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return `file is ${mb(bytes)}; KB files may be at most ${mb(MAX_KB_FILE_BYTES)} — split it into several files`;
+}
+
+/** Bytes `text` takes as UTF-8, without encoding it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * An ATX heading (`## Title`, `### Title ##`): its level and title, or undefined. A scanner, not a
+ * regex: `(.*?)[ \t#]*$` backtracked quadratically on `## ` followed by ` #` many times.
+ */
+export function parseHeading(line: string): { level: number; title: string } | undefined {
+  let level = 0;
+  while (level < line.length && line.charCodeAt(level) === 0x23 /* # */) level++;
+  if (level < 1 || level > 6) return undefined;
+  let start = level;
+  while (start < line.length && isSpaceOrTab(line.charCodeAt(start))) start++;
+  if (start === level) return undefined; // `##Title` is text
+  let end = line.length;
+  while (end > start && (isSpaceOrTab(line.charCodeAt(end - 1)) || line.charCodeAt(end - 1) === 0x23)) end--;
+  // Line and paragraph separators inside a title would split it in the sidebar: a space instead.
+  const title = line.slice(start, end).replace(/[\u2028\u2029]/g, ' ').trim();
+  return { level, title };
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * Which lines open or close a fenced code block. A fence is closed by the same character, at least
+ * as long; a fence never closed is not a fence (it would swallow the rest of the file, headings and all).
+ */
+function pairFences(lines: readonly string[], from: number): { isFence: boolean[]; unclosed: number } {
+  const isFence = new Array<boolean>(lines.length).fill(false);
+  let open = -1;
+  let marker = '';
+  for (let i = from; i < lines.length; i++) {
+    const m = FENCE.exec(lines[i]!);
+    if (!m) continue;
+    if (open < 0) {
+      open = i;
+      marker = m[1]!;
+    } else if (m[1]![0] === marker[0] && m[1]!.length >= marker.length && lines[i]!.trim() === m[1]) {
+      isFence[open] = true;
+      isFence[i] = true;
+      open = -1;
+    }
+  }
+  return { isFence, unclosed: open };
+}
+
+/**
+ * A body line that must start with `#` or a code fence is written with a `\` first and read back
+ * without it (`\# not a heading`, ``\``` not a fence``); see kb/README.md.
+ */
+export function unescapeBodyLine(line: string): string {
+  if (line.charCodeAt(0) !== 0x5c /* \ */) return line;
+  let k = 0;
+  while (line.charCodeAt(k) === 0x5c) k++;
+  const rest = line.slice(k);
+  return rest.startsWith('#') || FENCE.test(rest) ? line.slice(1) : line;
+}
+
+/** Escapes a body line that would otherwise read as a heading or a code fence (the inverse of `unescapeBodyLine`). */
+export function escapeBodyLine(line: string): string {
+  let k = 0;
+  while (line.charCodeAt(k) === 0x5c) k++;
+  const rest = line.slice(k);
+  return rest.startsWith('#') || FENCE.test(rest) ? `\\${line}` : line;
+}
+
+/**
+ * Article ids unique by construction: the slug, else the slug with the first free `-N`. Checked
+ * against every id given out, so `Foo`, `Foo`, `Foo 2` give `foo`, `foo-3`… never a duplicate, and a
+ * truncated long slug that collides with another's suffix still gets an id of its own.
+ */
+export class UniqueIds {
+  private readonly used = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+
+  take(base: string): string {
+    if (!this.used.has(base)) {
+      this.used.add(base);
+      return base;
+    }
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.used.has(`${base}-${n}`)) n++;
+    this.nextSuffix.set(base, n + 1);
+    const id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+/** A file's problems, at most `MAX_PROBLEMS_PER_FILE` of them, then one line saying how many more. */
+class ProblemList {
+  private readonly list: KbProblem[] = [];
+  private dropped = 0;
+
+  constructor(private readonly file: string) {}
+
+  add(severity: KbProblem['severity'], code: string, message: string, line: number): void {
+    if (this.list.length < MAX_PROBLEMS_PER_FILE) this.list.push({ severity, code, message, file: this.file, line });
+    else this.dropped++;
+  }
+
+  done(): KbProblem[] {
+    if (this.dropped) {
+      this.list.push({ severity: 'warning', code: 'kb.file.more-problems', message: `${this.dropped} more problems in this file are not listed; fix the ones above first`, file: this.file, line: 0 });
+    }
+    return this.list;
+  }
+}
 
 function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
   return line;
 }
 

@@ -1,3 +1,4 @@
+import { parseKbJson } from '../kb/read';
 import { KbError } from '../kb/types';
 import { fold } from '../text/normalize';
 import { isStopWord, queryStems, tokenize, type Token } from './analyze';
@@ -71,7 +72,7 @@ export class AliasTable {
   /** Merges several tables (the bundled one and those of `supportKb.kbPaths` folders). */
   static merge(tables: readonly AliasTable[]): AliasTable {
     const merged = new AliasTable();
-    for (const t of tables) merged.groups.push(...t.groups);
+    for (const t of tables) for (const g of t.groups) merged.groups.push(g); // no push(...spread): it overflows the stack on large tables
     return merged;
   }
 
@@ -110,12 +111,7 @@ export class AliasTable {
  * @throws KbError naming the file.
  */
 export function parseAliases(text: string, file: string): AliasTable {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new KbError({ severity: 'error', code: 'kb.aliases.json', message: `aliases file is not valid JSON: ${(e as Error).message}`, file, line: 0 });
-  }
+  const data = parseKbJson(text, file, 'kb.aliases.json', 'aliases file');
   const fail = (message: string): never => {
     throw new KbError({ severity: 'error', code: 'kb.aliases.shape', message, file, line: 0 });
   };
@@ -126,6 +122,7 @@ export function parseAliases(text: string, file: string): AliasTable {
     g.terms.forEach((t, k) => {
       if (typeof t !== 'string' || !fold(t).trim()) fail(`groups[${i}].terms[${k}] must be a non-empty string`);
     });
+    if (g.note !== undefined && typeof g.note !== 'string') fail(`groups[${i}].note must be text`);
     if (g.caseSensitive !== undefined && (!Array.isArray(g.caseSensitive) || g.caseSensitive.some((c) => !g.terms.includes(c)))) {
       fail(`groups[${i}].caseSensitive must list some of that group's terms`);
     }

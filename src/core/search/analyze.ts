@@ -24,7 +24,9 @@ export interface Compound extends Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const COMPOUND = /[\p{L}\p{N}]+(?:[-.@_][\p{L}\p{N}]+)+/gu;
+/** Characters that join words into one compound (`VIN-номер`, `Kia.ru`, `mobikey@hyundai.ru`). */
+const JOINERS = new Set(['-', '.', '@', '_']);
+// Bounded repetitions only: each start position costs at most a constant amount of work.
 const PHONE = /(?<![\p{L}\p{N}])\+?\d(?:[\s\-()]{0,2}\d){9,13}(?![\p{L}\p{N}])/gu;
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\d]+$/u;
 const DIGITS = /^\d+$/;
@@ -40,17 +42,38 @@ function matchTokens(folded: string, re: RegExp): Token[] {
   return tokens;
 }
 
-/** Compounds and phone numbers in `text`, each with the words inside it. */
+/**
+ * Compounds and phone numbers in `text`, each with the words inside it, in order of start.
+ * Linear in the text: compounds are chains of adjacent words joined by one joiner character, found in
+ * one pass over the words (a regex with nested quantifiers took seconds on one long token).
+ */
 export function findCompounds(text: string, words = tokenize(text)): Compound[] {
   const folded = fold(text);
-  const out: Compound[] = [];
-  const within = (t: Token) => words.filter((w) => w.start >= t.start && w.end <= t.end);
-  for (const t of matchTokens(folded, PHONE)) out.push({ ...t, text: t.text.replace(/\D/g, ''), parts: within(t), phone: true });
-  for (const t of matchTokens(folded, COMPOUND)) {
-    if (out.some((p) => p.phone && p.start <= t.start && p.end >= t.end)) continue;
-    out.push({ ...t, parts: within(t), phone: false });
+  const phones: Compound[] = [];
+  let w = 0; // words before this one end before the current phone
+  for (const t of matchTokens(folded, PHONE)) {
+    while (w < words.length && words[w]!.start < t.start) w++;
+    const parts: Token[] = [];
+    for (let k = w; k < words.length && words[k]!.end <= t.end; k++) parts.push(words[k]!);
+    phones.push({ ...t, text: t.text.replace(/\D/g, ''), parts, phone: true });
   }
-  return out;
+  const out: Compound[] = [];
+  let p = 0; // the first phone that does not end before the current compound
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j + 1 < words.length && words[j + 1]!.start === words[j]!.end + 1 && JOINERS.has(folded[words[j]!.end]!)) j++;
+    if (j > i) {
+      const start = words[i]!.start;
+      const end = words[j]!.end;
+      while (p < phones.length && phones[p]!.end < end) p++;
+      // A compound inside a phone number (`8-800-301-08-80`) is that phone number.
+      const insidePhone = p < phones.length && phones[p]!.start <= start && phones[p]!.end >= end;
+      if (!insidePhone) out.push({ text: folded.slice(start, end), start, end, parts: words.slice(i, j + 1), phone: false });
+    }
+    i = j + 1;
+  }
+  // Phones first, as before; both lists are in order of start.
+  return [...phones, ...out];
 }
 
 const STEMMERS: Record<KbLanguage, (w: string) => string> = { ru: russianStem, da: danishStem, en: englishStem };
@@ -58,6 +81,12 @@ const stemCache: Record<KbLanguage, Map<string, string>> = { ru: new Map(), da: 
 
 /** Stems under three letters merge unrelated words (`имей` and `имя` both give `им`): keep the word then. */
 const MIN_STEM = 3;
+
+/**
+ * Longer "words" (a pasted hash, a base64 blob, a 100,000-letter token) are not language: they are
+ * indexed and matched as written. Stemmers are regex-based and need not be linear on such input.
+ */
+export const MAX_STEMMED_WORD = 64;
 
 function cachedStem(word: string, lang: KbLanguage): string {
   const cache = stemCache[lang];
@@ -76,14 +105,14 @@ function cachedStem(word: string, lang: KbLanguage): string {
  * Numbers and words under three letters stay as they are.
  */
 export function stemWord(word: string, lang: KbLanguage): string {
-  if (DIGITS.test(word) || word.length < 3) return word;
+  if (word.length < 3 || word.length > MAX_STEMMED_WORD || DIGITS.test(word)) return word;
   if (CYRILLIC_WORD.test(word)) return cachedStem(word, 'ru');
   return cachedStem(word, lang === 'ru' ? 'en' : lang);
 }
 
 /** Every stem a query word might have in some article: a query's language is unknown. */
 export function queryStems(word: string): string[] {
-  if (DIGITS.test(word) || word.length < 3) return [word];
+  if (word.length < 3 || word.length > MAX_STEMMED_WORD || DIGITS.test(word)) return [word];
   if (CYRILLIC_WORD.test(word)) return [cachedStem(word, 'ru')];
   return [...new Set([cachedStem(word, 'en'), cachedStem(word, 'da')])];
 }

@@ -1,8 +1,9 @@
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Article, KbLanguage } from '../kb/types';
 import { fold } from '../text/normalize';
-import { analyzeField, type AnalyzedField } from './analyze';
+import { analyzeField, compoundTerm, findCompounds, isStopWord, stemWord, tokenize } from './analyze';
 import { AliasTable } from './aliases';
+import { clampQuery } from './limits';
 import { switchLayout } from './layout';
 import { planQuery, type Alternative, type QueryPlan, type Vocabulary } from './query';
 
@@ -34,29 +35,132 @@ export interface SearchHit {
  * Field weights: a word in the title says far more about what an article answers than one in the
  * body; the enclosing headings (`17 Erstatningsansvar` › `17.5 Tyskland`) place a clause.
  */
+const BOOST = { title: 3, path: 0.7, body: 1 } as const;
+const FIELDS = ['title', 'path', 'body'] as const;
 /** Prefix matches (the word being typed, or a derivation: Крым → Крымского) count a bit more than MiniSearch's default. */
 const WEIGHTS = { fuzzy: 0.45, prefix: 0.6 };
-const BOOST = { title: 3, path: 0.7, body: 1 };
+/** MiniSearch's BM25 parameters (its defaults), used as it does. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** A wrong-layout reading that the KB understands better still leaves the literal one a say. */
 const LITERAL_WHEN_SWITCHED = 0.6;
 /** Results below this share of the best score are noise, not answers. */
 const RELATIVE_FLOOR = 0.08;
+/**
+ * Bounded expansion: a short prefix or a typo-tolerant word may stand for many index terms; the
+ * closest ones (shortest completions, fewest edits) are scored, the rest would only add noise and time.
+ */
+const MAX_PREFIX_TERMS = 64;
+const MAX_FUZZY_TERMS = 32;
+/** Phrase bonus per adjacent pair of query slots, in the title and in the body. */
+const TITLE_PHRASE = 0.3;
+const BODY_PHRASE = 0.1;
 
-interface Doc {
-  article: Article;
-  title: AnalyzedField;
-  path: string;
-  body: AnalyzedField;
-  /** Articles with the same text share it, so the second copy is folded into the first. */
-  group: string;
+/** Bumped whenever the index's analysis, fields or snapshot layout change: older snapshots are rebuilt. */
+export const INDEX_FORMAT_VERSION = 1;
+
+/** MiniSearch's posting lists, by field id then document short id: term frequency. */
+type FieldPostings = Map<number, Map<number, number>>;
+
+/**
+ * The parts of MiniSearch (7.2, pinned) this index scores with directly: its radix tree of terms and
+ * its per-field statistics. Scoring here instead of through `search()` avoids a result object, a
+ * `match` object and a sort per document and per query word: the cost is the postings read, once.
+ */
+interface MiniInternals {
+  _index: {
+    get(term: string): FieldPostings | undefined;
+    has(term: string): boolean;
+    atPrefix(prefix: string): { entries(): Iterable<[string, FieldPostings]>; keys(): Iterator<string> };
+    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
+  };
+  _documentCount: number;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _nextId: number;
+  _dirtCount: number;
 }
 
-interface Scored {
-  score: number;
-  weight: number;
+/** What the index feeds MiniSearch for one article: the analysed terms of each field. */
+interface Prepared {
+  id: string;
+  title: string[];
+  path: string[];
+  body: string[];
+  titleSeq: string[];
+  bodySeq: string[];
+}
+
+/** Plain data that rebuilds an index without analysing a single article (see `KbIndex.fromSnapshot`). */
+export interface IndexSnapshot {
+  formatVersion: number;
+  /** MiniSearch's own serialisation (`toJSON()`), its term index split into chunks of JSON text. */
+  mini: { meta: string; indexChunks: string[] };
+  /** The index's terms, by term id. */
+  terms: string[];
+  /** Article ids by MiniSearch short id (gaps for discarded documents). */
+  docIds: (string | null)[];
+  /** Per short id, title then body sequences as term ids: offsets into `sequences` (3 per doc: title start, body start, end). */
+  offsets: Uint32Array;
+  sequences: Uint32Array;
+  /** Per short id, the duplicate-group key of the article's text. */
+  groups: Float64Array;
+}
+
+/** One query interpretation (as typed, or in the other keyboard layout) scored over the index. */
+interface Run {
+  plan: QueryPlan;
+  /** Short ids of the documents that matched something. */
+  docs: Int32Array;
+  count: number;
+  /** By short id: score before the phrase bonus, and the share of the query matched. */
+  base: Float64Array;
+  coverage: Float64Array;
+  stamp: Int32Array;
+  epoch: number;
+  /** The best a phrase bonus can multiply a score by, for pruning. */
+  maxBonus: number;
+  /** Term id → the slots it answers (for phrase adjacency). */
+  termSlots: Map<number, number[]>;
+  /** Every index term the query expanded to (for highlights). */
   terms: Set<string>;
-  /** Per slot: the document terms that matched it (for phrase adjacency). */
-  slotTerms: (string[] | undefined)[];
+}
+
+/** Reusable per-document scratch arrays: a query allocates nothing per document. */
+class Scratch {
+  stamp: Int32Array;
+  base: Float64Array;
+  coverage: Float64Array;
+  weight: Float64Array;
+  touched: Int32Array;
+  slotStamp: Int32Array;
+  slotBest: Float64Array;
+  slotTouched: Int32Array;
+  altStamp: Int32Array;
+  altScore: Float64Array;
+  altSources: Int32Array;
+  altWords: Int32Array;
+  altTouched: Int32Array;
+  epoch = 0;
+  slotEpoch = 0;
+  altEpoch = 0;
+  constructor(readonly size: number) {
+    this.stamp = new Int32Array(size);
+    this.base = new Float64Array(size);
+    this.coverage = new Float64Array(size);
+    this.weight = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.slotStamp = new Int32Array(size);
+    this.slotBest = new Float64Array(size);
+    this.slotTouched = new Int32Array(size);
+    this.altStamp = new Int32Array(size);
+    this.altScore = new Float64Array(size);
+    this.altSources = new Int32Array(size);
+    this.altWords = new Int32Array(size);
+    this.altTouched = new Int32Array(size);
+  }
 }
 
 /**
@@ -64,44 +168,80 @@ interface Scored {
  * query planning (stems, aliases, layout and transliteration variants, typo tolerance by length,
  * filler words down-weighted), coverage and phrase bonuses, duplicate collapsing, a score floor
  * and highlight ranges.
+ *
+ * At scale (100k articles): one pass over the postings of the (boundedly expanded) query terms into
+ * typed arrays, a score floor and an upper bound that prune before the phrase bonus, which is then
+ * computed for the top candidates only, from compact per-document term-id sequences; highlights are
+ * computed for the results shown. The index can be saved (`toSnapshot`) and reopened without
+ * re-analysing (`fromSnapshot`), and updated per KB file (`replaceArticles`).
  * @example
  * const index = new KbIndex(articles, aliases);
  * index.search('rbf rjyytrn')[0].article.title // an article about Kia Connect (wrong layout)
  */
 export class KbIndex {
-  private readonly mini: MiniSearch<Doc>;
-  private readonly docs = new Map<string, Doc>();
-  private readonly terms = new Set<string>();
-  private readonly sortedTerms: string[];
-  private readonly vocab: Vocabulary;
+  private mini!: MiniSearch<Prepared>;
+  private internals!: MiniInternals;
+  private readonly byId = new Map<string, Article>();
+  /** By short id. */
+  private docAt: (Article | undefined)[] = [];
+  private titleSeq: (Uint32Array | undefined)[] = [];
+  private bodySeq: (Uint32Array | undefined)[] = [];
+  private groupKey: number[] = [];
+  private readonly groups = new Map<number, number[]>();
+  private readonly termIds = new Map<string, number>();
+  private terms: string[] = [];
+  /** Field lengths by field then short id (MiniSearch keeps them in a Map of arrays). */
+  private fieldLength: Float64Array[] = [];
+  private scratch: [Scratch, Scratch] | undefined;
+  private readonly vocab: Vocabulary = {
+    has: (t) => this.internals._index.has(t),
+    hasPrefix: (p) => !this.internals._index.atPrefix(p).keys().next().done,
+  };
+  articles: readonly Article[];
 
-  constructor(readonly articles: readonly Article[], private readonly aliases: AliasTable = new AliasTable()) {
-    for (const article of articles) {
-      const doc: Doc = {
-        article,
-        title: analyzeField(article.title, article.lang),
-        path: analyzeField(article.path.join(' '), article.lang).occurrences.map((o) => o.term).join(' '),
-        body: analyzeField(article.body, article.lang),
-        group: fold(article.body).replace(/\s+/g, ' ').trim() || `\u0000${article.id}`,
-      };
-      this.docs.set(article.id, doc);
-      for (const f of [doc.title, doc.body]) for (const o of f.occurrences) this.terms.add(o.term);
+  constructor(articles: readonly Article[], private aliases: AliasTable = new AliasTable(), options: { onProgress?: (done: number, total: number) => void; snapshot?: IndexSnapshot; mini?: MiniSearch<Prepared> } = {}) {
+    this.articles = articles;
+    for (const a of articles) this.byId.set(a.id, a);
+    if (options.snapshot) {
+      this.restore(options.snapshot, options.mini);
+      return;
     }
-    this.sortedTerms = [...this.terms].sort();
-    this.vocab = { has: (t) => this.terms.has(t), hasPrefix: (p) => this.hasPrefix(p) };
-    this.mini = new MiniSearch<Doc>({
-      fields: ['title', 'path', 'body'],
-      idField: 'id',
-      storeFields: [],
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-      extractField: (doc, field) => {
-        if (field === 'id') return doc.article.id;
-        if (field === 'path') return doc.path;
-        return doc[field as 'title' | 'body'].occurrences.map((o) => o.term).join(' ');
-      },
-    });
-    this.mini.addAll([...this.docs.values()]);
+    this.mini = newMini();
+    this.internals = this.mini as unknown as MiniInternals;
+    this.addArticles(articles, options.onProgress);
+  }
+
+  /**
+   * Reopens a saved index over the same articles. Returns undefined when the snapshot does not fit
+   * them (another format version, other ids): the caller rebuilds.
+   */
+  static fromSnapshot(snapshot: IndexSnapshot, articles: readonly Article[], aliases?: AliasTable): KbIndex | undefined {
+    if (!fits(snapshot, articles)) return undefined;
+    return new KbIndex(articles, aliases, { snapshot });
+  }
+
+  /**
+   * `fromSnapshot` in slices: the term index is parsed and loaded in small steps with `pause()`
+   * between them, so a large KB reopens without freezing the thread it runs on (the extension host).
+   */
+  static async fromSnapshotAsync(snapshot: IndexSnapshot, articles: readonly Article[], aliases?: AliasTable, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<KbIndex | undefined> {
+    if (!fits(snapshot, articles)) return undefined;
+    const js = JSON.parse(snapshot.mini.meta) as Record<string, unknown>;
+    const index: unknown[] = [];
+    for (const chunk of snapshot.mini.indexChunks) {
+      for (const entry of JSON.parse(chunk) as unknown[]) index.push(entry);
+      await pause();
+    }
+    js.index = index;
+    const mini = await (MiniSearch as unknown as { loadJSAsync(js: unknown, o: unknown): Promise<MiniSearch<Prepared>> }).loadJSAsync(js, miniOptions());
+    await pause();
+    return new KbIndex(articles, aliases, { snapshot, mini });
+  }
+
+  /** The same index, searching with `aliases` (an index built in the worker knows none). */
+  withAliases(aliases: AliasTable): this {
+    this.aliases = aliases;
+    return this;
   }
 
   get size(): number {
@@ -109,110 +249,543 @@ export class KbIndex {
   }
 
   get(id: string): Article | undefined {
-    return this.docs.get(id)?.article;
+    return this.byId.get(id);
+  }
+
+  /**
+   * Replaces some articles (those of changed KB files) without rebuilding the rest: `removed` ids
+   * leave the index, `added` articles are analysed and indexed, `articles` is the new full list.
+   */
+  replaceArticles(removed: readonly string[], added: readonly Article[], articles: readonly Article[]): void {
+    for (const id of removed) {
+      const short = this.internals._idToShortId.get(id);
+      if (short === undefined) continue;
+      this.mini.discard(id);
+      const g = this.groupKey[short]!;
+      const members = this.groups.get(g);
+      if (members) {
+        const rest = members.filter((m) => m !== short);
+        if (rest.length) this.groups.set(g, rest);
+        else this.groups.delete(g);
+      }
+      this.docAt[short] = this.titleSeq[short] = this.bodySeq[short] = undefined;
+      this.byId.delete(id);
+    }
+    this.articles = articles;
+    for (const a of added) this.byId.set(a.id, a);
+    this.addArticles(added);
+  }
+
+  private addArticles(articles: readonly Article[], onProgress?: (done: number, total: number) => void): void {
+    const BATCH = 500;
+    for (let i = 0; i < articles.length; i += BATCH) {
+      const batch = articles.slice(i, i + BATCH);
+      const prepared = batch.map(prepare);
+      for (let k = 0; k < batch.length; k++) {
+        const short = this.internals._nextId;
+        this.mini.add(prepared[k]!);
+        const p = prepared[k]!;
+        this.docAt[short] = batch[k]!;
+        this.titleSeq[short] = this.toIds(p.titleSeq);
+        this.bodySeq[short] = this.toIds(p.bodySeq);
+        this.addToGroup(short, batch[k]!);
+      }
+      onProgress?.(Math.min(articles.length, i + BATCH), articles.length);
+    }
+    this.refreshFieldLengths();
+  }
+
+  private toIds(seq: readonly string[]): Uint32Array {
+    const out = new Uint32Array(seq.length);
+    for (let i = 0; i < seq.length; i++) out[i] = this.termId(seq[i]!);
+    return out;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  /** Articles with the same text (folded, whitespace collapsed) form a group: one result, "+N similar". */
+  private addToGroup(short: number, article: Article): void {
+    const text = fold(article.body).replace(/\s+/g, ' ').trim();
+    // An empty body is like no other: its own group (negative keys never collide with hashes).
+    this.joinGroup(short, text ? hash53(text) : -1 - short);
+  }
+
+  private joinGroup(short: number, key: number): void {
+    this.groupKey[short] = key;
+    const members = this.groups.get(key);
+    if (members) members.push(short);
+    else this.groups.set(key, [short]);
+  }
+
+  private refreshFieldLengths(): void {
+    const n = this.internals._nextId;
+    this.fieldLength = FIELDS.map(() => new Float64Array(n));
+    for (const [short, lengths] of this.internals._fieldLength) {
+      for (let f = 0; f < FIELDS.length; f++) this.fieldLength[f]![short] = lengths[f] ?? 0;
+    }
+    this.scratch = undefined;
+  }
+
+  /** Plain data to save; `new KbIndex(articles, aliases, { snapshot })` reopens it. */
+  toSnapshot(): IndexSnapshot {
+    const { index: entries, ...meta } = this.mini.toJSON();
+    let index = entries;
+    if (meta.dirtCount) {
+      // Postings of discarded documents are left out: the saved index is as clean as a fresh build.
+      const live = (key: string) => this.docAt[Number(key)] !== undefined;
+      index = entries.flatMap(([term, fields]) => {
+        const kept: Record<string, Record<string, number>> = {};
+        for (const [field, docs] of Object.entries(fields as Record<string, Record<string, number>>)) {
+          const alive = Object.fromEntries(Object.entries(docs).filter(([doc]) => live(doc)));
+          if (Object.keys(alive).length) kept[field] = alive;
+        }
+        return Object.keys(kept).length ? [[term, kept]] : [];
+      }) as typeof entries;
+      meta.dirtCount = 0;
+    }
+    const CHUNK = 2000;
+    const indexChunks: string[] = [];
+    for (let i = 0; i < index.length; i += CHUNK) indexChunks.push(JSON.stringify(index.slice(i, i + CHUNK)));
+    const n = this.internals._nextId;
+    const offsets = new Uint32Array(n * 3);
+    let total = 0;
+    for (let s = 0; s < n; s++) total += (this.titleSeq[s]?.length ?? 0) + (this.bodySeq[s]?.length ?? 0);
+    const sequences = new Uint32Array(total);
+    let at = 0;
+    const docIds: (string | null)[] = [];
+    const groups = new Float64Array(n);
+    for (let s = 0; s < n; s++) {
+      docIds.push(this.docAt[s]?.id ?? null);
+      groups[s] = this.groupKey[s] ?? 0;
+      offsets[s * 3] = at;
+      if (this.titleSeq[s]) sequences.set(this.titleSeq[s]!, at);
+      at += this.titleSeq[s]?.length ?? 0;
+      offsets[s * 3 + 1] = at;
+      if (this.bodySeq[s]) sequences.set(this.bodySeq[s]!, at);
+      at += this.bodySeq[s]?.length ?? 0;
+      offsets[s * 3 + 2] = at;
+    }
+    return { formatVersion: INDEX_FORMAT_VERSION, mini: { meta: JSON.stringify(meta), indexChunks }, terms: [...this.terms], docIds, offsets, sequences, groups };
+  }
+
+  private restore(snapshot: IndexSnapshot, mini?: MiniSearch<Prepared>): void {
+    if (mini) this.mini = mini;
+    else {
+      const js = JSON.parse(snapshot.mini.meta) as Record<string, unknown>;
+      js.index = snapshot.mini.indexChunks.flatMap((c) => JSON.parse(c) as unknown[]);
+      this.mini = MiniSearch.loadJS(js as never, miniOptions());
+    }
+    this.internals = this.mini as unknown as MiniInternals;
+    this.terms = snapshot.terms;
+    for (let i = 0; i < this.terms.length; i++) this.termIds.set(this.terms[i]!, i);
+    const { offsets, sequences, docIds } = snapshot;
+    for (let s = 0; s < docIds.length; s++) {
+      const id = docIds[s];
+      const article = id === null || id === undefined ? undefined : this.byId.get(id);
+      if (!article) continue;
+      this.docAt[s] = article;
+      this.titleSeq[s] = sequences.subarray(offsets[s * 3]!, offsets[s * 3 + 1]!);
+      this.bodySeq[s] = sequences.subarray(offsets[s * 3 + 1]!, offsets[s * 3 + 2]!);
+      this.joinGroup(s, snapshot.groups[s]!);
+    }
+    this.refreshFieldLengths();
   }
 
   /** Ranked articles for what an agent typed; an empty, wordless or nonsense query gives no results. */
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
+  search(typed: string, options: SearchOptions = {}): SearchHit[] {
+    const query = clampQuery(typed);
     const literal = planQuery(query, this.vocab, this.aliases);
     const switchedText = switchLayout(fold(query));
     const switched = switchedText === undefined ? undefined : planQuery(switchedText, this.vocab, this.aliases);
-    let scored: Map<string, Scored>;
-    let plan: QueryPlan;
+    this.scratch ??= [new Scratch(this.internals._nextId), new Scratch(this.internals._nextId)];
     if (switched && switched.known > literal.known) {
-      plan = switched;
-      scored = this.run(switched);
-      for (const [id, s] of this.run(literal)) {
-        const mine = scored.get(id);
-        s.score *= LITERAL_WHEN_SWITCHED;
-        if (!mine || s.score > mine.score) scored.set(id, s);
-      }
-    } else {
-      plan = literal;
-      scored = this.run(literal);
+      return this.rank([this.run(switched, 1, this.scratch[0]), this.run(literal, LITERAL_WHEN_SWITCHED, this.scratch[1])], minimumCoverage(switched), options);
     }
-    return this.rank(scored, plan, options);
+    return this.rank([this.run(literal, 1, this.scratch[0])], minimumCoverage(literal), options);
   }
 
-  private run(plan: QueryPlan): Map<string, Scored> {
-    const out = new Map<string, Scored>();
+  /**
+   * Scores every document the plan's terms reach, as MiniSearch's BM25 would for each alternative
+   * (an OR of stems per word, an AND of words, prefix and fuzzy expansions weighted by distance,
+   * times the number of query terms matched), keeping per slot the best alternative.
+   */
+  private run(plan: QueryPlan, factor: number, sc: Scratch): Run {
+    const epoch = ++sc.epoch;
+    let count = 0;
     const totalWeight = plan.slots.reduce((s, x) => s + x.weight, 0);
+    const termSlots = new Map<number, number[]>();
+    const terms = new Set<string>();
     plan.slots.forEach((slot, k) => {
-      const perAlt = slot.alternatives.map((alt) => ({ alt, results: this.mini.search(toMiniQuery(alt), { boost: BOOST, weights: WEIGHTS }) }));
-      const best = new Map<string, { score: number; terms: string[] }>();
-      for (const { alt, results } of perAlt) {
+      const slotEpoch = ++sc.slotEpoch;
+      let slotCount = 0;
+      for (const alt of slot.alternatives) {
+        const altEpoch = ++sc.altEpoch;
+        let altCount = 0;
+        const sources = new Map<string, number>();
+        alt.words.forEach((stems, w) => {
+          for (const stem of stems) {
+            if (!sources.has(stem)) sources.set(stem, Math.min(30, sources.size));
+            const sourceBit = 1 << sources.get(stem)!;
+            for (const [term, weight] of this.expand(stem, alt)) {
+              const postings = this.internals._index.get(term)!;
+              terms.add(term);
+              const id = this.termIds.get(term);
+              if (id !== undefined) {
+                const slots = termSlots.get(id);
+                if (!slots) termSlots.set(id, [k]);
+                else if (slots[slots.length - 1] !== k) slots.push(k);
+              }
+              for (let f = 0; f < FIELDS.length; f++) {
+                const freqs = postings.get(f);
+                if (!freqs) continue;
+                const boost = BOOST[FIELDS[f]!] * weight;
+                const lengths = this.fieldLength[f]!;
+                const avg = this.internals._avgFieldLength[f]!;
+                const df = this.internals._dirtCount ? this.liveCount(freqs) : freqs.size;
+                const idf = Math.log(1 + (this.internals._documentCount - df + 0.5) / (df + 0.5));
+                for (const [doc, tf] of freqs) {
+                  if (this.docAt[doc] === undefined) continue; // discarded, not yet vacuumed
+                  const score = boost * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / avg)));
+                  if (sc.altStamp[doc] !== altEpoch) {
+                    sc.altStamp[doc] = altEpoch;
+                    sc.altScore[doc] = score;
+                    sc.altSources[doc] = sourceBit;
+                    sc.altWords[doc] = 1 << w;
+                    sc.altTouched[altCount++] = doc;
+                  } else {
+                    sc.altScore[doc] += score;
+                    sc.altSources[doc] |= sourceBit;
+                    sc.altWords[doc] |= 1 << w;
+                  }
+                }
+              }
+            }
+          }
+        });
         // MiniSearch sums an AND's words and multiplies by their count: bring a phrase back to one word's scale.
         const words = alt.words.length;
-        for (const r of results) {
-          const score = (r.score * alt.weight) / (words * words);
-          const prev = best.get(r.id);
-          if (!prev || score > prev.score) best.set(r.id, { score, terms: Object.keys(r.match) });
+        const allWords = words >= 31 ? -1 : (1 << words) - 1;
+        const scale = alt.weight / (words * words);
+        for (let i = 0; i < altCount; i++) {
+          const doc = sc.altTouched[i]!;
+          if (words > 1 && (sc.altWords[doc]! & allWords) !== allWords) continue;
+          const score = sc.altScore[doc]! * popcount(sc.altSources[doc]!) * scale;
+          if (sc.slotStamp[doc] !== slotEpoch) {
+            sc.slotStamp[doc] = slotEpoch;
+            sc.slotBest[doc] = score;
+            sc.slotTouched[slotCount++] = doc;
+          } else if (score > sc.slotBest[doc]!) sc.slotBest[doc] = score;
         }
       }
-      for (const [id, b] of best) {
-        let s = out.get(id);
-        if (!s) out.set(id, (s = { score: 0, weight: 0, terms: new Set(), slotTerms: new Array(plan.slots.length) }));
-        s.score += b.score * slot.weight;
-        s.weight += slot.weight;
-        s.slotTerms[k] = b.terms;
-        for (const t of b.terms) s.terms.add(t);
+      for (let i = 0; i < slotCount; i++) {
+        const doc = sc.slotTouched[i]!;
+        if (sc.stamp[doc] !== epoch) {
+          sc.stamp[doc] = epoch;
+          sc.base[doc] = 0;
+          sc.weight[doc] = 0;
+          sc.touched[count++] = doc;
+        }
+        sc.base[doc] += sc.slotBest[doc]! * slot.weight;
+        sc.weight[doc] += slot.weight;
       }
     });
-    for (const [id, s] of out) {
-      const coverage = totalWeight ? s.weight / totalWeight : 0;
-      const doc = this.docs.get(id)!;
-      s.score *= (0.2 + 0.8 * coverage * coverage) * phraseBonus(doc, s.slotTerms);
-      s.weight = coverage;
+    for (let i = 0; i < count; i++) {
+      const doc = sc.touched[i]!;
+      const coverage = totalWeight ? sc.weight[doc]! / totalWeight : 0;
+      sc.coverage[doc] = coverage;
+      sc.base[doc] *= (0.2 + 0.8 * coverage * coverage) * factor;
+    }
+    const maxBonus = 1 + TITLE_PHRASE * Math.max(0, plan.slots.length - 1);
+    return { plan, docs: sc.touched, count, base: sc.base, coverage: sc.coverage, stamp: sc.stamp, epoch, maxBonus, termSlots, terms };
+  }
+
+  /** Postings of documents still in the index (discarded ones stay in the lists until MiniSearch vacuums). */
+  private liveCount(freqs: Map<number, number>): number {
+    let n = 0;
+    for (const doc of freqs.keys()) if (this.docAt[doc] !== undefined) n++;
+    return n;
+  }
+
+  /** The index terms a query stem stands for, with their weights: itself, then bounded prefix and fuzzy expansions. */
+  private expand(stem: string, alt: Alternative): [string, number][] {
+    const index = this.internals._index;
+    const out: [string, number][] = [];
+    if (index.has(stem)) out.push([stem, 1]);
+    const seen = new Set<string>([stem]);
+    if (alt.prefix) {
+      const longer: string[] = [];
+      for (const [term] of index.atPrefix(stem).entries()) if (term !== stem) longer.push(term);
+      if (longer.length > MAX_PREFIX_TERMS) longer.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).length = MAX_PREFIX_TERMS;
+      for (const term of longer) {
+        seen.add(term);
+        out.push([term, (WEIGHTS.prefix * term.length) / (term.length + 0.3 * (term.length - stem.length))]);
+      }
+    }
+    if (alt.fuzzy) {
+      const near: [string, number][] = [];
+      for (const [term, [, distance]] of index.fuzzyGet(stem, alt.fuzzy)) if (distance && !seen.has(term)) near.push([term, distance]);
+      if (near.length > MAX_FUZZY_TERMS) near.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).length = MAX_FUZZY_TERMS;
+      for (const [term, distance] of near) out.push([term, (WEIGHTS.fuzzy * term.length) / (term.length + distance)]);
     }
     return out;
   }
 
-  private rank(scored: Map<string, Scored>, plan: QueryPlan, options: SearchOptions): SearchHit[] {
-    if (noGoodMatch(scored, plan)) return [];
-    const ranked = [...scored.entries()].sort((a, b) => b[1].score - a[1].score);
-    const top = ranked[0]?.[1].score ?? 0;
-    const minCoverage = minimumCoverage(plan);
+  /**
+   * Top-k ranking: candidates whose best possible score (phrase bonus included) is under the floor are
+   * dropped unseen; the others are taken best-bound first, in rounds, and get their exact phrase bonus
+   * until the results shown are certain. Highlights only for those.
+   */
+  private rank(runs: Run[], minCoverage: number, options: SearchOptions): SearchHit[] {
+    const limit = options.limit ?? 20;
     const keep = (a: Article) =>
       (!options.sources || options.sources.includes(a.source)) &&
       (!options.langs || options.langs.includes(a.lang)) &&
       (!options.categories || options.categories.includes(a.category)) &&
       (!options.filter || options.filter(a));
-    const limit = options.limit ?? 20;
-    const hits: SearchHit[] = [];
-    const byGroup = new Map<string, SearchHit>();
-    for (const [id, s] of ranked) {
-      if (s.score < top * RELATIVE_FLOOR || s.weight < minCoverage) continue;
-      const doc = this.docs.get(id)!;
-      if (!keep(doc.article)) continue;
-      const same = byGroup.get(doc.group);
-      if (same) {
-        same.similar.push(id);
-        continue;
+    const filtered = !!(options.sources || options.langs || options.categories || options.filter);
+
+    // Candidates: (run, doc) with their upper bounds.
+    let n = 0;
+    for (const r of runs) n += r.count;
+    const candRun = new Uint8Array(n);
+    const candDoc = new Int32Array(n);
+    const bound = new Float64Array(n);
+    let at = 0;
+    for (let ri = 0; ri < runs.length; ri++) {
+      const r = runs[ri]!;
+      for (let i = 0; i < r.count; i++) {
+        const doc = r.docs[i]!;
+        candRun[at] = ri;
+        candDoc[at] = doc;
+        bound[at++] = r.base[doc]! * r.maxBonus;
       }
-      if (hits.length >= limit) continue; // keep scanning only to collect similar ids of the shown hits
-      const hit: SearchHit = { article: doc.article, score: s.score, highlights: { title: ranges(doc.title, s.terms), body: ranges(doc.body, s.terms) }, similar: [] };
-      hits.push(hit);
-      byGroup.set(doc.group, hit);
     }
-    return hits;
+    if (n === 0 || noGoodMatch(runs)) return [];
+    const exact = new Map<number, number>(); // candidate → final score
+    const finalOf = (c: number): number => {
+      let s = exact.get(c);
+      if (s === undefined) {
+        const r = runs[candRun[c]!]!;
+        const doc = candDoc[c]!;
+        s = r.base[doc]! * this.phraseBonus(doc, r);
+        exact.set(c, s);
+      }
+      return s;
+    };
+
+    // The best score of all: evaluate the best bounds until the best exact score beats the next bound.
+    const order = (from: Int32Array | number[]) => [...from].sort((a, b) => bound[b]! - bound[a]!);
+    const all = order(selectTop(bound, Math.min(n, 64)));
+    let top = 0;
+    let evaluated = 0;
+    for (; evaluated < all.length; evaluated++) {
+      const c = all[evaluated]!;
+      if (bound[c]! <= top) break;
+      top = Math.max(top, finalOf(c));
+    }
+    if (evaluated === all.length && all.length < n) {
+      // Rare: 64 candidates were not enough to be sure; take the exact maximum over all.
+      for (let c = 0; c < n; c++) if (bound[c]! > top) top = Math.max(top, finalOf(c));
+    }
+    const floor = top * RELATIVE_FLOOR;
+
+    // Everything that might be shown: above the floor by its bound, matching enough of the query, kept by the filters.
+    const eligible = (c: number) => {
+      const r = runs[candRun[c]!]!;
+      const doc = candDoc[c]!;
+      return bound[c]! >= floor && r.coverage[doc]! >= minCoverage && (!filtered || keep(this.docAt[doc]!));
+    };
+    const pool: number[] = [];
+    for (let c = 0; c < n; c++) if (eligible(c)) pool.push(c);
+    const poolBound = Float64Array.from(pool, (c) => bound[c]!);
+
+    let take = Math.min(pool.length, Math.max(64, limit * 4));
+    for (;;) {
+      const picked = selectTop(poolBound, take).map((i) => pool[i]!);
+      // Everything not picked is bounded by the smallest picked bound: results above it are certain.
+      let certainAbove = -Infinity;
+      if (take < pool.length) {
+        certainAbove = Infinity;
+        for (const c of picked) certainAbove = Math.min(certainAbove, bound[c]!);
+      }
+      const ranked = picked.map((c) => [c, finalOf(c)] as const).sort((a, b) => b[1] - a[1]);
+      const hits: SearchHit[] = [];
+      const shownDocs = new Set<number>();
+      const shownGroups = new Set<number>();
+      let certain = true;
+      for (const [c, score] of ranked) {
+        if (hits.length >= limit) break;
+        if (score < floor) break;
+        if (score < certainAbove) {
+          certain = false;
+          break;
+        }
+        const doc = candDoc[c]!;
+        if (shownDocs.has(doc)) continue; // the same document, from the other layout reading
+        shownDocs.add(doc);
+        const group = this.groupKey[doc]!;
+        if (shownGroups.has(group)) continue;
+        shownGroups.add(group);
+        hits.push(this.hit(doc, score, runs[candRun[c]!]!));
+      }
+      if (certain || take >= pool.length) {
+        for (const h of hits) h.similar = this.similar(h, runs, floor, minCoverage, filtered ? keep : undefined);
+        return hits;
+      }
+      take = Math.min(pool.length, take * 4);
+    }
   }
 
-  private hasPrefix(prefix: string): boolean {
-    let lo = 0;
-    let hi = this.sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sortedTerms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
+  private hit(doc: number, score: number, run: Run): SearchHit {
+    const article = this.docAt[doc]!;
+    // Compounds and phone numbers are looked for only when the query matched one (a costly scan of a long body).
+    const compounds = [...run.terms].some((t) => !/^[\p{L}\p{N}]+$/u.test(t) || /^\d{10,}$/.test(t));
+    const highlights = { title: highlight(article.title, article.lang, run.terms, compounds), body: highlight(article.body, article.lang, run.terms, compounds) };
+    return { article, score, highlights, similar: [] };
+  }
+
+  /** Other articles with the hit's text that the query also found (by score, best first). */
+  private similar(hit: SearchHit, runs: Run[], floor: number, minCoverage: number, keep: ((a: Article) => boolean) | undefined): string[] {
+    const self = this.internals._idToShortId.get(hit.article.id)!;
+    const members = this.groups.get(this.groupKey[self]!) ?? [];
+    if (members.length < 2) return [];
+    const found: [string, number][] = [];
+    for (const doc of members) {
+      if (doc === self) continue;
+      let best = -1;
+      for (const r of runs) {
+        if (r.stamp[doc] !== r.epoch || r.coverage[doc]! < minCoverage) continue;
+        best = Math.max(best, r.base[doc]! * this.phraseBonus(doc, r));
+      }
+      if (best >= floor && (!keep || keep(this.docAt[doc]!))) found.push([this.docAt[doc]!.id, best]);
     }
-    return lo < this.sortedTerms.length && this.sortedTerms[lo]!.startsWith(prefix);
+    return found.sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  }
+
+  /** Consecutive query slots found next to each other in the title (or body) say "this is the phrase". */
+  private phraseBonus(doc: number, run: Run): number {
+    if (run.plan.slots.length < 2) return 1;
+    const inTitle = adjacentSlots(this.titleSeq[doc]!, run.termSlots);
+    const inBody = adjacentSlots(this.bodySeq[doc]!, run.termSlots);
+    let bonus = 1 + TITLE_PHRASE * inTitle.size;
+    for (const k of inBody) if (!inTitle.has(k)) bonus += BODY_PHRASE;
+    return bonus;
   }
 }
 
-function toMiniQuery(alt: Alternative): Query {
-  const options = { fuzzy: alt.fuzzy || false, prefix: alt.prefix };
-  const words = alt.words.map((stems) => ({ queries: stems, combineWith: 'OR', ...options }) as Query);
-  return (words.length === 1 ? words[0]! : { queries: words, combineWith: 'AND', ...options }) as Query;
+/** Does the snapshot hold exactly these articles (by id) in this format. */
+function fits(snapshot: IndexSnapshot, articles: readonly Article[]): boolean {
+  if (snapshot.formatVersion !== INDEX_FORMAT_VERSION) return false;
+  const ids = new Set(articles.map((a) => a.id));
+  const live = snapshot.docIds.filter((id): id is string => id !== null);
+  return live.length === ids.size && live.every((id) => ids.has(id));
+}
+
+function miniOptions() {
+  return {
+    fields: [...FIELDS],
+    idField: 'id',
+    storeFields: [],
+    // Discarded documents are dropped from the saved index (toSnapshot), not by background vacuuming.
+    autoVacuum: false,
+    // Documents arrive analysed: each field is its list of index terms already.
+    extractField: (doc: Prepared, field: string) => (field === 'id' ? doc.id : doc[field as 'title' | 'path' | 'body']),
+    stringifyField: (value: unknown) => value,
+    tokenize: (terms: unknown) => (typeof terms === 'string' ? terms.split(' ') : (terms as string[])),
+    processTerm: (term: string) => term || null,
+  } as unknown as ConstructorParameters<typeof MiniSearch<Prepared>>[0];
+}
+
+function newMini(): MiniSearch<Prepared> {
+  return new MiniSearch<Prepared>(miniOptions());
+}
+
+function prepare(article: Article): Prepared {
+  const title = analyzeField(article.title, article.lang);
+  const body = analyzeField(article.body, article.lang);
+  return {
+    id: article.id,
+    title: title.occurrences.map((o) => o.term),
+    path: analyzeField(article.path.join(' '), article.lang).occurrences.map((o) => o.term),
+    body: body.occurrences.map((o) => o.term),
+    titleSeq: title.sequence,
+    bodySeq: body.sequence,
+  };
+}
+
+/** Slots k such that a term of slot k stands right before a term of slot k + 1 in `seq`. */
+function adjacentSlots(seq: Uint32Array, termSlots: ReadonlyMap<number, number[]>): Set<number> {
+  const found = new Set<number>();
+  let prev = termSlots.get(seq[0]!);
+  for (let i = 1; i < seq.length; i++) {
+    const next = termSlots.get(seq[i]!);
+    if (prev && next) for (const k of prev) if (next.includes(k + 1)) found.add(k);
+    prev = next;
+  }
+  return found;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Indexes of the `k` largest values (ties at the boundary included), in no particular order: O(n) on average. */
+function selectTop(values: Float64Array, k: number): number[] {
+  const n = values.length;
+  if (k >= n) return Array.from({ length: n }, (_, i) => i);
+  if (k <= 0) return [];
+  const copy = Float64Array.from(values);
+  // Quickselect for the k-th largest value.
+  let lo = 0;
+  let hi = n - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = copy[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (copy[i]! > pivot) i++;
+      while (copy[j]! < pivot) j--;
+      if (i <= j) {
+        const t = copy[i]!;
+        copy[i] = copy[j]!;
+        copy[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else break;
+  }
+  const threshold = copy[want]!;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (values[i]! >= threshold) out.push(i);
+  return out;
+}
+
+/** A 53-bit string hash (cyrb53): group keys without keeping a folded copy of every body. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /**
@@ -235,33 +808,22 @@ function minimumCoverage(plan: QueryPlan): number {
  */
 const NO_MATCH_COVERAGE = 0.5;
 
-function noGoodMatch(scored: ReadonlyMap<string, Scored>, plan: QueryPlan): boolean {
+function noGoodMatch(runs: readonly Run[]): boolean {
+  const plan = runs[0]!.plan; // the interpretation the search went with
   const total = plan.slots.reduce((sum, s) => sum + s.weight, 0);
   if (!total || plan.known > total * NO_MATCH_COVERAGE) return false;
-  for (const s of scored.values()) if (s.weight > NO_MATCH_COVERAGE) return false;
+  for (const r of runs) for (let i = 0; i < r.count; i++) if (r.coverage[r.docs[i]!]! > NO_MATCH_COVERAGE) return false;
   return true;
 }
 
-/** Consecutive query slots found next to each other in the title (or body) say "this is the phrase". */
-function phraseBonus(doc: Doc, slotTerms: (string[] | undefined)[]): number {
-  let bonus = 1;
-  for (let k = 0; k + 1 < slotTerms.length; k++) {
-    const a = slotTerms[k];
-    const b = slotTerms[k + 1];
-    if (!a || !b) continue;
-    if (adjacent(doc.title.sequence, a, b)) bonus += 0.3;
-    else if (adjacent(doc.body.sequence, a, b)) bonus += 0.1;
+/** Where `terms` occur in `text`, as `analyzeField` would find them, merged into ranges. */
+function highlight(text: string, lang: KbLanguage, terms: ReadonlySet<string>, compounds: boolean): Range[] {
+  const words = tokenize(text);
+  const hits: Range[] = [];
+  for (const w of words) if (!isStopWord(w.text) && terms.has(stemWord(w.text, lang))) hits.push([w.start, w.end]);
+  if (compounds) {
+    for (const c of findCompounds(text, words)) if (terms.has(compoundTerm(c, (w) => stemWord(w, lang)))) hits.push([c.start, c.end]);
   }
-  return bonus;
-}
-
-function adjacent(seq: readonly string[], a: readonly string[], b: readonly string[]): boolean {
-  for (let i = 0; i + 1 < seq.length; i++) if (a.includes(seq[i]!) && b.includes(seq[i + 1]!)) return true;
-  return false;
-}
-
-function ranges(field: AnalyzedField, terms: ReadonlySet<string>): Range[] {
-  const hits = field.occurrences.filter((o) => terms.has(o.term)).map((o): Range => [o.start, o.end]);
   hits.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   const merged: Range[] = [];
   for (const r of hits) {

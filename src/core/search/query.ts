@@ -37,6 +37,9 @@ export interface Vocabulary {
   hasPrefix(prefix: string): boolean;
 }
 
+/** A compound of more words than this is matched whole only (hostile input: a 500-part `1.1.1.…` was an AND of 500 words). */
+export const MAX_COMPOUND_PARTS = 8;
+
 /** Weight of an alias's other names against the name typed. */
 export const ALIAS_WEIGHT = 0.85;
 
@@ -87,7 +90,8 @@ export function planQuery(raw: string, vocab: Vocabulary, aliases: AliasTable): 
       // Latin words may be stemmed as English or Danish in the index: try both spellings of the compound.
       const wholes = [...new Set([0, 1].map((v) => compoundTerm(compound, (w) => queryStems(w)[v] ?? queryStems(w)[0]!)))];
       const alternatives: Alternative[] = [{ words: [wholes], weight: 1, fuzzy: 0, prefix: false, via: 'compound' }];
-      if (!compound.phone && parts.length) alternatives.push({ words: parts, weight: 0.5, fuzzy: 0, prefix: false, via: 'literal' });
+      // Its words one by one too, for a real compound (`VIN-номер`); `1.1.1.…` of 500 parts is not one.
+      if (!compound.phone && parts.length && parts.length <= MAX_COMPOUND_PARTS) alternatives.push({ words: parts, weight: 0.5, fuzzy: 0, prefix: false, via: 'literal' });
       slots.push({ text: compound.text, alternatives, weight: 1, known: wholes.some((w) => vocab.has(w)) || parts.every((p) => known(p, false)) });
       i += compound.parts.length;
       continue;

@@ -5,7 +5,26 @@ import type { KbLanguage } from '../kb/types';
  * Length-preserving, so offsets into the folded text are offsets into the original.
  */
 export function fold(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е');
+  const lower = text.toLowerCase();
+  return (lower.length === text.length ? lower : lowerKeepingLength(text)).replace(/ё/g, 'е');
+}
+
+/**
+ * Lower case, character by character, never changing the length: `İ` lower-cases to `i̇` (two
+ * code units), which would shift every offset after it and put highlights on the wrong letters.
+ * Such a character becomes the first character of its lower case (`i`), or stays as it is.
+ */
+function lowerKeepingLength(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    if (lower.length === ch.length) out += lower;
+    else {
+      const first = String.fromCodePoint(lower.codePointAt(0)!);
+      out += first.length === ch.length ? first : ch;
+    }
+  }
+  return out;
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/gu;

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { assembleKb, type AssembledKb } from '../core/kb/assemble';
+import type { KbFileInput } from '../core/kb/parse';
+import { isUnreadable } from '../core/kb/read';
+import type { Article } from '../core/kb/types';
+import { INDEX_FORMAT_VERSION, KbIndex, type IndexSnapshot } from '../core/search/index';
+import { readKbInputs } from './loadKb';
+
+/**
+ * The saved index: one file per KB (the set of KB paths), holding the index snapshot and, per KB
+ * file, its content hash and the ids of its articles. Opening a KB compares the hashes: all equal →
+ * the index is loaded, not built; some changed → only those files' articles are re-indexed; the
+ * file unreadable, truncated, altered (checksum) or of another format version → rebuilt, never trusted.
+ */
+export type CacheOutcome = 'hit' | 'partial' | 'miss' | 'corrupt' | 'stale' | 'off';
+
+export interface CachedFile {
+  file: string;
+  hash: string;
+  ids: string[];
+}
+
+const MAGIC = 'SKBIDX01';
+
+/** Content hash of a KB file's text. */
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** The cache file of a KB made of these paths (folders or files), inside `cacheDir`. */
+export function cacheFileFor(cacheDir: string, roots: readonly string[]): string {
+  return path.join(cacheDir, `index-${createHash('sha1').update(roots.join('\n')).digest('hex').slice(0, 16)}.skb`);
+}
+
+/** The CLI's default cache folder: `$XDG_CACHE_HOME/support-kb` or `~/.cache/support-kb`. */
+export function defaultCacheDir(): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'support-kb');
+}
+
+/** Per KB file that has articles: its hash and its articles' ids, in article order. */
+export function fileKeys(articles: readonly Article[], hashes: ReadonlyMap<string, string>): CachedFile[] {
+  const byFile = new Map<string, CachedFile>();
+  for (const a of articles) {
+    let entry = byFile.get(a.file);
+    if (!entry) byFile.set(a.file, (entry = { file: a.file, hash: hashes.get(a.file) ?? '', ids: [] }));
+    entry.ids.push(a.id);
+  }
+  return [...byFile.values()];
+}
+
+interface Header {
+  formatVersion: number;
+  files: CachedFile[];
+  terms: string[];
+  docIds: (string | null)[];
+  meta: string;
+  chunkBytes: number[];
+  offsetsLength: number;
+  sequencesLength: number;
+  checksum: string;
+}
+
+/** The cache file's bytes: magic, header length, header (JSON), then the index chunks and the term-id arrays. */
+export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[]): Buffer {
+  const chunks = snapshot.mini.indexChunks.map((c) => Buffer.from(c, 'utf8'));
+  const chunkBytes = chunks.map((c) => c.length);
+  const textBytes = chunkBytes.reduce((a, b) => a + b, 0);
+  const pad = (4 - (textBytes % 4)) % 4;
+  const payload = Buffer.concat([
+    ...chunks,
+    Buffer.alloc(pad),
+    Buffer.from(snapshot.offsets.buffer, snapshot.offsets.byteOffset, snapshot.offsets.byteLength),
+    Buffer.from(snapshot.sequences.buffer, snapshot.sequences.byteOffset, snapshot.sequences.byteLength),
+    Buffer.from(snapshot.groups.buffer, snapshot.groups.byteOffset, snapshot.groups.byteLength),
+  ]);
+  const header: Header = {
+    formatVersion: snapshot.formatVersion,
+    files,
+    terms: snapshot.terms,
+    docIds: snapshot.docIds,
+    meta: snapshot.mini.meta,
+    chunkBytes,
+    offsetsLength: snapshot.offsets.length,
+    sequencesLength: snapshot.sequences.length,
+    checksum: createHash('sha1').update(payload).digest('hex'),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headerBytes.length);
+  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, headerBytes, payload]);
+}
+
+export class CorruptCacheError extends Error {}
+
+/** Reads a cache file's bytes back; throws CorruptCacheError for anything that does not check out. */
+export function decodeCache(bytes: Buffer): { snapshot: IndexSnapshot; files: CachedFile[] } {
+  const fail = (why: string): never => {
+    throw new CorruptCacheError(why);
+  };
+  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== MAGIC) fail('not an index cache file');
+  const headerLength = bytes.readUInt32LE(8);
+  if (12 + headerLength > bytes.length) fail('truncated header');
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as Header;
+  } catch {
+    return fail('unreadable header');
+  }
+  const payload = bytes.subarray(12 + headerLength);
+  if (createHash('sha1').update(payload).digest('hex') !== header.checksum) fail('checksum mismatch (truncated or altered)');
+  let at = 0;
+  const indexChunks = header.chunkBytes.map((n) => {
+    const text = payload.toString('utf8', at, at + n);
+    at += n;
+    return text;
+  });
+  at += (4 - (at % 4)) % 4;
+  const copy = <T extends Uint32Array | Float64Array>(view: T): T => {
+    if (at + view.byteLength > payload.length) fail('truncated payload');
+    Buffer.from(view.buffer).set(payload.subarray(at, at + view.byteLength));
+    at += view.byteLength;
+    return view;
+  };
+  const offsets = copy(new Uint32Array(header.offsetsLength));
+  const sequences = copy(new Uint32Array(header.sequencesLength));
+  if (header.offsetsLength % 3) fail('bad offsets');
+  const groups = copy(new Float64Array(header.offsetsLength / 3));
+  if (at !== payload.length) fail('payload length mismatch');
+  return {
+    files: header.files,
+    snapshot: { formatVersion: header.formatVersion, mini: { meta: header.meta, indexChunks }, terms: header.terms, docIds: header.docIds, offsets, sequences, groups },
+  };
+}
+
+/** Writes the cache atomically (a temporary file renamed over it): a crash never leaves half a file. */
+export function writeCache(cacheFile: string, snapshot: IndexSnapshot, files: CachedFile[]): void {
+  mkdirSync(path.dirname(cacheFile), { recursive: true });
+  const tmp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, encodeCache(snapshot, files));
+    renameSync(tmp, cacheFile);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export interface SnapshotResult {
+  snapshot: IndexSnapshot;
+  outcome: CacheOutcome;
+  /** The index, when it had to be built or updated here (a hit only decodes the snapshot). */
+  index?: KbIndex;
+  /** Why the cache was not used as it was, for the log. */
+  detail?: string;
+}
+
+/**
+ * The index snapshot of `articles`: from the cache when it matches the files' hashes, updated for
+ * the files that changed, or built. Writes the cache back when it changed. Synchronous: runs in the
+ * index worker (extension) or the CLI.
+ */
+export function loadOrBuildSnapshot(
+  articles: readonly Article[],
+  hashes: ReadonlyMap<string, string>,
+  cacheFile: string | undefined,
+  onProgress?: (done: number, total: number) => void,
+): SnapshotResult {
+  const files = fileKeys(articles, hashes);
+  const build = (outcome: CacheOutcome, detail?: string): SnapshotResult => {
+    const index = new KbIndex(articles, undefined, onProgress ? { onProgress } : {});
+    const snapshot = index.toSnapshot();
+    if (cacheFile) save(cacheFile, snapshot, files);
+    return { snapshot, outcome, index, ...(detail ? { detail } : {}) };
+  };
+  if (!cacheFile) return build('off');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return build('miss');
+  }
+  let cached: { snapshot: IndexSnapshot; files: CachedFile[] };
+  try {
+    cached = decodeCache(bytes);
+  } catch (e) {
+    return build('corrupt', (e as Error).message);
+  }
+  if (cached.snapshot.formatVersion !== INDEX_FORMAT_VERSION) return build('stale', `format ${cached.snapshot.formatVersion}, current ${INDEX_FORMAT_VERSION}`);
+
+  const before = new Map(cached.files.map((f) => [f.file, f]));
+  const same = (a: CachedFile, b: CachedFile | undefined) => !!b && a.hash === b.hash && a.ids.length === b.ids.length && a.ids.every((id, i) => id === b.ids[i]);
+  const changed = files.filter((f) => !same(f, before.get(f.file)));
+  const now = new Set(files.map((f) => f.file));
+  const gone = cached.files.filter((f) => !now.has(f.file));
+  if (!changed.length && !gone.length) {
+    return { snapshot: cached.snapshot, outcome: 'hit' };
+  }
+  // Re-index only what changed: the old articles of changed and removed files out, their new ones in.
+  if (changed.length + gone.length > Math.max(1, files.length / 2)) return build('stale', 'most files changed');
+  try {
+    const removed = [...changed.flatMap((f) => before.get(f.file)?.ids ?? []), ...gone.flatMap((f) => f.ids)];
+    const changedFiles = new Set(changed.map((f) => f.file));
+    const added = articles.filter((a) => changedFiles.has(a.file));
+    const index = new KbIndex(articles, undefined, { snapshot: cached.snapshot });
+    index.replaceArticles(removed, added, articles);
+    const snapshot = index.toSnapshot();
+    save(cacheFile, snapshot, files);
+    // The updated index is reopened from its clean snapshot (no postings of removed articles left).
+    return { snapshot, outcome: 'partial', detail: `${changed.length + gone.length} of ${files.length} files re-indexed` };
+  } catch (e) {
+    return build('corrupt', (e as Error).message);
+  }
+}
+
+function save(cacheFile: string, snapshot: IndexSnapshot, files: CachedFile[]): void {
+  try {
+    writeCache(cacheFile, snapshot, files);
+  } catch {
+    // A cache that cannot be written (read-only home, full disk) costs the next start time, nothing else.
+  }
+}
+
+export interface OpenedIndex {
+  kb: AssembledKb;
+  index: KbIndex;
+  cache: CacheOutcome;
+  detail?: string;
+}
+
+/**
+ * The CLI's (and the benchmark's) way in: reads the KB paths, assembles them, and opens the index
+ * through the cache in `cacheDir` (none: always built).
+ */
+export async function openIndex(paths: readonly string[], options: { cacheDir?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<OpenedIndex> {
+  const inputs = await readKbInputs(paths);
+  const kb = assembleKb(inputs);
+  const hashes = new Map(inputs.filter((i): i is KbFileInput => !isUnreadable(i)).map((i) => [i.file, contentHash(i.text)]));
+  const cacheFile = options.cacheDir ? cacheFileFor(options.cacheDir, paths.map((p) => path.resolve(p))) : undefined;
+  const result = loadOrBuildSnapshot(kb.articles, hashes, cacheFile, options.onProgress);
+  const index = result.index
+    ? result.index.withAliases(kb.aliases)
+    : KbIndex.fromSnapshot(result.snapshot, kb.articles, kb.aliases) ?? new KbIndex(kb.articles, kb.aliases);
+  return { kb, index, cache: result.outcome, ...(result.detail ? { detail: result.detail } : {}) };
+}
+
+/** Removes a cache file (for `--no-cache` runs that must not leave one, and for tests). */
+export async function removeCache(cacheFile: string): Promise<void> {
+  await fs.rm(cacheFile, { force: true });
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { KbIndex } from '../../src/core/search/index';
+import { buildInWorker, IndexBuildCancelled } from '../../src/node/indexBuild';
+import { cacheFileFor, contentHash, decodeCache, encodeCache, openIndex } from '../../src/node/indexCache';
+import { readKbInputs } from '../../src/node/loadKb';
+import { assembleKb } from '../../src/core/kb/assemble';
+import type { KbFileInput } from '../../src/core/kb/parse';
+import { isUnreadable } from '../../src/core/kb/read';
+import { ALIASES, DA_KB, REPO, RU_KB } from './helpers';
+
+const GOLD: string[] = JSON.parse(readFileSync(path.join(REPO, 'bench', 'gold', 'queries.json'), 'utf8')).queries.map((q: { query: string }) => q.query);
+const WORKER = path.join(REPO, 'dist', 'indexWorker.js');
+
+/** Top-5 ids and scores of every gold query, to compare two indexes answer for answer. */
+function answers(index: KbIndex): string[] {
+  return GOLD.map((q) => index.search(q, { limit: 5 }).map((h) => `${h.article.id}:${h.score.toFixed(6)}:${h.similar.join('+')}`).join(' '));
+}
+
+describe('saved index (cache)', () => {
+  let dir: string;
+  let kbDir: string;
+  let cacheDir: string;
+  let paths: string[];
+  const fresh = async () => {
+    const kb = assembleKb(await readKbInputs(paths));
+    return new KbIndex(kb.articles, kb.aliases);
+  };
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'support-kb-cache-'));
+    kbDir = path.join(dir, 'kb');
+    cacheDir = path.join(dir, 'cache');
+    mkdirSync(kbDir);
+    for (const f of [RU_KB, DA_KB, ALIASES]) copyFileSync(f, path.join(kbDir, path.basename(f)));
+    paths = [kbDir];
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('misses, saves, then hits with the same answers as a fresh build', async () => {
+    const first = await openIndex(paths, { cacheDir });
+    assert.equal(first.cache, 'miss');
+    assert.ok(existsSync(cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)))));
+    const second = await openIndex(paths, { cacheDir });
+    assert.equal(second.cache, 'hit');
+    assert.deepEqual(answers(second.index), answers(await fresh()));
+  });
+
+  it('re-indexes only a changed file, and answers as a fresh build of the new files does', async () => {
+    const da = path.join(kbDir, path.basename(DA_KB));
+    writeFileSync(da, readFileSync(da, 'utf8') + '\n## 99 Vinterdæk og snekæder\n\nSnekæder må kun bruges på vinterdæk med særlig markering.\n');
+    const opened = await openIndex(paths, { cacheDir });
+    assert.equal(opened.cache, 'partial');
+    assert.match(opened.detail ?? '', /1 of 2 files/);
+    assert.equal(opened.index.search('snekæder', { limit: 1 })[0]?.article.title, '99 Vinterdæk og snekæder');
+    assert.deepEqual(answers(opened.index), answers(await fresh()));
+    assert.equal((await openIndex(paths, { cacheDir })).cache, 'hit', 'the updated index was saved');
+  });
+
+  it('detects a corrupt cache (altered, truncated, garbage) and rebuilds it', async () => {
+    const file = cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)));
+    const good = readFileSync(file);
+    const altered = Buffer.from(good);
+    altered[altered.length - 100] ^= 0xff;
+    for (const bytes of [altered, good.subarray(0, good.length >> 1), Buffer.from('not an index')]) {
+      writeFileSync(file, bytes);
+      const opened = await openIndex(paths, { cacheDir });
+      assert.equal(opened.cache, 'corrupt');
+      assert.deepEqual(answers(opened.index), answers(await fresh()));
+      assert.equal((await openIndex(paths, { cacheDir })).cache, 'hit', 'rebuilt and saved again');
+    }
+  });
+
+  it('treats a cache of another index format version as stale', async () => {
+    const file = cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)));
+    const { snapshot, files } = decodeCache(readFileSync(file));
+    writeFileSync(file, encodeCache({ ...snapshot, formatVersion: snapshot.formatVersion - 1 }, files));
+    const opened = await openIndex(paths, { cacheDir });
+    assert.equal(opened.cache, 'stale');
+    assert.deepEqual(answers(opened.index), answers(await fresh()));
+  });
+
+  it('never trusts a snapshot that does not hold exactly the articles given', async () => {
+    const kb = assembleKb(await readKbInputs(paths));
+    const snapshot = new KbIndex(kb.articles).toSnapshot();
+    assert.equal(KbIndex.fromSnapshot(snapshot, kb.articles.slice(1)), undefined);
+    assert.ok(KbIndex.fromSnapshot(snapshot, kb.articles));
+  });
+
+  const readable = async () => (await readKbInputs(paths)).filter((i): i is KbFileInput => !isUnreadable(i));
+
+  it('builds in a worker thread with progress, and the snapshot reopens in slices', async () => {
+    const inputs = await readable();
+    const kb = assembleKb(inputs);
+    const progress: number[] = [];
+    const file = path.join(dir, 'worker.skb');
+    const { result } = buildInWorker(WORKER, { articles: kb.articles, inputs, cacheFile: file }, (done) => progress.push(done));
+    const { snapshot, outcome } = await result;
+    assert.equal(outcome, 'miss');
+    assert.ok(progress.length >= 1 && progress[progress.length - 1] === kb.articles.length, `progress: ${progress.join()}`);
+    let pauses = 0;
+    const index = await KbIndex.fromSnapshotAsync(snapshot, kb.articles, kb.aliases, async () => {
+      pauses++;
+    });
+    assert.ok(index);
+    assert.ok(pauses >= 2, 'the reopening yields between slices');
+    assert.deepEqual(answers(index), answers(await fresh()));
+    // The worker saved what it built: the next open is a hit.
+    const again = await buildInWorker(WORKER, { articles: kb.articles, inputs, cacheFile: file }).result;
+    assert.equal(again.outcome, 'hit');
+    assert.equal(contentHash('a'), contentHash('a'));
+  });
+
+  it('cancels a build: the promise rejects as cancelled and no half-written cache is left', async () => {
+    const inputs = await readable();
+    const kb = assembleKb(inputs);
+    // A KB large enough that the build is still running when it is cancelled.
+    const many = Array.from({ length: 20 }, (_, copy) => kb.articles.map((a) => ({ ...a, id: `${a.id}~${copy}` }))).flat();
+    const file = path.join(dir, 'cancelled.skb');
+    const build = buildInWorker(WORKER, { articles: many, inputs, cacheFile: file }, () => build.cancel());
+    await assert.rejects(build.result, IndexBuildCancelled);
+    assert.ok(!existsSync(file), 'nothing saved for a cancelled build');
+  });
+});
