@@ -6,6 +6,7 @@ import { isFromWebview, type FilterOption, type FromWebview, type PreviewItem, t
 import { readConfig } from './config';
 import type { KbService, KbState } from './kbService';
 import { markWalkthroughStep } from './walkthrough';
+import { searchActivity } from './searchEvents';
 
 export const SEARCH_VIEW_ID = 'supportKb.search';
 
@@ -85,6 +86,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
         });
         this.post({ type: 'results', requestId: m.requestId, query: m.query, results: hits.map(toResultItem) });
         if (hits.length) markWalkthroughStep('searched');
+        searchActivity.searched('sidebar', m.query, hits.length);
         return;
       }
       case 'preview': {
@@ -96,6 +98,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
       }
       default: {
         const article = (await this.index())?.get(m.id);
+        if (article) searchActivity.used('sidebar', article, m.type === 'openBeside' ? 'open' : m.type);
         if (article) await this.actions[m.type](article);
       }
     }
