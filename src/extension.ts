@@ -165,7 +165,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
   );
 
   // For KB maintainers: lint diagnostics on KB files, and the log of searches that found nothing.
-  const linter = new KbLinter(vscode.Uri.joinPath(context.extensionUri, 'kb'), log);
+  const linter = new KbLinter(vscode.Uri.joinPath(context.extensionUri, 'kb'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath, log);
   const gaps = new SearchGapLogger(context, log);
   context.subscriptions.push(linter, gaps, vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, linter, { providedCodeActionKinds: KbLinter.kinds }));
 
