@@ -3,6 +3,7 @@ import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
 import { snippet } from '../core/search/snippet';
 import { readConfig, type SupportKbConfig } from './config';
 import type { KbService } from './kbService';
+import { COMPLETION_USED_COMMAND, searchActivity } from './searchEvents';
 
 /** Is this document a reply draft: one of the draft languages, or a file matching the draft glob. */
 export function isDraft(doc: vscode.TextDocument, config: SupportKbConfig): boolean {
@@ -19,13 +20,16 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const config = readConfig();
-    if (!isDraft(doc, config)) return undefined;
     const before = doc.lineAt(position.line).text.slice(0, position.character);
     const at = before.toLowerCase().lastIndexOf(config.completionTrigger.toLowerCase());
-    if (at < 0) return undefined;
+    if (at < 0 || !isDraft(doc, config)) return undefined;
     const typed = before.slice(at);
     const query = typed.slice(config.completionTrigger.length);
-    if (!query.trim()) return new vscode.CompletionList([], true);
+    const range = new vscode.Range(position.line, at, position.line, position.character);
+    // VS Code asks an incomplete list again as the agent types only while it has items: with none,
+    // `kb:` and the first letters would end the session and the first word would list nothing.
+    const keepTyping = () => new vscode.CompletionList([keepTypingItem(typed, range, query)], true);
+    if (!query.trim()) return keepTyping();
     let index;
     try {
       index = await this.kb.getIndex();
@@ -33,7 +37,6 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
       return undefined;
     }
     if (token.isCancellationRequested) return undefined;
-    const range = new vscode.Range(position.line, at, position.line, position.character);
     const parts = partsForDraft(doc.getText(), config.reply);
     const items = index.search(query, { limit: 15 }).map((hit, i) => {
       const a = hit.article;
@@ -45,9 +48,24 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
       item.insertText = new vscode.SnippetString(answerSnippet(a.body, parts));
       item.detail = snippet(a.body, hit.highlights.body, 80);
       item.documentation = new vscode.MarkdownString().appendText(a.body);
+      item.command = { command: COMPLETION_USED_COMMAND, title: '', arguments: [{ id: a.id, title: a.title }] };
       return item;
     });
+    searchActivity.searched('completion', query, items.length);
     // Incomplete: the list is asked for again as the agent types more words.
-    return new vscode.CompletionList(items, true);
+    return items.length ? new vscode.CompletionList(items, true) : keepTyping();
   }
+}
+
+/** An inert entry (accepting it leaves the text as typed) that says answers come as the agent types. */
+function keepTypingItem(typed: string, range: vscode.Range, query: string): vscode.CompletionItem {
+  const label = query.trim()
+    ? vscode.l10n.t('Support KB: no answer for «{0}» yet, keep typing', query.trim())
+    : vscode.l10n.t('Support KB: type a few words to find an answer');
+  const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Text);
+  item.range = range;
+  item.filterText = typed;
+  item.insertText = typed;
+  item.sortText = '999';
+  return item;
 }
