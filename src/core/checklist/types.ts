@@ -18,7 +18,12 @@ export interface ChecklistItem {
 export interface Checklist {
   id: string;
   title: Localized;
-  appliesWhen: { terms?: string[]; articles?: string[] };
+  appliesWhen: {
+    terms?: string[];
+    articles?: string[];
+    /** Checklists that take precedence when a request fits both equally well. */
+    yieldsTo?: string[];
+  };
   sources?: string[];
   items: ChecklistItem[];
 }
