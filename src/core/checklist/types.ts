@@ -21,7 +21,7 @@ export interface Checklist {
   appliesWhen: {
     terms?: string[];
     articles?: string[];
-    /** Checklists that take precedence when a request fits both equally well. */
+    /** Checklists that take precedence when both are named where the request stands. */
     yieldsTo?: string[];
   };
   sources?: string[];

@@ -98,13 +98,6 @@ function paragraphStarts(text: string, end: number): number[] {
   return starts;
 }
 
-/** Sort order between two checklists that explain the same items: 1 when `a` yields to `b`, -1 the other way round. */
-function yields(a: Checklist, b: Checklist): number {
-  if (a.appliesWhen.yieldsTo?.includes(b.id)) return 1;
-  if (b.appliesWhen.yieldsTo?.includes(a.id)) return -1;
-  return 0;
-}
-
 /** Words that say something is beside the point: "не используется", "не нужен", "не связано с…". */
 const RELATION = /^(связ|относ|имеет|related)/;
 const USELESS = /^(использ|нужен|нужна|нужно|требует|поддерж|used|needed|applicable)/;
@@ -235,15 +228,20 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     let topics = topicsIn(from, to);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
-    const ranked = [...topics.keys()]
-      .filter((id) => !unpinned.has(id) && byId.has(id))
+    const named = [...topics.keys()].filter((id) => !unpinned.has(id) && byId.has(id));
+    const matchedOf = (id: string) => items.get(id)?.size ?? 0;
+    // A checklist that yields to another one named in the same place steps aside (the sign-in
+    // checklist when the password or the SMS code is the problem; the password one in the Kia Connect
+    // app) — unless the request plainly asks for its own items (more than one beyond the other's).
+    const ranked = named
+      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1))
       .map((id) => {
         const c = byId.get(id)!;
-        const matched = items.get(id)?.size ?? 0;
+        const matched = matchedOf(id);
         return { c, matched, coverage: matched / c.items.length, topic: topics.get(id)! };
       })
-      // Most items explained first; between equals, the more telling topic (Kia Connect over "пароль"), then coverage.
-      .sort((x, y) => y.matched - x.matched || yields(x.c, y.c) || y.topic - x.topic || y.coverage - x.coverage);
+      // Most items explained first; between equals, the more telling topic, then coverage.
+      .sort((x, y) => y.matched - x.matched || y.topic - x.topic || y.coverage - x.coverage);
     if (!ranked.length) return [];
     const best = ranked[0]!;
     // "Эту информацию можно отправить через форму" after a request that listed the items: it asks for those.
