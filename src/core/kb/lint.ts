@@ -5,7 +5,7 @@ import { fold } from '../text/normalize';
 import { tokenize } from '../search/analyze';
 import { assembleKb } from './assemble';
 import { kbFileKind } from './kbFolder';
-import { fileName, type KbFileInput } from './parse';
+import { fileName, parseHeading, type KbFileInput } from './parse';
 import { DEFAULT_LINT_CONFIG, resolveRule, type LintConfig } from './lintConfig';
 import { clusters, similarPairs, stems, tfidfVectors } from './lintSimilarity';
 import { lintMessage, whyMalformed, type LintCode, type LintLocale, type LintSeverity } from './lintRules';
@@ -184,7 +184,7 @@ export function titleJunk(title: string): { start: number; junk: string; fixed: 
     const start = junkStart(word);
     if (start !== undefined) {
       const junk = word.slice(start);
-      const fixed = (title.slice(0, wordStart + start) + title.slice(i)).replace(/\s+$/, '').replace(/\s{2,}/g, ' ');
+      const fixed = (title.slice(0, wordStart + start) + title.slice(i)).trimEnd().replace(/\s{2,}/g, ' ');
       return { start: wordStart + start, junk, fixed };
     }
     wordStart = i + 1;
@@ -266,7 +266,6 @@ function lintArticleSizes(ctx: Ctx, articles: readonly Article[]): void {
   });
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 const FENCE = /^\s{0,3}(```|~~~)/;
 
 /** `#` sections with nothing under them: no text and no articles before the next `#`. */
@@ -285,10 +284,11 @@ function lintEmptySections(ctx: Ctx, input: KbFileInput): void {
       continue;
     }
     if (FENCE.test(line)) inFence = !inFence;
-    const h = inFence ? null : HEADING.exec(line);
-    if (h && h[1]!.length === 1) {
+    // The parser's heading scanner: the regex `(.*?)[ \t#]*$` was quadratic on `## ` + ` #` repeated.
+    const h = inFence ? undefined : parseHeading(line);
+    if (h && h.level === 1) {
       close();
-      open = { line: i + 1, title: h[2]!.trim(), filled: false };
+      open = { line: i + 1, title: h.title, filled: false };
     } else if (open && line.trim()) open.filled = true;
   }
   close();
@@ -318,7 +318,14 @@ function locator(file: string, text: string): (offset: number) => { file: string
 // Scheme-like starts of links, misspellings included; each match is then extended by a plain scan.
 const LINK_START = /\b(?:h[a-z]{2,4}s?[:;]?\/\/?|h[a-z]{2,4}s?:|www\.)/giu;
 const LINK_END = /[\s<>"«»]/u;
-const TRAILING = /[.,;:!?)\]'’”]+$/u;
+const TRAILING = new Set([...'.,;:!?)]\'’”']);
+
+/** `text` without trailing punctuation; a scan, as `[…]+$` is quadratic on a long run of it mid-text. */
+function withoutTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 
 export interface FoundLink extends Occurrence {
   scheme: string;
@@ -340,7 +347,7 @@ export function findLinks(file: string, text: string): FoundLink[] {
     if (!isWww && !head.includes('/') && !/^https?:$/i.test(head)) continue;
     let end = start + head.length;
     while (end < text.length && !LINK_END.test(text[end]!)) end++;
-    const raw = text.slice(start, end).replace(TRAILING, '');
+    const raw = withoutTrailing(text.slice(start, end));
     coveredTo = start + raw.length;
     const s = /^([a-z]+)([:;]?\/*)/i.exec(raw);
     out.push({
