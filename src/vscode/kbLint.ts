@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { kbFileKind } from '../core/kb/kbFolder';
-import { lintKb, type LintFinding } from '../core/kb/lint';
+import type { LintFinding } from '../core/kb/lint';
 import { DEFAULT_LINT_CONFIG, LINT_CONFIG_FILE, parseLintConfig, type LintConfig } from '../core/kb/lintConfig';
 import { fileName, type KbFileInput } from '../core/kb/parse';
 import { InternalCommands } from './commands';
+import { LintCancelled, lintInWorker, type LintRun } from '../node/lintRun';
 import { readConfig } from './config';
 
 const LINT_DEBOUNCE_MS = 400;
@@ -26,8 +27,10 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
   private readonly results = new Map<string, { version: number; findings: LintFinding[] }>();
   private readonly compareTexts = new Map<string, string>();
   private runs = 0;
+  /** The lint running now for each KB folder; a newer edit cancels it. */
+  private readonly running = new Map<string, LintRun>();
 
-  constructor(private readonly bundledKb: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly bundledKb: vscode.Uri, private readonly workerFile: string, private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -95,7 +98,18 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
     }
     if (!inputs.some((i) => i.file === doc.uri.toString())) inputs.push({ file: doc.uri.toString(), text: doc.getText() });
     const config = await this.readLintConfig(root);
-    const findings = lintKb(inputs, { config, locale: vscode.env.language.startsWith('ru') ? 'ru' : 'en' });
+    this.running.get(root.toString())?.cancel();
+    const lintRun = lintInWorker(this.workerFile, inputs, { config, locale: vscode.env.language.startsWith('ru') ? 'ru' : 'en' });
+    this.running.set(root.toString(), lintRun);
+    let findings: LintFinding[];
+    try {
+      findings = await lintRun.findings;
+    } catch (e) {
+      if (e instanceof LintCancelled) return;
+      throw e;
+    } finally {
+      if (this.running.get(root.toString()) === lintRun) this.running.delete(root.toString());
+    }
     if (doc.isClosed || doc.version !== version || run !== this.runs) {
       if (!doc.isClosed && doc.version !== version) this.schedule(doc);
       return;
@@ -183,6 +197,7 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const r of this.running.values()) r.cancel();
     for (const d of this.disposables) d.dispose();
   }
 }

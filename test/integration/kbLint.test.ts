@@ -77,6 +77,16 @@ describe('KB lint and search gaps in a real VS Code', () => {
     assert.equal(last.query, 'Здравствуйте, [name]! зимняя резина шипы [number]');
     for (const line of lines) assert.doesNotMatch(line, /Иван|89161234567/);
 
+    // A kb: completion that is accepted runs its command: the search counts as used.
+    const draft = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'kb: забыл пароль' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', draft.uri, new vscode.Position(0, 16));
+    const item = list.items.find((i) => i.command?.command === InternalCommands.completionUsed);
+    assert.ok(item?.command, 'completion items report their use');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await kb.flushSearchGaps();
+    const used = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).trim().split('\n').pop()!);
+    assert.deepEqual([used.surface, used.kind, used.query], ['completion', 'used', 'забыл пароль']);
+
     await vscode.commands.executeCommand(Commands.showSearchGaps);
     await waitFor('the Search Gaps page', () => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;

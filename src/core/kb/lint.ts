@@ -44,6 +44,8 @@ export interface LintFinding extends LintLocation {
 export interface LintOptions {
   config?: LintConfig;
   locale?: LintLocale;
+  /** Mistakes found in the settings file (parseLintConfig), reported as kb.config.invalid. */
+  configProblems?: { file: string; messages: string[] };
 }
 
 /**
@@ -63,6 +65,7 @@ export function lintKb(files: readonly KbReadResult[], options: LintOptions = {}
   };
   const ctx: Ctx = { inputs, config, locale, emit };
 
+  for (const why of options.configProblems?.messages ?? []) emit('kb.config.invalid', { file: options.configProblems!.file, line: 1 }, 'config.invalid', { why });
   const kb = assembleKb(files);
   for (const p of kb.problems) {
     if (p.code === 'kb.heading.empty') emit('kb.heading.empty', p, 'heading.no-title', {});
@@ -184,7 +187,7 @@ export function titleJunk(title: string): { start: number; junk: string; fixed: 
     const start = junkStart(word);
     if (start !== undefined) {
       const junk = word.slice(start);
-      const fixed = (title.slice(0, wordStart + start) + title.slice(i)).trimEnd().replace(/\s{2,}/g, ' ');
+      const fixed = (title.slice(0, wordStart + start) + title.slice(i)).replace(/\s+$/, '').replace(/\s{2,}/g, ' ');
       return { start: wordStart + start, junk, fixed };
     }
     wordStart = i + 1;
@@ -266,7 +269,7 @@ function lintArticleSizes(ctx: Ctx, articles: readonly Article[]): void {
   });
 }
 
-const FENCE = /^\s{0,3}(```|~~~)/;
+const FENCE = /^ {0,3}(```|~~~)/;
 
 /** `#` sections with nothing under them: no text and no articles before the next `#`. */
 function lintEmptySections(ctx: Ctx, input: KbFileInput): void {
@@ -284,9 +287,8 @@ function lintEmptySections(ctx: Ctx, input: KbFileInput): void {
       continue;
     }
     if (FENCE.test(line)) inFence = !inFence;
-    // The parser's heading scanner: the regex `(.*?)[ \t#]*$` was quadratic on `## ` + ` #` repeated.
     const h = inFence ? undefined : parseHeading(line);
-    if (h && h.level === 1) {
+    if (h?.level === 1) {
       close();
       open = { line: i + 1, title: h.title, filled: false };
     } else if (open && line.trim()) open.filled = true;
@@ -320,13 +322,6 @@ const LINK_START = /\b(?:h[a-z]{2,4}s?[:;]?\/\/?|h[a-z]{2,4}s?:|www\.)/giu;
 const LINK_END = /[\s<>"«»]/u;
 const TRAILING = new Set([...'.,;:!?)]\'’”']);
 
-/** `text` without trailing punctuation; a scan, as `[…]+$` is quadratic on a long run of it mid-text. */
-function withoutTrailing(text: string): string {
-  let end = text.length;
-  while (end > 0 && TRAILING.has(text[end - 1]!)) end--;
-  return text.slice(0, end);
-}
-
 export interface FoundLink extends Occurrence {
   scheme: string;
   separator: string;
@@ -347,7 +342,9 @@ export function findLinks(file: string, text: string): FoundLink[] {
     if (!isWww && !head.includes('/') && !/^https?:$/i.test(head)) continue;
     let end = start + head.length;
     while (end < text.length && !LINK_END.test(text[end]!)) end++;
-    const raw = withoutTrailing(text.slice(start, end));
+    // Trailing punctuation belongs to the sentence (a loop: a regex here would backtrack on long runs).
+    while (end > start + head.length && TRAILING.has(text[end - 1]!)) end--;
+    const raw = text.slice(start, end);
     coveredTo = start + raw.length;
     const s = /^([a-z]+)([:;]?\/*)/i.exec(raw);
     out.push({
