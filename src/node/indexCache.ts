@@ -55,35 +55,30 @@ export function fileKeys(articles: readonly Article[], hashes: ReadonlyMap<strin
 interface Header {
   formatVersion: number;
   files: CachedFile[];
+  meta: string;
+  indexTerms: string[];
   terms: string[];
   docIds: (string | null)[];
-  meta: string;
-  chunkBytes: number[];
+  /** Element counts of the typed arrays that follow the header, in this order. */
+  postingsLength: number;
   offsetsLength: number;
   sequencesLength: number;
   checksum: string;
 }
 
-/** The cache file's bytes: magic, header length, header (JSON), then the index chunks and the term-id arrays. */
+const bytesOf = (a: Uint32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** The cache file's bytes: magic, header length, header (JSON), then the typed arrays (postings, offsets, sequences, groups). */
 export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[]): Buffer {
-  const chunks = snapshot.mini.indexChunks.map((c) => Buffer.from(c, 'utf8'));
-  const chunkBytes = chunks.map((c) => c.length);
-  const textBytes = chunkBytes.reduce((a, b) => a + b, 0);
-  const pad = (4 - (textBytes % 4)) % 4;
-  const payload = Buffer.concat([
-    ...chunks,
-    Buffer.alloc(pad),
-    Buffer.from(snapshot.offsets.buffer, snapshot.offsets.byteOffset, snapshot.offsets.byteLength),
-    Buffer.from(snapshot.sequences.buffer, snapshot.sequences.byteOffset, snapshot.sequences.byteLength),
-    Buffer.from(snapshot.groups.buffer, snapshot.groups.byteOffset, snapshot.groups.byteLength),
-  ]);
+  const payload = Buffer.concat([bytesOf(snapshot.postings), bytesOf(snapshot.offsets), bytesOf(snapshot.sequences), bytesOf(snapshot.groups)]);
   const header: Header = {
     formatVersion: snapshot.formatVersion,
     files,
+    meta: snapshot.meta,
+    indexTerms: snapshot.indexTerms,
     terms: snapshot.terms,
     docIds: snapshot.docIds,
-    meta: snapshot.mini.meta,
-    chunkBytes,
+    postingsLength: snapshot.postings.length,
     offsetsLength: snapshot.offsets.length,
     sequencesLength: snapshot.sequences.length,
     checksum: createHash('sha1').update(payload).digest('hex'),
@@ -112,27 +107,22 @@ export function decodeCache(bytes: Buffer): { snapshot: IndexSnapshot; files: Ca
   }
   const payload = bytes.subarray(12 + headerLength);
   if (createHash('sha1').update(payload).digest('hex') !== header.checksum) fail('checksum mismatch (truncated or altered)');
+  if (header.offsetsLength % 3) fail('bad offsets');
   let at = 0;
-  const indexChunks = header.chunkBytes.map((n) => {
-    const text = payload.toString('utf8', at, at + n);
-    at += n;
-    return text;
-  });
-  at += (4 - (at % 4)) % 4;
   const copy = <T extends Uint32Array | Float64Array>(view: T): T => {
     if (at + view.byteLength > payload.length) fail('truncated payload');
     Buffer.from(view.buffer).set(payload.subarray(at, at + view.byteLength));
     at += view.byteLength;
     return view;
   };
+  const postings = copy(new Uint32Array(header.postingsLength));
   const offsets = copy(new Uint32Array(header.offsetsLength));
   const sequences = copy(new Uint32Array(header.sequencesLength));
-  if (header.offsetsLength % 3) fail('bad offsets');
   const groups = copy(new Float64Array(header.offsetsLength / 3));
   if (at !== payload.length) fail('payload length mismatch');
   return {
     files: header.files,
-    snapshot: { formatVersion: header.formatVersion, mini: { meta: header.meta, indexChunks }, terms: header.terms, docIds: header.docIds, offsets, sequences, groups },
+    snapshot: { formatVersion: header.formatVersion, meta: header.meta, indexTerms: header.indexTerms, postings, terms: header.terms, docIds: header.docIds, offsets, sequences, groups },
   };
 }
 

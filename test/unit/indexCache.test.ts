@@ -102,8 +102,11 @@ describe('saved index (cache)', () => {
     assert.equal(outcome, 'miss');
     assert.ok(progress.length >= 1 && progress[progress.length - 1] === kb.articles.length, `progress: ${progress.join()}`);
     let pauses = 0;
-    const index = await KbIndex.fromSnapshotAsync(snapshot, kb.articles, kb.aliases, async () => {
-      pauses++;
+    const index = await KbIndex.fromSnapshotAsync(snapshot, kb.articles, kb.aliases, {
+      pause: async () => {
+        pauses++;
+      },
+      slice: 5000,
     });
     assert.ok(index);
     assert.ok(pauses >= 2, 'the reopening yields between slices');
