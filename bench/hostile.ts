@@ -42,6 +42,7 @@ const PATHS: Path[] = [
   { name: 'heading: "## " + " #" repeated', input: (n) => '## x' + ' #'.repeat(n / 2) + ' y', run: (t) => parseKbFile({ file: 'h.md', text: t }), old: OLD.heading },
   { name: 'greeting/signature: many blank lines', input: (n) => '\n'.repeat(n) + 'x', run: (t) => partsForDraft(t, { greeting: 'G', signature: 'S' }), old: OLD.greeting },
   { name: 'KB file + index: one long token', input: (n) => `## Слово\n${'я'.repeat(n)}`, run: (t) => kbIndexOf(t) },
+  { name: 'KB file: one long title', input: (n) => `## ${'Заголовок '.repeat(n / 10)}\nтело`, run: (t) => parseKbFile({ file: 't.md', text: t }) },
   { name: 'KB file: empty headings', input: (n) => '## \n'.repeat(n / 4), run: (t) => parseKbFile({ file: 'h.md', text: t }) },
   { name: 'search: one long token as the query', input: (n) => 'я'.repeat(n), run: (t) => bundled.search(t) },
   { name: 'search: long pasted text as the query', input: (n) => 'Здравствуйте, не могу войти в личный кабинет Kia Connect, пароль не подходит. '.repeat(n / 78), run: (t) => bundled.search(t) },

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parseKbFile } from '../src/core/kb/parse';
 import type { Article } from '../src/core/kb/types';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, dot, similarPairs, stems, tfidfVectors } from '../src/core/kb/lintSimilarity';
-import { titleJunk, titleShares } from '../src/core/kb/lint';
+import { lintKb, titleJunk, titleShares } from '../src/core/kb/lint';
+import { redact } from '../src/core/gaps/redact';
 import { RULE_OPTIONS } from '../src/core/kb/lintConfig';
 
 const KB = join(__dirname, '..', 'kb');
@@ -133,6 +134,35 @@ function main() {
   const junkFound = articles.filter((a) => titleJunk(a.title)).map(where);
   const junkTp = junkFound.filter((w) => junkGold.has(w)).length;
   console.log(`\nTitle junk: ${junkFound.length} found, ${junkTp} of ${junkGold.size} gold (precision ${(junkTp / (junkFound.length || 1)).toFixed(2)}, recall ${(junkTp / junkGold.size).toFixed(2)}); the generator's note in gold (kind "noise") is not looked for.`);
+
+  // Linear text paths: hostile lines of 10 000 and 100 000 characters through the lint's scanners
+  // (links, e-mails, phones, headings) and the search-gap redaction. Linear means ~10× for 10× the text.
+  console.log('\nHostile lines, 10k vs 100k characters (median of 5, same process):\n');
+  console.log('| input | lint 10k ms | lint 100k ms | ratio | redact 10k ms | redact 100k ms | ratio |');
+  console.log('|---|---|---|---|---|---|---|');
+  const median = (f: () => unknown) => {
+    const runs = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      f();
+      runs.push(performance.now() - t0);
+    }
+    return runs.sort((a, b) => a - b)[2]!;
+  };
+  const hostile: [string, (n: number) => string][] = [
+    ['link then dots', (n) => `## A\n\nhttp://a${'.'.repeat(n)}x`],
+    ['heading of " #"', (n) => `## a${' #'.repeat(n / 2)}x\n\ntext`],
+    ['digits and spaces', (n) => `## A\n\n${'1 '.repeat(n / 2)}`],
+    ['"a@" repeated', (n) => `## A\n\n${'a@'.repeat(n / 2)}`],
+    ['"http://" repeated', (n) => `## A\n\n${'http://'.repeat(n / 7)}`],
+    ['greeting and capitals', (n) => `## A\n\n${'Здравствуйте, Иван '.repeat(n / 19)}`],
+  ];
+  for (const [name, make] of hostile) {
+    const lint = (n: number) => median(() => lintKb([{ file: 'h.md', text: make(n) }]));
+    const red = (n: number) => median(() => redact(make(n)));
+    const [l1, l2, r1, r2] = [lint(10_000), lint(100_000), red(10_000), red(100_000)];
+    console.log(`| ${name} | ${l1.toFixed(1)} | ${l2.toFixed(1)} | ${(l2 / l1).toFixed(1)}× | ${r1.toFixed(2)} | ${r2.toFixed(2)} | ${(r2 / r1).toFixed(1)}× |`);
+  }
 
   // Scale: the bundled articles repeated with a per-copy word, prefix filtering vs all pairs.
   console.log('\nCandidate generation (median of 5 runs, same process):\n');

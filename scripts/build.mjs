@@ -22,6 +22,8 @@ const builds = [
   { ...shipped, entryPoints: ['fuse.js'], outfile: 'dist/fuse.js' },
   // Loading and indexing a large KB runs in this worker thread, off the extension host's thread.
   { ...shipped, entryPoints: ['src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  // The KB lint of an edited KB file runs in this worker thread, for the same reason.
+  { ...shipped, entryPoints: ['src/node/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The sidebar's browser code: its own platform, no Node.
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },

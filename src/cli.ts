@@ -186,6 +186,7 @@ async function check(args: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({
       checklists: report.checklists.map(({ id, missing, present }) => ({ id, missing, present })),
       findings: report.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end })),
+      incoming: report.incoming,
     }) + '\n');
     return 0;
   }
@@ -202,6 +203,7 @@ async function check(args: string[]): Promise<number> {
     }
     return `${lo + 1}:${offset - lineStarts[lo]! + 1}`;
   };
+  if (report.incoming) process.stdout.write('A customer\'s incoming e-mail, not a reply: no draft checks.\n');
   for (const c of report.checklists) {
     process.stdout.write(`${c.id}: ${c.present.length}/${c.present.length + c.missing.length}${c.missing.length ? ` — missing ${c.missing.join(', ')}` : ''}\n`);
   }

@@ -5,7 +5,7 @@ import type { SearchHit } from './core/search/index';
 import { ArticlePreviewProvider } from './vscode/articlePreview';
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
 import { AnswerCompletionProvider } from './vscode/completions';
-import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix } from './vscode/draftChecks';
+import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix, pinChecklistCommand } from './vscode/draftChecks';
 import { EntityHoverProvider } from './vscode/entityHover';
 import { findEntities } from './core/entities/find';
 import { decodeVin } from './core/entities/vin';
@@ -15,6 +15,10 @@ import { KbService, type KbState } from './vscode/kbService';
 import { pickArticle } from './vscode/quickPick';
 import { SEARCH_VIEW_ID, SearchViewProvider } from './vscode/searchView';
 import { KbStatusBar } from './vscode/statusBar';
+import type { LintFinding } from './core/kb/lint';
+import { KbLinter } from './vscode/kbLint';
+import { searchActivity } from './vscode/searchEvents';
+import { SearchGapLogger } from './vscode/searchGaps';
 
 /** What the extension exports to other extensions and to its integration tests. */
 export interface SupportKbApi {
@@ -28,6 +32,10 @@ export interface SupportKbApi {
   state(): KbState;
   /** Checks a document now and returns what the diagnostics show (for tests and other extensions). */
   checkDocument(doc: vscode.TextDocument): Promise<DraftReport | undefined>;
+  /** Lints a KB document now and returns the findings its diagnostics show. */
+  lintDocument(doc: vscode.TextDocument): Promise<LintFinding[]>;
+  /** Ends open searches, writes the search-gap log, and returns this machine's log file. */
+  flushSearchGaps(): Promise<string | undefined>;
 }
 
 /** Arguments the palette commands accept when run from code (keybindings, tests, other commands). */
@@ -79,13 +87,14 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ':'),
     // The palette commands: pick an article, then do one thing with it.
     ...([
-      [Commands.search, vscode.l10n.t('Support KB: Search Knowledge Base'), insertArticle],
-      [Commands.insertAnswer, vscode.l10n.t('Support KB: Insert Answer'), insertArticle],
-      [Commands.copyAnswer, vscode.l10n.t('Support KB: Copy Answer'), copy],
-      [Commands.openArticle, vscode.l10n.t('Support KB: Open Article'), open],
-    ] as const).map(([command, title, action]) =>
+      [Commands.search, vscode.l10n.t('Support KB: Search Knowledge Base'), insertArticle, 'insert'],
+      [Commands.insertAnswer, vscode.l10n.t('Support KB: Insert Answer'), insertArticle, 'insert'],
+      [Commands.copyAnswer, vscode.l10n.t('Support KB: Copy Answer'), copy, 'copy'],
+      [Commands.openArticle, vscode.l10n.t('Support KB: Open Article'), open, 'open'],
+    ] as const).map(([command, title, action, used]) =>
       vscode.commands.registerCommand(command, async (args?: PickArgs) => {
         const article = await pick(title, args);
+        if (article) searchActivity.used('palette', article, used);
         if (article) await action(article);
         return article;
       }),
@@ -113,33 +122,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
       const article = typeof id === 'string' ? articleById(id) : undefined;
       if (article) await open(article);
     }),
-    vscode.commands.registerCommand(Commands.pinChecklist, async (args?: { uri?: string; id?: string; state?: 'pinned' | 'unpinned' | 'auto' }) => {
-      const doc = args?.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : vscode.window.activeTextEditor?.document;
-      if (!doc) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: open a reply draft to pin a checklist to it.'));
-        return undefined;
-      }
-      await kb.getIndex().catch(() => undefined);
-      let id = args?.id;
-      let state = args?.state;
-      if (!id || !state) {
-        const stateLabel = { pinned: vscode.l10n.t('pinned'), unpinned: vscode.l10n.t('never'), auto: vscode.l10n.t('by topic') };
-        const items = kb.checklists().map((c) => {
-          const now = checker.pinState(doc.uri, c.id);
-          return { label: c.title[vscode.env.language.startsWith('en') ? 'en' : 'ru'], description: `${c.id} · ${stateLabel[now]}`, id: c.id, now };
-        });
-        const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft') });
-        if (!chosen) return undefined;
-        id = chosen.id;
-        const next = await vscode.window.showQuickPick(
-          (['pinned', 'unpinned', 'auto'] as const).map((s) => ({ label: stateLabel[s], state: s, picked: s === chosen.now })),
-          { title: chosen.label },
-        );
-        if (!next) return undefined;
-        state = next.state;
-      }
-      return checker.setPin(doc, id, state);
-    }),
+    vscode.commands.registerCommand(Commands.pinChecklist, pinChecklistCommand(checker, kb)),
     vscode.commands.registerCommand(Commands.copyVin, async (vin?: string) => {
       let text = typeof vin === 'string' ? vin : undefined;
       const editor = vscode.window.activeTextEditor;
@@ -159,6 +142,11 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     }),
   );
 
+  // For KB maintainers: lint diagnostics on KB files, and the log of searches that found nothing.
+  const linter = new KbLinter(vscode.Uri.joinPath(context.extensionUri, 'kb'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath, log);
+  const gaps = new SearchGapLogger(context, log);
+  context.subscriptions.push(linter, gaps, vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, linter, { providedCodeActionKinds: KbLinter.kinds }));
+
   return {
     search: async (query, limit) => (await kb.getIndex()).search(query, { limit: limit ?? readConfig().maxResults }),
     articleCount: async () => (await kb.getIndex()).size,
@@ -167,6 +155,11 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     lastIndexOutcome: () => kb.lastIndexOutcome,
     state: () => kb.state,
     checkDocument: (doc) => checker.check(doc),
+    lintDocument: (doc) => linter.lintNow(doc),
+    flushSearchGaps: async () => {
+      await gaps.flush();
+      return gaps.logFile();
+    },
   };
 }
 

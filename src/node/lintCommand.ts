@@ -19,8 +19,11 @@ export async function lintCommand(args: LintArgs, usage: (message: string) => Er
   if (locale !== 'ru' && locale !== 'en') throw usage('--locale must be ru or en');
   const cwd = process.cwd();
   const sources = await readLintSources(positionals.length ? positionals : [BUNDLED_KB_DIR], cwd, values.config);
-  for (const p of sources.configProblems) process.stderr.write(`support-kb: ${sources.configFile}: ${p} (ignored)\n`);
-  const findings = lintKb(sources.inputs, { config: sources.config, locale });
+  const findings = lintKb(sources.inputs, {
+    config: sources.config,
+    locale,
+    ...(sources.configFile && sources.configProblems.length ? { configProblems: { file: sources.configFile, messages: sources.configProblems } } : {}),
+  });
   const out = (s: string) => process.stdout.write(s);
 
   if (values.json) {

@@ -10,12 +10,17 @@ export const Commands = {
   showLog: 'supportKb.showLog',
   pinChecklist: 'supportKb.pinChecklist',
   copyVin: 'supportKb.copyVin',
+  showSearchGaps: 'supportKb.showSearchGaps',
 } as const;
 
 /** Commands used by hovers, CodeLenses and quick fixes, not shown in the palette. */
 export const InternalCommands = {
   openArticleById: 'supportKb.openArticleById',
   applyFix: 'supportKb.applyFix',
+  /** KB lint quick fixes and the search-gap hook of `kb:` completions. */
+  compareArticles: 'supportKb.lint.compareArticles',
+  trimTitle: 'supportKb.lint.trimTitle',
+  completionUsed: 'supportKb.searchGaps.completionUsed',
 } as const;
 
 /** Virtual documents that show an article read-only when there is no editor to insert it into. */

@@ -3,6 +3,7 @@ import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
 import { snippet } from '../core/search/snippet';
 import { readConfig, type SupportKbConfig } from './config';
 import type { KbService } from './kbService';
+import { COMPLETION_USED_COMMAND, searchActivity } from './searchEvents';
 
 /** Is this document a reply draft: one of the draft languages, or a file matching the draft glob. */
 export function isDraft(doc: vscode.TextDocument, config: SupportKbConfig): boolean {
@@ -45,8 +46,10 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
       item.insertText = new vscode.SnippetString(answerSnippet(a.body, parts));
       item.detail = snippet(a.body, hit.highlights.body, 80);
       item.documentation = new vscode.MarkdownString().appendText(a.body);
+      item.command = { command: COMPLETION_USED_COMMAND, title: '', arguments: [{ id: a.id, title: a.title }] };
       return item;
     });
+    searchActivity.searched('completion', query, items.length);
     // Incomplete: the list is asked for again as the agent types more words.
     return new vscode.CompletionList(items, true);
   }

@@ -118,8 +118,10 @@ export function readConfig(trusted: boolean = vscode.workspace.isTrusted): Suppo
 export const DEFAULTS = {
   greeting: 'Здравствуйте, ${1:имя клиента}!',
   signature: 'С уважением,\n${2:ваше имя}\nСлужба поддержки Kia',
-  draftLanguages: ['plaintext', 'markdown'],
-  draftGlob: '**/*.{eml,txt,md}',
+  // Untitled replies and .txt files, and anything in a drafts folder; not every markdown file in the
+  // workspace (KB articles, READMEs are not replies).
+  draftLanguages: ['plaintext'],
+  draftGlob: '**/{drafts,replies,черновики,ответы}/**/*.{txt,md,eml}',
   completionTrigger: 'kb:',
 };
 

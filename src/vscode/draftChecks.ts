@@ -24,6 +24,13 @@ const RULE_SETTINGS: Record<FindingCode, string> = {
 const DRAFT_ONLY = new Set<string>([FindingCodes.missingItems, FindingCodes.placeholder, FindingCodes.formLink, FindingCodes.attachments]);
 
 type PinState = 'pinned' | 'unpinned';
+/** What the pin command can set: a checklist's pin, or the checks of the whole file off and on again. */
+export interface PinArgs {
+  uri?: string;
+  id?: string;
+  state?: PinState | 'auto' | 'off' | 'on';
+}
+const NO_REPORT: DraftReport = { checklists: [], findings: [], incoming: false };
 
 /**
  * Checks drafts as the agent types (debounced) and publishes findings as diagnostics with stable
@@ -35,6 +42,8 @@ export class DraftChecker implements vscode.Disposable {
   private readonly reports = new Map<string, { version: number; report: DraftReport }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly pins = new Map<string, Map<string, PinState>>();
+  /** Files the agent turned the checks off for (a customer's e-mail, notes…); kept for the session, also across closing. */
+  private readonly off = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's report is new. */
@@ -72,6 +81,12 @@ export class DraftChecker implements vscode.Disposable {
     }
     const state = this.kb.state;
     if (state.kind !== 'ready') return undefined;
+    if (this.off.has(doc.uri.toString())) {
+      this.reports.set(doc.uri.toString(), { version: doc.version, report: NO_REPORT });
+      this.diagnostics.set(doc.uri, []);
+      this.changed.fire(doc.uri);
+      return NO_REPORT;
+    }
     const config = readConfig();
     const draft = isDraft(doc, config);
     const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => !config.checks[RULE_SETTINGS[code].slice('checks.'.length) as CheckSetting] || (!draft && DRAFT_ONLY.has(code)));
@@ -94,6 +109,17 @@ export class DraftChecker implements vscode.Disposable {
 
   pinState(uri: vscode.Uri, id: string): PinState | 'auto' {
     return this.pins.get(uri.toString())?.get(id) ?? 'auto';
+  }
+
+  isOff(uri: vscode.Uri): boolean {
+    return this.off.has(uri.toString());
+  }
+
+  /** Turns every check off (or on again) for one file. */
+  setOff(doc: vscode.TextDocument, off: boolean): Promise<DraftReport | undefined> {
+    if (off) this.off.add(doc.uri.toString());
+    else this.off.delete(doc.uri.toString());
+    return this.check(doc);
   }
 
   setPin(doc: vscode.TextDocument, id: string, state: PinState | 'auto'): Promise<DraftReport | undefined> {
@@ -210,8 +236,17 @@ export class ChecklistLens implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const top = new vscode.Range(0, 0, 0, 0);
+    if (this.checker.isOff(doc.uri)) {
+      const on: PinArgs = { uri: doc.uri.toString(), state: 'on' };
+      return [new vscode.CodeLens(top, { title: vscode.l10n.t('Support KB: checks are off for this file — turn them on'), command: Commands.pinChecklist, arguments: [on] })];
+    }
     const report = this.checker.report(doc);
     if (!report) return [];
+    if (report.incoming) {
+      const off: PinArgs = { uri: doc.uri.toString(), state: 'off' };
+      return [new vscode.CodeLens(top, { title: vscode.l10n.t('Support KB: a customer’s e-mail, not checked as a reply'), tooltip: vscode.l10n.t('Turn all checks off for this file'), command: Commands.pinChecklist, arguments: [off] })];
+    }
     return report.checklists.map((c) => {
       const total = c.present.length + c.missing.length;
       const range = new vscode.Range(doc.positionAt(c.requestStart), doc.positionAt(c.requestStart));
@@ -223,4 +258,42 @@ export class ChecklistLens implements vscode.CodeLensProvider {
       });
     });
   }
+}
+
+/**
+ * The pin command: forces a checklist on a draft or off it, or turns every check off (or on again)
+ * for the file. Without arguments it asks, showing each checklist's state and the file's.
+ */
+export function pinChecklistCommand(checker: DraftChecker, kb: KbService): (args?: PinArgs) => Promise<DraftReport | undefined> {
+  return async (args) => {
+    const doc = args?.uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri) : vscode.window.activeTextEditor?.document;
+    if (!doc) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: open a reply draft to pin a checklist to it.'));
+      return undefined;
+    }
+    await kb.getIndex().catch(() => undefined);
+    if (args?.state === 'off' || args?.state === 'on') return checker.setOff(doc, args.state === 'off');
+    let id = args?.id;
+    let state = args?.state;
+    if (!id || !state) {
+      const stateLabel = { pinned: vscode.l10n.t('pinned'), unpinned: vscode.l10n.t('never'), auto: vscode.l10n.t('by topic') };
+      const off = checker.isOff(doc.uri);
+      const fileItem = { label: off ? vscode.l10n.t('$(check) Turn the checks on for this file') : vscode.l10n.t('$(circle-slash) Turn all checks off for this file'), description: '', id: '', now: 'auto' as const, file: true };
+      const items = kb.checklists().map((c) => {
+        const now = checker.pinState(doc.uri, c.id);
+        return { label: c.title[vscode.env.language.startsWith('en') ? 'en' : 'ru'], description: `${c.id} · ${stateLabel[now]}`, id: c.id, now, file: false };
+      });
+      const chosen = await vscode.window.showQuickPick([fileItem, ...items], { title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft') });
+      if (!chosen) return undefined;
+      if (chosen.file) return checker.setOff(doc, !off);
+      id = chosen.id;
+      const next = await vscode.window.showQuickPick(
+        (['pinned', 'unpinned', 'auto'] as const).map((s) => ({ label: stateLabel[s], state: s, picked: s === chosen.now })),
+        { title: chosen.label },
+      );
+      if (!next) return undefined;
+      state = next.state;
+    }
+    return checker.setPin(doc, id, state);
+  };
 }

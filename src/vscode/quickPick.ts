@@ -7,6 +7,7 @@ import type { KbIndex, SearchHit } from '../core/search/index';
 import { clampQuery, MAX_TITLE_QUERY_CHARS } from '../core/search/limits';
 import { snippet } from '../core/search/snippet';
 import { TitleMatcher } from '../core/search/titles';
+import { searchActivity } from './searchEvents';
 
 interface ArticleItem extends vscode.QuickPickItem {
   article: Article;
@@ -108,7 +109,9 @@ export function pickArticle(indexReady: Promise<KbIndex | undefined>, options: {
   const update = (query: string) => {
     clearTimeout(typing);
     typing = undefined;
-    if (index) pick.items = paletteItems(index, query, options.maxResults);
+    if (!index) return;
+    pick.items = paletteItems(index, query, options.maxResults);
+    searchActivity.searched('palette', query, pick.items.length);
   };
 
   return new Promise((resolve) => {
@@ -132,6 +135,7 @@ export function pickArticle(indexReady: Promise<KbIndex | undefined>, options: {
     });
     pick.onDidHide(() => {
       clearTimeout(typing);
+      if (!chosen) searchActivity.ended('palette');
       pick.dispose();
       resolve(chosen);
     });

@@ -5,6 +5,7 @@ import { excerpt } from '../core/search/snippet';
 import { isFromWebview, type FilterOption, type FromWebview, type PreviewItem, type ResultItem, type ToWebview } from '../shared/protocol';
 import { readConfig } from './config';
 import type { KbService, KbState } from './kbService';
+import { searchActivity } from './searchEvents';
 
 export const SEARCH_VIEW_ID = 'supportKb.search';
 
@@ -78,6 +79,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
           ...(m.filters.categories.length ? { categories: m.filters.categories } : {}),
         });
         this.post({ type: 'results', requestId: m.requestId, query: m.query, results: hits.map(toResultItem) });
+        searchActivity.searched('sidebar', m.query, hits.length);
         return;
       }
       case 'preview': {
@@ -89,6 +91,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
       }
       default: {
         const article = (await this.index())?.get(m.id);
+        if (article) searchActivity.used('sidebar', article, m.type);
         if (article) await this.actions[m.type](article);
       }
     }

@@ -111,4 +111,37 @@ describe('draft checks in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('diagnostics to clear on close', () => ours(doc.uri).length === 0, 20_000);
   });
+
+  it('leaves a customer’s incoming e-mail silent, and says why above it', async () => {
+    const text = 'From: Иван Петров <ivan.petrov@mail.ru>\nSent: Monday, November 9, 2026\nTo: support@kia.ru\nSubject: Kia Connect\n\nЗдравствуйте! У меня не работает Kia Connect. Укажите, что прислать: VIN, IMEI? Оставьте ссылку на форму обратной связи. [ИМЯ]\n';
+    const editor = await openDraft('incoming.txt', text);
+    const kb = await api();
+    const report = await kb.checkDocument(editor.document);
+    assert.equal(report?.incoming, true);
+    assert.deepEqual(report?.checklists, []);
+    assert.deepEqual(ours(editor.document.uri), [], 'no checklist, placeholder or form-link findings');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    assert.ok(lenses.some((l) => l.command?.command === Commands.pinChecklist && /письмо клиента|customer’s e-mail/.test(l.command.title)), 'a lens says it is a customer’s e-mail');
+    // The same request written as a reply is checked.
+    const reply = await openDraft('checked-reply.txt', 'Здравствуйте!\n\nПо Kia Connect укажите VIN и IMEI.\n\nС уважением,\nСлужба поддержки Kia\n');
+    await waitFor('the reply’s checklist warning', () => ours(reply.document.uri, 'checklist.missing-items')[0]);
+  });
+
+  it('turns every check off for one file with the pin command, and on again', async () => {
+    const editor = await openDraft('off.txt', 'Здравствуйте!\n\nПо Kia Connect пришлите VIN. Ссылка: форма обратной связи. [ИМЯ]\n');
+    const doc = editor.document;
+    await waitFor('the warnings', () => ours(doc.uri, 'checklist.missing-items').length === 1 && ours(doc.uri, 'draft.unfilled-placeholder').length === 1);
+    const off = await vscode.commands.executeCommand<{ checklists: unknown[]; findings: unknown[] }>(Commands.pinChecklist, { uri: doc.uri.toString(), state: 'off' });
+    assert.deepEqual([off.checklists, off.findings], [[], []]);
+    await waitFor('every warning to go', () => ours(doc.uri).length === 0);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.equal(lenses.length, 1);
+    assert.match(lenses[0]!.command!.title, /выключены|off/);
+    // Typing does not bring them back.
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), ' '));
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(ours(doc.uri), []);
+    await vscode.commands.executeCommand(Commands.pinChecklist, { uri: doc.uri.toString(), state: 'on' });
+    await waitFor('the warnings to come back', () => ours(doc.uri, 'checklist.missing-items').length === 1);
+  });
 });

@@ -23,7 +23,7 @@ describe('the agent workspace', () => {
     const config = vscode.workspace.getConfiguration('supportKb');
     assert.match(config.get<string>('reply.greeting')!, /^Здравствуйте, \$\{1:[^}]+\}!$/);
     assert.match(config.get<string>('reply.signature')!, /^С уважением,/);
-    assert.deepEqual(config.get('draftLanguages'), ['plaintext', 'markdown']);
+    assert.deepEqual(config.get('draftLanguages'), ['plaintext']);
     assert.equal(config.get('completion.trigger'), 'kb:');
     assert.equal(config.get('search.maxResults'), 20);
     assert.equal(config.get('includeBundledKb'), true);

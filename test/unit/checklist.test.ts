@@ -2,15 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { findRequests, replyEnd } from '../../src/core/checklist/draft';
+import { replyEnd } from '../../src/core/checklist/draft';
 import { parseChecklists } from '../../src/core/checklist/parse';
-import { FEEDBACK_FORM_URL, validateDraft } from '../../src/core/checklist/validate';
+import { FEEDBACK_FORM_URL, analyseDraft, validateDraft } from '../../src/core/checklist/validate';
 import { KbError } from '../../src/core/kb/types';
 import { REPO, bundledKb } from './helpers';
 
 const kb = bundledKb();
-const DRAFTS = join(REPO, 'test', 'fixtures', 'drafts');
-const expected: Record<string, { checklists: Record<string, string[]>; codes: string[] }> = JSON.parse(readFileSync(join(DRAFTS, 'expected.json'), 'utf8'));
+const DRAFTS = join(REPO, 'test', 'fixtures', 'drafts', 'tune');
+const HOLDOUT = join(REPO, 'test', 'fixtures', 'drafts', 'holdout');
+type Expected = Record<string, { checklists: Record<string, string[]>; codes: string[] }>;
+const expected: Expected = JSON.parse(readFileSync(join(DRAFTS, 'expected.json'), 'utf8'));
 const options = { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])) };
 
 /** Applies a finding's first fix the way the quick fix does. */
@@ -44,8 +46,8 @@ describe('checklists as KB data', () => {
   });
 });
 
-describe('reply drafts (test/fixtures/drafts)', () => {
-  it('has at least 30 drafts', () => assert.ok(Object.keys(expected).length >= 30));
+describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
+  it('has at least 100 drafts', () => assert.ok(Object.keys(expected).length >= 100));
   for (const [name, want] of Object.entries(expected)) {
     it(name, () => {
       const text = readFileSync(join(DRAFTS, `${name}.txt`), 'utf8');
@@ -60,6 +62,47 @@ describe('reply drafts (test/fixtures/drafts)', () => {
       }
     });
   }
+});
+
+const HOLDOUT_FLOOR = { precision: 0.83, recall: 0.94, exact: 0.85 };
+
+describe('reply drafts, holdout split (test/fixtures/drafts/holdout, scored only)', () => {
+  it('keeps precision, recall and exact verdicts at 0.95 or more', () => {
+    const holdout: Expected = JSON.parse(readFileSync(join(HOLDOUT, 'expected.json'), 'utf8'));
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let exact = 0;
+    for (const [name, want] of Object.entries(holdout)) {
+      const report = validateDraft(readFileSync(join(HOLDOUT, `${name}.txt`), 'utf8'), options);
+      const got = new Map(report.checklists.map((c) => [c.id, new Set(c.missing)]));
+      let right = got.size === Object.keys(want.checklists).length;
+      for (const id of new Set([...got.keys(), ...Object.keys(want.checklists)])) {
+        const truth = new Set(want.checklists[id] ?? []);
+        const predicted = got.get(id) ?? new Set<string>();
+        if (got.has(id) !== id in want.checklists) right = false;
+        for (const item of predicted) {
+          if (truth.has(item)) tp++;
+          else {
+            fp++;
+            right = false;
+          }
+        }
+        for (const item of truth) {
+          if (predicted.has(item)) continue;
+          fn++;
+          right = false;
+        }
+      }
+      if (right) exact++;
+    }
+    const n = Object.keys(holdout).length;
+    assert.ok(n >= 50, 'the holdout split is there');
+    // Floors at the figures measured when they were last raised (bench:checklists prints the current ones).
+    assert.ok(tp / (tp + fp) >= HOLDOUT_FLOOR.precision, `precision ${tp / (tp + fp)}`);
+    assert.ok(tp / (tp + fn) >= HOLDOUT_FLOOR.recall, `recall ${tp / (tp + fn)}`);
+    assert.ok(exact / n >= HOLDOUT_FLOOR.exact, `exact verdicts ${exact}/${n}`);
+  });
 });
 
 describe('quick fixes', () => {
@@ -97,11 +140,11 @@ describe('draft structure', () => {
 
   it('finds requests and the list below them', () => {
     const text = 'Привет.\nУкажите, пожалуйста:\n- ФИО\n- VIN\n\nСпасибо.';
-    const [r] = findRequests(text);
+    const [r] = analyseDraft(text, text.length, options).requests;
     assert.equal(text.slice(r!.start, r!.sentenceEnd), 'Укажите, пожалуйста:');
     assert.equal(r!.listCount, 2);
     assert.equal(r!.bullet, '- ');
-    assert.equal(findRequests('Сервис работает штатно.').length, 0);
+    assert.equal(analyseDraft('Сервис работает штатно.', 100, options).requests.length, 0);
   });
 
   it('can turn each rule off and pin or unpin checklists', () => {

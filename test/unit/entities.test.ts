@@ -152,10 +152,11 @@ describe('support-kb vin / check', () => {
   });
 
   it('check --json prints checklists and findings', () => {
-    const r = cli('check', join(REPO, 'test/fixtures/drafts/02-kc-missing-three.txt'), '--json');
+    const r = cli('check', join(REPO, 'test/fixtures/drafts/tune/02-kc-missing-three.txt'), '--json');
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(j).sort(), ['checklists', 'findings']);
+    assert.deepEqual(Object.keys(j).sort(), ['checklists', 'findings', 'incoming']);
+    assert.equal(j.incoming, false);
     assert.deepEqual(j.checklists[0], { id: 'kia-connect', missing: ['imei', 'date', 'location'], present: ['full_name', 'phone', 'email', 'vin', 'model', 'description', 'error_photo'] });
     assert.deepEqual(Object.keys(j.findings[0]).sort(), ['code', 'end', 'message', 'severity', 'start']);
     assert.equal(cli('check').status, 2);

@@ -62,6 +62,11 @@ describe('linear text paths (previously quadratic)', () => {
     assert.equal(parseKbFile({ file: 'h.md', text: '## ' + ' #'.repeat(50_000) }).articles.length, 1);
   });
 
+  it('a 1 MB title: its slug is read from its start only', HANG_GUARD, () => {
+    const { articles } = parseKbFile({ file: 't.md', text: `## ${'Длинный заголовок '.repeat(60_000)}\nтело` });
+    assert.equal(articles[0]!.id, 't#dlinnyj-zagolovok-dlinnyj-zagolovok-dlinnyj-zagolovok');
+  });
+
   it('greeting and signature detection over 100,000 blank lines', HANG_GUARD, () => {
     const parts = { greeting: 'G', signature: 'S' };
     assert.deepEqual(partsForDraft('\n'.repeat(100_000) + 'x', parts), parts);

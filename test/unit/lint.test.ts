@@ -11,6 +11,7 @@ import { LINT_CODES } from '../../src/core/kb/lintRules';
 import { toSarif } from '../../src/core/kb/lintSarif';
 import { dot, similarPairs, tfidfVectors } from '../../src/core/kb/lintSimilarity';
 import { kbFileKind } from '../../src/core/kb/kbFolder';
+import { LintCancelled, lintInWorker } from '../../src/node/lintRun';
 import { ALIASES, CHECKLISTS, CLI, DA_KB, REPO, RU_KB, read } from './helpers';
 
 const FIXTURES = join(REPO, 'test', 'fixtures', 'lint');
@@ -45,6 +46,18 @@ describe('KB lint rules (fixtures in test/fixtures/lint, expected findings worke
       assert.deepEqual(codesAndLines(got), want.map(([c, l]) => `${c}@${l}`).sort(), JSON.stringify(got, null, 1));
     });
   }
+
+  it('a settings file with mistakes is an error finding of its own (kb.config.invalid), and its good parts apply', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skb-lint-'));
+    writeFileSync(join(dir, 'kb.md'), '## A\n\nhtps://example.ru/a\n');
+    writeFileSync(join(dir, '.support-kb-lint.json'), JSON.stringify({ rules: { 'kb.link.malformed': 'off', 'kb.no-such-rule': 'error' } }));
+    const r = cli(['lint', dir, '--json', '--locale', 'en']);
+    assert.equal(r.code, 1);
+    const findings = JSON.parse(r.out).findings;
+    assert.deepEqual(findings.map((f: { code: string; line: number }) => [f.code, f.line]), [['kb.config.invalid', 1]]);
+    assert.match(findings[0].message, /kb\.no-such-rule/);
+    assert.match(findings[0].file, /\.support-kb-lint\.json$/);
+  });
 
   it('covers every rule with at least one fixture (except file and config errors, tested below)', () => {
     const covered = new Set(Object.values(expected).flat().map((x) => (Array.isArray(x) ? x[0] : '')));
@@ -112,6 +125,19 @@ describe('KB lint rules (fixtures in test/fixtures/lint, expected findings worke
     assert.deepEqual(titleJunk('Добавить по VIN номеруsystem_apps96'), { start: 22, junk: 'system_apps96', fixed: 'Добавить по VIN номеру' });
     assert.equal(titleJunk('Заказ оплачен system_apps3')?.fixed, 'Заказ оплачен');
     for (const fine of ['Kia Connect и MyKia 2.0', 'Ошибка на Kia.ru/kiaflex', 'SIM-карта и VIN-номер', 'Soul 3 2019г.в', 'e-mail и snake case']) assert.equal(titleJunk(fine), undefined, fine);
+  });
+});
+
+describe('lint in a worker thread (what the editor uses)', () => {
+  const worker = join(REPO, 'dist', 'lintWorker.js');
+  it('gives the same findings as linting on this thread', async () => {
+    const inputs = fixtureInputs('duplicates');
+    assert.deepEqual(await lintInWorker(worker, inputs, { locale: 'ru' }).findings, lintKb(inputs, { locale: 'ru' }));
+  });
+  it('a cancelled run rejects with LintCancelled', async () => {
+    const run = lintInWorker(worker, bundledInputs(), {});
+    run.cancel();
+    await assert.rejects(run.findings, LintCancelled);
   });
 });
 

@@ -1,6 +1,6 @@
 import { queryStems, tokenize } from '../search/analyze';
 
-/** A word of the draft with its stem, for phrase matching. */
+/** A word of the draft (folded), with its stem, for phrase matching. */
 export interface Word {
   text: string;
   stem: string;
@@ -12,76 +12,92 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return tokenize(text.slice(from, to)).map((t) => ({ text: t.text, stem: queryStems(t.text)[0]!, start: t.start + from, end: t.end + from }));
 }
 
-/** Lines that start quoted customer text below a reply; everything from there on is not the agent's. */
-const QUOTE_START = /^(>|-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение)|-{5,}|(от|from|sent|отправлено|кому|to):\s|.{0,80}\d{1,2}[./]\d{1,2}[./]\d{2,4}.{0,60}(пишет|написал|написала|wrote):?\s*$)/iu;
+/** A line that starts quoted or forwarded text (tested on the trimmed line; anchored, bounded patterns). */
+function startsQuote(line: string): boolean {
+  if (line.startsWith('>')) return true;
+  if (/^-{2,}\s{0,3}(original message|исходное сообщение|пересылаемое сообщение|forwarded message|переадресованное сообщение)/i.test(line)) return true;
+  if (/^(начало переадресованного сообщения|begin forwarded message)/i.test(line)) return true;
+  if (/^-{5,}/.test(line) || /^_{5,}$/.test(line)) return true;
+  if (/^(от|from|sent|отправлено|кому|to|date|дата|тема|subject|отправитель|sender)\s?:\s/i.test(line)) return true;
+  // "12.11.2026, 10:15, Иван <ivan@mail.ru> пишет:", "On Mon, 9 Nov 2026 John wrote:"
+  if (line.length <= 120 && /(пишет|написал|написала|wrote)\s?:$/i.test(line)) return true;
+  return line.length <= 240 && /(пишет|написал|написала|wrote)\s?:?$/i.test(line) && /\d|@|^on\s/i.test(line);
+}
 
-/** Where the agent's own reply ends (quoted customer text below it is left out of every check). */
+/** Lines of `text` with their offsets, without building substrings of the whole text more than once. */
+function* lines(text: string): Generator<{ start: number; line: string }> {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    yield { start, line: text.slice(start, end).trim() };
+    start = end + 1;
+  }
+}
+
+/**
+ * Where the agent's own reply ends: quoted or forwarded customer text below it (`>`, "-----Original
+ * Message-----", From:/Sent: blocks, "… пишет:") is left out of every check. A document that starts
+ * with such a block is judged by {@link isIncoming} instead.
+ */
 export function replyEnd(text: string): number {
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (QUOTE_START.test(line.trim()) && offset > 0) return offset;
-    offset += line.length + 1;
+  let seenText = false;
+  for (const { start, line } of lines(text)) {
+    if (!line) continue;
+    if (seenText && startsQuote(line)) return start;
+    seenText = true;
   }
   return text.length;
 }
 
-/** Words that ask the customer for something. */
-const REQUEST = new RegExp(
-  [
-    'укажите', 'пришлите', 'присылайте', 'направьте', 'сообщите', 'предоставьте', 'приложите', 'отправьте', 'вышлите', 'напишите', 'подскажите', 'уточните',
-    '(просим|прошу|просьба)\\s+(вас\\s+)?(указать|предоставить|прислать|направить|сообщить|отправить|приложить|выслать|написать|уточнить)',
-    '(необходимо|нужно|требуется|потребуется)\\s+(будет\\s+)?(указать|предоставить|прислать|направить|сообщить|отправить|приложить|выслать)',
-    'нужн\\p{L}*\\s+следующ', 'следующ\\p{L}*\\s+(информаци|данны|сведени)\\p{L}*',
-    // Replies in English
-    'please\\s+(send|provide|specify|attach|include|tell\\s+us|let\\s+us\\s+know)', 'the\\s+following\\s+(information|details|data)',
-  ].join('|'),
-  'giu',
-);
-const LIST_LINE = /^\s*([-–—•*]|\d{1,2}[.)])\s+/;
+const HEADER = /^(от|from|отправитель|sender)\s?:\s*(.*)$/i;
+const OTHER_HEADER = /^(sent|отправлено|кому|to|date|дата|тема|subject|cc|копия)\s?:/i;
+/** Senders that are us: the support team's addresses and names. */
+const SUPPORT_SENDER = /@kia\.ru|support|поддержк|служба|mobikey@/i;
+/** Signs of the support team signing a reply. */
+const SUPPORT_SIGNATURE = /поддержк|support|служба|команда kia|kia team|специалист/i;
+const FIRST_PERSON = new Set([
+  'я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me', 'mine', 'im', 'ive',
+  // First-person verbs a customer writes with "я" left out.
+  'могу', 'хочу', 'пытаюсь', 'купил', 'купила', 'пробовал', 'пробовала', 'пишу', 'обращаюсь', 'жду', 'получил', 'получила', 'зарегистрировался', 'зарегистрировалась',
+  'сделал', 'сделала', 'захожу', 'ввожу', 'прикладываю', 'приложил', 'приложила', 'отправил', 'отправила', 'указал', 'указала', 'нажимаю',
+]);
+/** Closings customers use and support does not. */
+const CUSTOMER_CLOSING = /заранее спасибо|заранее благодарю|thanks in advance/i;
 
-/** One request to the customer: its sentence, and the list that follows it, if any. */
-export interface Request {
-  start: number;
-  /** End of the request sentence (its final punctuation included). */
-  sentenceEnd: number;
-  /** End of the sentence or of the list below it. */
-  end: number;
-  /** The bullet the list uses ("- ", "• ", "1. "), when the request has one. */
-  bullet?: string;
-  listCount: number;
-}
-
-/** Requests for information in the agent's reply (`[0, end)`), in order, not overlapping. */
-export function findRequests(text: string, end = replyEnd(text)): Request[] {
-  const reply = text.slice(0, end);
-  const out: Request[] = [];
-  for (const m of reply.matchAll(REQUEST)) {
-    const at = m.index!;
-    if (out.some((r) => at >= r.start && at < r.end)) continue;
-    const before = reply.slice(0, at);
-    const start = Math.max(before.search(/[^.!?\n]*$/), 0);
-    const rest = reply.slice(at);
-    // A colon ends the request only when a list follows on the next lines.
-    const stop = rest.search(/[.!?](\s|$)|:[ \t]*\n|\n/);
-    const sentenceEnd = stop < 0 ? reply.length : at + stop + (/[.!?:]/.test(rest[stop]!) ? 1 : 0);
-    let regionEnd = sentenceEnd;
-    let bullet: string | undefined;
-    let listCount = 0;
-    // A request ending with ":" (or followed directly by list lines) owns the list below it.
-    let lineStart = reply.indexOf('\n', sentenceEnd);
-    while (lineStart >= 0) {
-      const lineEnd = reply.indexOf('\n', lineStart + 1);
-      const line = reply.slice(lineStart + 1, lineEnd < 0 ? reply.length : lineEnd);
-      const li = LIST_LINE.exec(line);
-      if (!li) break;
-      bullet = li[0].replace(/^\s+/, '');
-      listCount++;
-      regionEnd = lineEnd < 0 ? reply.length : lineEnd;
-      lineStart = lineEnd;
+/**
+ * Is the document a customer's message rather than a reply being drafted? It is when it opens with
+ * mail headers (From/От, possibly under a "Forwarded message" line) from a sender who is not support,
+ * opens with a "… пишет:" line or `>` quotes, or speaks in the first person singular without a
+ * support signature ("У меня не работает… Подскажите, что делать?").
+ */
+export function isIncoming(text: string): boolean {
+  let first = true;
+  let headerLines = 0;
+  for (const { line } of lines(text)) {
+    if (!line) {
+      if (headerLines) break;
+      continue;
     }
-    out.push({ start, sentenceEnd, end: regionEnd, ...(bullet ? { bullet } : {}), listCount });
+    if (first && (line.startsWith('>') || (/(пишет|написал|написала|wrote)\s?:?$/i.test(line) && line.length <= 240))) return true;
+    if (first && /^(-{2,}|начало переадресованного|begin forwarded)/i.test(line)) {
+      first = false;
+      continue;
+    }
+    first = false;
+    const from = HEADER.exec(line);
+    if (from) return !SUPPORT_SENDER.test(from[2]!);
+    if (OTHER_HEADER.test(line)) {
+      headerLines++;
+      continue;
+    }
+    break;
   }
-  return out;
+  // No headers: the customer's own voice in the part above any quote, and nobody from support signs it.
+  const own = text.slice(0, Math.min(replyEnd(text), 20_000));
+  let mine = CUSTOMER_CLOSING.test(own) ? 2 : 0;
+  for (const w of tokenize(own)) if (FIRST_PERSON.has(w.text)) mine++;
+  return mine >= 2 && !SUPPORT_SIGNATURE.test(own.slice(Math.max(0, own.length - 400)));
 }
 
 function editDistanceAtMost1(a: string, b: string): boolean {
@@ -107,7 +123,7 @@ function editDistanceAtMost1(a: string, b: string): boolean {
 }
 
 /** Same word for a checklist: same stem, a longer form of the phrase's word, or one typo in a long word. */
-function sameWord(a: Word, stem: string): boolean {
+export function sameWord(a: Word, stem: string): boolean {
   if (a.stem === stem || a.text === stem) return true;
   // A longer form of the phrase's word (фото → фотографию), not the other way round (дилерский ≠ дилеру).
   if (stem.length >= 4 && a.stem.startsWith(stem)) return true;
@@ -120,24 +136,27 @@ export function phraseStems(phrase: string): string[] {
   return wordsOf(phrase).map((w) => w.stem);
 }
 
+/** Does the phrase stand at word `i` (its words in order, at most two other words between)? Returns its last word's index, or -1. */
+export function phraseAt(words: readonly Word[], i: number, stems: readonly string[], limit = words.length): number {
+  if (!sameWord(words[i]!, stems[0]!)) return -1;
+  let at = i;
+  for (let k = 1; k < stems.length; k++) {
+    let next = -1;
+    for (let j = at + 1; j <= at + 3 && j < limit; j++) {
+      if (sameWord(words[j]!, stems[k]!)) {
+        next = j;
+        break;
+      }
+    }
+    if (next < 0) return -1;
+    at = next;
+  }
+  return at;
+}
+
 /** Where the phrase stands among the words (its words in order, at most two other words between), or -1. */
 export function findPhrase(words: readonly Word[], stems: readonly string[]): number {
   if (!stems.length) return -1;
-  for (let i = 0; i < words.length; i++) {
-    if (!sameWord(words[i]!, stems[0]!)) continue;
-    let at = i;
-    let ok = true;
-    for (let k = 1; k < stems.length && ok; k++) {
-      ok = false;
-      for (let j = at + 1; j <= at + 3 && j < words.length; j++) {
-        if (sameWord(words[j]!, stems[k]!)) {
-          at = j;
-          ok = true;
-          break;
-        }
-      }
-    }
-    if (ok) return i;
-  }
+  for (let i = 0; i < words.length; i++) if (phraseAt(words, i, stems) >= 0) return i;
   return -1;
 }

@@ -61,6 +61,8 @@ export interface ChecklistResult {
 export interface DraftReport {
   checklists: ChecklistResult[];
   findings: Finding[];
+  /** The document is a customer's incoming e-mail, not a reply: no draft findings for it. */
+  incoming: boolean;
 }
 
 /** Stable finding codes; each can be turned off in settings. */

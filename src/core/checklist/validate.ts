@@ -2,7 +2,10 @@ import { decodeImei } from '../entities/imei';
 import { findEntities } from '../entities/find';
 import { decodeVin } from '../entities/vin';
 import { fold } from '../text/normalize';
-import { findPhrase, findRequests, phraseStems, replyEnd, wordsOf, type Request } from './draft';
+import { isIncoming, replyEnd, wordsOf } from './draft';
+import { matcherFor } from './match';
+import { bracketedWords, findRequests, type Request } from './request';
+import { segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
 
 export interface ValidateOptions {
@@ -54,76 +57,198 @@ function say(t: { ru: string; en: string }, locale: Locale, ...args: (string | n
 /**
  * Checks a reply draft: the information its requests must ask for (per the KB's checklists),
  * unfilled placeholders, the feedback form's link, attachment rules, VINs and IMEIs.
- * Quoted customer text below the reply is left out. Findings carry offsets, stable codes and fixes.
+ * Quoted customer text below the reply is left out; a customer's incoming e-mail gets no draft
+ * findings at all (VINs and IMEIs are still checked). Findings carry offsets, stable codes and fixes.
+ * Linear in the draft's length.
  * @example
  * validateDraft('Пришлите, пожалуйста, VIN и IMEI.', { checklists }).checklists[0] // { id: 'kia-connect', missing: ['full_name', …] }
  */
 export function validateDraft(text: string, options: ValidateOptions): DraftReport {
   const locale = options.locale ?? 'ru';
   const off = new Set(options.disabled ?? []);
-  const end = replyEnd(text);
+  const incoming = isIncoming(text);
+  const end = incoming ? 0 : replyEnd(text);
   const findings: Finding[] = [];
-  const checklists = off.has(FindingCodes.missingItems) ? [] : checkRequests(text, end, options, locale, findings);
-  if (!off.has(FindingCodes.placeholder)) findPlaceholders(text, end, locale, findings);
-  if (!off.has(FindingCodes.formLink)) checkFormLink(text, end, locale, findings);
-  if (!off.has(FindingCodes.attachments)) checkAttachments(text, end, locale, findings);
+  const checklists = off.has(FindingCodes.missingItems) || incoming ? [] : checkRequests(text, end, options, locale, findings);
+  if (!incoming) {
+    if (!off.has(FindingCodes.placeholder)) findPlaceholders(text, end, locale, findings);
+    if (!off.has(FindingCodes.formLink)) checkFormLink(text, end, locale, findings);
+    if (!off.has(FindingCodes.attachments)) checkAttachments(text, end, locale, findings);
+  }
   checkEntities(text, options, off, locale, findings);
   findings.sort((a, b) => a.start - b.start);
-  return { checklists, findings };
+  return { checklists, findings, incoming };
+}
+
+/** Where each paragraph (text between blank lines) starts, in one pass. */
+function paragraphStarts(text: string, end: number): number[] {
+  const starts = [0];
+  let lineStart = 0;
+  let blank = false;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let i = lineStart;
+    while (i < lineEnd && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+    const isBlank = i === lineEnd;
+    if (!isBlank && blank) starts.push(lineStart);
+    blank = isBlank;
+    lineStart = lineEnd + 1;
+  }
+  return starts;
+}
+
+/** Index of the first element of `xs` (sorted by `key`) whose key is ≥ x. */
+function lowerBound<T>(xs: readonly T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last element of sorted `xs` that is ≤ x. */
+function floorIndex(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+interface Analysis {
+  requests: Request[];
+  /** Checklists each request is checked against. */
+  assigned: Checklist[][];
+  /** Items asked anywhere in the reply, by checklist id. */
+  asked: Map<string, Set<string>>;
 }
 
 /**
- * Which checklists a draft's topic calls for: their terms, or their KB answers inserted into the
- * draft. The paragraphs that hold the requests speak first ("…Kia Connect… пришлите…"); only when
- * they name no topic does the rest of the reply decide.
+ * Which checklists a reply's requests call for. A request is checked against the checklist that
+ * explains it best — the items it asks for, together with the topic named in its paragraphs (or,
+ * when they name none, anywhere in the reply) — not the first topic word: "личный кабинет" in a
+ * reply about the password SMS does not bring in the sign-in checklist. Another topic in the same
+ * place counts too when the request asks for items only that checklist has (Kia Connect and the
+ * Yandex Plus promo code in one sentence). A topic word alone, without a request, brings nothing.
  */
-export function applicableChecklists(text: string, end: number, options: ValidateOptions, requests: readonly Request[] = findRequests(text, end)): Checklist[] {
-  const flat = fold(text).replace(/\s+/g, ' ');
-  const scoreIn = (words: ReturnType<typeof wordsOf>) =>
-    options.checklists.map((c) => {
-      let score = (c.appliesWhen.terms ?? []).filter((t) => findPhrase(words, phraseStems(t)) >= 0).length;
-      for (const id of c.appliesWhen.articles ?? []) {
-        const body = options.articleBodies?.get(id);
-        if (body && flat.includes(fold(body).replace(/\s+/g, ' ').slice(0, 80))) score += 2;
-      }
-      return { c, score };
-    });
-  const paragraphs = requests.flatMap((r) => wordsOf(text, paragraphStart(text, r.start), paragraphEnd(text, r.end, end)));
-  let scored = scoreIn(paragraphs);
-  if (!scored.some((s) => s.score > 0)) scored = scoreIn(wordsOf(text, 0, end));
-  const best = Math.max(0, ...scored.map((s) => s.score));
-  const pinned = new Set(options.pinned ?? []);
+export function analyseDraft(text: string, end: number, options: ValidateOptions): Analysis {
+  const words = wordsOf(text, 0, end);
+  const hits = matcherFor(options.checklists).find(words);
+  const requests = findRequests({ text, words, hits, end });
+  const asked = new Map<string, Set<string>>();
+  if (!requests.length) return { requests, assigned: [], asked };
+  const itemHits = hits.filter((h) => h.item);
+  const topicHits = hits.filter((h) => !h.item).map((h) => ({ checklist: h.checklist, at: words[h.word]!.start }));
+  // KB answers pasted into the reply name their topic too.
+  const flat = fold(text.slice(0, end)).replace(/\s+/g, ' ');
+  for (const c of options.checklists) {
+    for (const id of c.appliesWhen.articles ?? []) {
+      const body = options.articleBodies?.get(id);
+      const at = body ? flat.indexOf(articleOpening(body)) : -1;
+      if (at >= 0) topicHits.push({ checklist: c.id, at: Math.min(at, end) });
+    }
+  }
+  topicHits.sort((a, b) => a.at - b.at);
+  const starts = paragraphStarts(text, end);
+  const aside = bracketedWords(text, words, end);
   const unpinned = new Set(options.unpinned ?? []);
-  return scored.filter(({ c, score }) => !unpinned.has(c.id) && (pinned.has(c.id) || (score >= 1 && score >= best / 2))).map((s) => s.c);
+  const byId = new Map(options.checklists.map((c) => [c.id, c]));
+
+  // Items each request asks for, by checklist, with the words that ask for them (scopes are sorted
+  // word ranges; hits are sorted by word).
+  const itemsOf = requests.map((r) => {
+    const m = new Map<string, Map<string, number[]>>();
+    for (const [a, b] of r.scope) {
+      for (let k = lowerBound(itemHits, a, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
+        const h = itemHits[k]!;
+        let items = m.get(h.checklist);
+        if (!items) m.set(h.checklist, (items = new Map()));
+        let at = items.get(h.item!);
+        if (!at) items.set(h.item!, (at = []));
+        for (let w = h.word; w <= h.last; w++) at.push(w);
+      }
+    }
+    for (const [id, items] of m) {
+      let all = asked.get(id);
+      if (!all) asked.set(id, (all = new Set()));
+      for (const it of items.keys()) all.add(it);
+    }
+    return m;
+  });
+
+  const topicsIn = (from: number, to: number) => {
+    const count = new Map<string, number>();
+    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) count.set(topicHits[k]!.checklist, (count.get(topicHits[k]!.checklist) ?? 0) + 1);
+    return count;
+  };
+  const everywhere = topicsIn(0, end + 1);
+  const anyItems = itemsOf.some((m) => m.size > 0);
+  const assigned = requests.map((r, ri) => {
+    const from = starts[floorIndex(starts, r.start)]!;
+    const nextPara = floorIndex(starts, Math.max(r.end - 1, r.start)) + 1;
+    const to = nextPara < starts.length ? starts[nextPara]! : end + 1;
+    let topics = topicsIn(from, to);
+    if (!topics.size) topics = everywhere;
+    const items = itemsOf[ri]!;
+    const ranked = [...topics.keys()]
+      .filter((id) => !unpinned.has(id) && byId.has(id))
+      .map((id) => {
+        const c = byId.get(id)!;
+        const matched = items.get(id)?.size ?? 0;
+        return { c, matched, coverage: matched / c.items.length, topic: topics.get(id)! };
+      })
+      .sort((x, y) => y.matched - x.matched || y.coverage - x.coverage || y.topic - x.topic);
+    if (!ranked.length) return [];
+    const best = ranked[0]!;
+    // "Эту информацию можно отправить через форму" after a request that listed the items: it asks for those.
+    if (!best.matched && anyItems) return [];
+    if (!best.matched) return ranked.filter((x) => x.topic === Math.max(...ranked.map((y) => y.topic))).map((x) => x.c);
+    const chosen = [best.c];
+    // Another topic counts when it explains words of the request that the chosen ones do not:
+    // "фото СТС" next to Kia Connect's items, not "ПТС" inside "сканы документов (СТС или ПТС)".
+    for (const x of ranked.slice(1)) {
+      const known = new Set(chosen.flatMap((c) => c.items.map((i) => i.id)));
+      const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
+      if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
+    }
+    return chosen;
+  });
+  return { requests, assigned, asked };
 }
 
-function paragraphStart(text: string, at: number): number {
-  return text.lastIndexOf('\n\n', at) + 1;
-}
-
-function paragraphEnd(text: string, at: number, end: number): number {
-  const i = text.indexOf('\n\n', at);
-  return i < 0 || i > end ? end : i;
+/** The opening of a KB answer as it reads when pasted into a reply (folded, spaces collapsed); cached per body. */
+const openings = new Map<string, string>();
+function articleOpening(body: string): string {
+  let o = openings.get(body);
+  if (o === undefined) {
+    o = fold(body).replace(/\s+/g, ' ').slice(0, 80);
+    if (openings.size < 5_000) openings.set(body, o);
+  }
+  return o;
 }
 
 function checkRequests(text: string, end: number, options: ValidateOptions, locale: Locale, findings: Finding[]): ChecklistResult[] {
-  const requests = findRequests(text, end);
+  const { requests, assigned, asked } = analyseDraft(text, end, options);
   if (!requests.length) return [];
   const results: ChecklistResult[] = [];
-  const cyrillic = /[а-яё]/i.test(text.slice(0, end));
-  const applicable = applicableChecklists(text, end, options, requests);
-  // The customer answers the whole reply, so an item asked anywhere counts; but with two topics in
-  // one reply, the warning and its fix go to the request whose paragraph names the checklist's topic.
-  const topicsOf = requests.map((r) => {
-    const words = wordsOf(text, paragraphStart(text, r.start), paragraphEnd(text, r.end, end));
-    return applicable.filter((c) => (c.appliesWhen.terms ?? []).some((t) => findPhrase(words, phraseStems(t)) >= 0)).map((c) => c.id);
-  });
+  const cyrillic = /[а-яё]/i.test(text.slice(0, Math.min(end, 5_000)));
+  const pinned = new Set(options.pinned ?? []);
+  const unpinned = new Set(options.unpinned ?? []);
+  const applicable = options.checklists.filter((c) => !unpinned.has(c.id) && (pinned.has(c.id) || assigned.some((list) => list.includes(c))));
   for (const c of applicable) {
-    let mine = requests.filter((_, i) => topicsOf[i]!.includes(c.id) || topicsOf[i]!.length === 0);
+    // The warning and its fix go to the requests this checklist was chosen for.
+    let mine = requests.filter((_, i) => assigned[i]!.includes(c));
     if (!mine.length) mine = requests;
-    const asked = requests.flatMap((r) => wordsOf(text, r.start, r.end));
-    const present = c.items.filter((it) => it.phrases.some((p) => findPhrase(asked, phraseStems(p)) >= 0));
-    const missing = c.items.filter((it) => !present.includes(it));
+    const got = asked.get(c.id) ?? new Set<string>();
+    const present = c.items.filter((it) => got.has(it.id));
+    const missing = c.items.filter((it) => !got.has(it.id));
     const first = mine[0]!;
     results.push({ id: c.id, title: c.title[locale], missing: missing.map((i) => i.id), present: present.map((i) => i.id), requestStart: first.start, requestEnd: first.end });
     if (!missing.length) continue;
@@ -153,7 +278,8 @@ function addToRequest(text: string, r: Request, inserts: string[]): { start: num
   return { start: at, end: at, newText: `${last === ':' ? ' ' : ', '}${inserts.join(', ')}` };
 }
 
-const PLACEHOLDERS = /\$\{[^}\n]*\}|\{\{[^}\n]*\}\}|\[[A-ZА-ЯЁ][A-ZА-ЯЁ0-9 _.…-]*\]|<(?![a-z]+:\/\/)[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё0-9 _-]{1,40}>/gu;
+// Inner classes exclude the openers, so a long run of "${${${" cannot make every start rescan the line.
+const PLACEHOLDERS = /\$\{[^{}$\n]*\}|\{\{[^{}\n]*\}\}|\[[A-ZА-ЯЁ][A-ZА-ЯЁ0-9 _.…-]*\]|<(?![a-z]+:\/\/)[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё0-9 _-]{1,40}>/gu;
 
 function findPlaceholders(text: string, end: number, locale: Locale, findings: Finding[]): void {
   for (const m of text.slice(0, end).matchAll(PLACEHOLDERS)) {
@@ -161,7 +287,8 @@ function findPlaceholders(text: string, end: number, locale: Locale, findings: F
   }
 }
 
-const FORM_MENTION = /(форм\p{L}*\s+(для\s+)?обратн\p{L}*\s+связ\p{L}*|обратн\p{L}*\s+связ\p{L}*)/iu;
+// Bounded repetitions: a long run of spaces or letters cannot make the match backtrack far.
+const FORM_MENTION = /(форм\p{L}{0,6}[ \t\u00a0]{1,3}(для[ \t\u00a0]{1,3})?обратн\p{L}{0,6}[ \t\u00a0]{1,3}связ\p{L}{0,4}|обратн\p{L}{0,6}[ \t\u00a0]{1,3}связ\p{L}{0,4})/iu;
 
 function checkFormLink(text: string, end: number, locale: Locale, findings: Finding[]): void {
   const reply = text.slice(0, end);
@@ -179,19 +306,23 @@ function checkFormLink(text: string, end: number, locale: Locale, findings: Find
 }
 
 const ATTACHMENT_RULES: [RegExp, (m: RegExpExecArray) => boolean][] = [
-  [/(\d{1,3})\s*(файл|вложени|фото|скриншот)\p{L}*/giu, (m) => Number(m[1]) > 3],
-  [/(\d+(?:[.,]\d+)?)\s*(мб|mb|мегабайт\p{L}*|гб|gb)(?!\p{L})/giu, (m) => /^[гg]/i.test(m[2]!) || Number(m[1]!.replace(',', '.')) > 2],
+  // Bounded and anchored after a non-digit: a long run of digits or spaces cannot make each start rescan it.
+  [/(?<!\d)(\d{1,3})\s{0,3}(файл|вложени|фото|скриншот)\p{L}{0,8}/giu, (m) => Number(m[1]) > 3],
+  [/(?<![\d.,])(\d{1,6}(?:[.,]\d{1,3})?)\s{0,3}(мб|mb|мегабайт\p{L}{0,3}|гб|gb)(?!\p{L})/giu, (m) => /^[гg]/i.test(m[2]!) || Number(m[1]!.replace(',', '.')) > 2],
   [/(?<![\p{L}\d])\.?(zip|rar|7z|heic|mp4|mov|avi|mkv|tiff?|bmp|webp|docx|xlsx?)(?![\p{L}\d])/giu, () => true],
 ];
 
+const ATTACHMENT_TOPIC = /прикреп|приложи|вложен|файл|формат|размер/iu;
+
 function checkAttachments(text: string, end: number, locale: Locale, findings: Finding[]): void {
-  const reply = text.slice(0, end);
-  // Only sentences about attaching files are judged.
-  for (const s of reply.matchAll(/[^.!?\n]*(прикреп|приложи|вложен|файл|формат|размер)[^.!?\n]*/giu)) {
+  // Only sentences about attaching files are judged (sentences found in one pass, not by a regex scan).
+  for (const s of segment(text, end)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!ATTACHMENT_TOPIC.test(sentence)) continue;
     for (const [re, breaks] of ATTACHMENT_RULES) {
-      for (const m of s[0].matchAll(re)) {
+      for (const m of sentence.matchAll(re)) {
         if (!breaks(m)) continue;
-        const start = s.index! + m.index!;
+        const start = s.start + m.index!;
         findings.push({ code: FindingCodes.attachments, severity: 'warning', message: say(M.attachments, locale, m[0].trim()), start, end: start + m[0].length, fixes: [] });
       }
     }

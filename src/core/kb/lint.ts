@@ -5,7 +5,7 @@ import { fold } from '../text/normalize';
 import { tokenize } from '../search/analyze';
 import { assembleKb } from './assemble';
 import { kbFileKind } from './kbFolder';
-import { fileName, type KbFileInput } from './parse';
+import { fileName, parseHeading, type KbFileInput } from './parse';
 import { DEFAULT_LINT_CONFIG, resolveRule, type LintConfig } from './lintConfig';
 import { clusters, similarPairs, stems, tfidfVectors } from './lintSimilarity';
 import { lintMessage, whyMalformed, type LintCode, type LintLocale, type LintSeverity } from './lintRules';
@@ -44,6 +44,8 @@ export interface LintFinding extends LintLocation {
 export interface LintOptions {
   config?: LintConfig;
   locale?: LintLocale;
+  /** Mistakes found in the settings file (parseLintConfig), reported as kb.config.invalid. */
+  configProblems?: { file: string; messages: string[] };
 }
 
 /**
@@ -63,6 +65,7 @@ export function lintKb(files: readonly KbReadResult[], options: LintOptions = {}
   };
   const ctx: Ctx = { inputs, config, locale, emit };
 
+  for (const why of options.configProblems?.messages ?? []) emit('kb.config.invalid', { file: options.configProblems!.file, line: 1 }, 'config.invalid', { why });
   const kb = assembleKb(files);
   for (const p of kb.problems) {
     if (p.code === 'kb.heading.empty') emit('kb.heading.empty', p, 'heading.no-title', {});
@@ -266,8 +269,7 @@ function lintArticleSizes(ctx: Ctx, articles: readonly Article[]): void {
   });
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
-const FENCE = /^\s{0,3}(```|~~~)/;
+const FENCE = /^ {0,3}(```|~~~)/;
 
 /** `#` sections with nothing under them: no text and no articles before the next `#`. */
 function lintEmptySections(ctx: Ctx, input: KbFileInput): void {
@@ -285,10 +287,10 @@ function lintEmptySections(ctx: Ctx, input: KbFileInput): void {
       continue;
     }
     if (FENCE.test(line)) inFence = !inFence;
-    const h = inFence ? null : HEADING.exec(line);
-    if (h && h[1]!.length === 1) {
+    const h = inFence ? undefined : parseHeading(line);
+    if (h?.level === 1) {
       close();
-      open = { line: i + 1, title: h[2]!.trim(), filled: false };
+      open = { line: i + 1, title: h.title, filled: false };
     } else if (open && line.trim()) open.filled = true;
   }
   close();
@@ -318,7 +320,7 @@ function locator(file: string, text: string): (offset: number) => { file: string
 // Scheme-like starts of links, misspellings included; each match is then extended by a plain scan.
 const LINK_START = /\b(?:h[a-z]{2,4}s?[:;]?\/\/?|h[a-z]{2,4}s?:|www\.)/giu;
 const LINK_END = /[\s<>"«»]/u;
-const TRAILING = /[.,;:!?)\]'’”]+$/u;
+const TRAILING = new Set([...'.,;:!?)]\'’”']);
 
 export interface FoundLink extends Occurrence {
   scheme: string;
@@ -340,7 +342,9 @@ export function findLinks(file: string, text: string): FoundLink[] {
     if (!isWww && !head.includes('/') && !/^https?:$/i.test(head)) continue;
     let end = start + head.length;
     while (end < text.length && !LINK_END.test(text[end]!)) end++;
-    const raw = text.slice(start, end).replace(TRAILING, '');
+    // Trailing punctuation belongs to the sentence (a loop: a regex here would backtrack on long runs).
+    while (end > start + head.length && TRAILING.has(text[end - 1]!)) end--;
+    const raw = text.slice(start, end);
     coveredTo = start + raw.length;
     const s = /^([a-z]+)([:;]?\/*)/i.exec(raw);
     out.push({

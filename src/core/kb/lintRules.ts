@@ -57,7 +57,7 @@ const MESSAGES: Record<LintLocale, Record<string, string>> = {
     'article.long': 'Article «{title}» is {chars} characters long (limit {max}); split it so answers stay findable.',
     'heading.no-title': 'Heading has no title.',
     'heading.no-text': 'Section «{title}» has no text and no articles.',
-    'config.invalid': '{why}',
+    'config.invalid': 'Lint settings: {why}; this part is ignored.',
   },
   ru: {
     'duplicate.exact': 'Тот же текст, что в других статьях ({count}): {others}. Оставьте одну статью.',
@@ -79,7 +79,7 @@ const MESSAGES: Record<LintLocale, Record<string, string>> = {
     'article.long': 'Статья «{title}» длиной {chars} символов (предел {max}); разделите её, чтобы ответы находились.',
     'heading.no-title': 'У заголовка нет текста.',
     'heading.no-text': 'В разделе «{title}» нет ни текста, ни статей.',
-    'config.invalid': '{why}',
+    'config.invalid': 'Настройки линтера: {why}; эта часть не учитывается.',
   },
 };
 

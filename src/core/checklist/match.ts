@@ -1,0 +1,120 @@
+import { phraseAt, phraseStems, sameWord, type Word } from './draft';
+import type { Checklist } from './types';
+
+/** A checklist item's or topic's phrase found in the draft, by word index. */
+export interface PhraseHit {
+  checklist: string;
+  /** The item asked for; absent for a topic term. */
+  item?: string;
+  /** First and last word of the phrase. */
+  word: number;
+  last: number;
+  /** Words in the phrase (fewer than last - word + 1 when other words stand between them). */
+  size: number;
+}
+
+interface Entry {
+  stems: string[];
+  owners: { checklist: string; item?: string }[];
+}
+
+export interface Matcher {
+  /** Every item and topic phrase in `words`, in order of their first word. One pass; a few map look-ups per word. */
+  find(words: readonly Word[]): PhraseHit[];
+}
+
+const cache = new WeakMap<readonly Checklist[], Matcher>();
+
+function deletions(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/**
+ * Indexes the phrases of every checklist's items and topic terms by their first word, so that a
+ * draft is matched in one pass: for each word, only the phrases that could start there are tried
+ * (same stem, a prefix of its stem, or one typo away, as {@link sameWord} decides).
+ */
+export function matcherFor(checklists: readonly Checklist[]): Matcher {
+  const cached = cache.get(checklists);
+  if (cached) return cached;
+  const entries = new Map<string, Entry>();
+  const add = (phrase: string, owner: { checklist: string; item?: string }) => {
+    const stems = phraseStems(phrase);
+    if (!stems.length) return;
+    const key = stems.join(' ');
+    let e = entries.get(key);
+    if (!e) entries.set(key, (e = { stems, owners: [] }));
+    if (!e.owners.some((o) => o.checklist === owner.checklist && o.item === owner.item)) e.owners.push(owner);
+  };
+  for (const c of checklists) {
+    for (const t of c.appliesWhen.terms ?? []) add(t, { checklist: c.id });
+    for (const it of c.items) for (const p of it.phrases) add(p, { checklist: c.id, item: it.id });
+  }
+  const byFirst = new Map<string, Entry[]>();
+  const byTypo = new Map<string, Entry[]>();
+  const push = (map: Map<string, Entry[]>, key: string, e: Entry) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+  };
+  for (const e of entries.values()) {
+    const first = e.stems[0]!;
+    push(byFirst, first, e);
+    if (first.length >= 6) for (const k of [first, ...deletions(first)]) push(byTypo, k, e);
+  }
+  /** Phrases that may start at a word, by the word's folded text (words repeat, so this is mostly a look-up). */
+  const candidates = new Map<string, Entry[]>();
+  const candidatesFor = (w: Word): Entry[] => {
+    let list = candidates.get(w.text);
+    if (list) return list;
+    const found = new Set<Entry>();
+    const addAll = (l: Entry[] | undefined) => l?.forEach((e) => found.add(e));
+    addAll(byFirst.get(w.stem));
+    addAll(byFirst.get(w.text));
+    for (let n = 4; n < w.stem.length; n++) addAll(byFirst.get(w.stem.slice(0, n)));
+    if (w.stem.length >= 6) {
+      addAll(byTypo.get(w.stem));
+      for (const d of deletions(w.stem)) addAll(byTypo.get(d));
+    }
+    list = [...found].filter((e) => sameWord(w, e.stems[0]!));
+    if (candidates.size < 50_000) candidates.set(w.text, list);
+    return list;
+  };
+  const matcher: Matcher = {
+    find(words) {
+      const hits: PhraseHit[] = [];
+      for (let i = 0; i < words.length; i++) {
+        for (const e of candidatesFor(words[i]!)) {
+          const last = phraseAt(words, i, e.stems);
+          if (last >= 0) for (const o of e.owners) hits.push({ ...o, word: i, last, size: e.stems.length });
+        }
+      }
+      return dropNested(hits);
+    },
+  };
+  cache.set(checklists, matcher);
+  return matcher;
+}
+
+/**
+ * Within one checklist, an item phrase inside a longer phrase of another item is not that item:
+ * "дилеру" in "дату обращения к дилеру" is the date, not the dealer. Hits are in word order.
+ */
+function dropNested(hits: PhraseHit[]): PhraseHit[] {
+  // One sweep in word order; per checklist, the gapless hit that reaches furthest so far.
+  const reach: Record<string, PhraseHit | undefined> = {};
+  const keep = new Uint8Array(hits.length).fill(1);
+  let dropped = 0;
+  hits.forEach((h, k) => {
+    if (!h.item) return;
+    const r = reach[h.checklist];
+    if (r && r.item !== h.item && r.word <= h.word && r.last >= h.last && r.size > h.size) {
+      keep[k] = 0;
+      dropped++;
+    }
+    if (h.last - h.word + 1 === h.size && (!r || h.last > r.last || (h.last === r.last && h.size > r.size))) reach[h.checklist] = h;
+  });
+  return dropped ? hits.filter((_, k) => keep[k]) : hits;
+}

@@ -1,0 +1,413 @@
+import type { Word } from './draft';
+import type { PhraseHit } from './match';
+import { segment, type Sentence } from './segment';
+
+/**
+ * Requests to the customer, recognised by grammar rather than by a list of phrases:
+ * - imperatives of the asking verbs (укажите, пришлите, присылайте, направьте, отправьте, сообщите,
+ *   предоставьте, приложите, опишите, расскажите, уточните, подскажите, напишите…);
+ * - their infinitives next to a modal word (нужно, необходимо, просим, просьба, требуется, можете…);
+ * - their gerunds (указав, отправив, приложив, предоставив) in a sentence that asks or recommends;
+ * - "нам потребуются / нужны будут / понадобятся …" with nothing else to do;
+ * - English: please send / provide / include / let us know, could you…, we (will) need…;
+ * - a direct question about an item ("В каком городе сейчас автомобиль?").
+ * Verbs are matched by their stem and ending, so forms nobody listed work too. Not requests: negated
+ * ones (фото присылать не нужно), self-service steps in the app or on the site (в приложении введите
+ * номер и укажите код), the customer's own questions (first person, or inside quotation marks), and
+ * requests that ask for nothing (напишите нам, если будут вопросы).
+ */
+export interface Request {
+  start: number;
+  /** End of the request sentence (its final punctuation included). */
+  sentenceEnd: number;
+  /** End of the sentence or of the list below it. */
+  end: number;
+  /** The bullet the list uses ("- ", "• ", "1. "), when the request has one. */
+  bullet?: string;
+  listCount: number;
+  /** Ranges of word indexes whose items the request asks for. */
+  scope: [number, number][];
+}
+
+/** Roots of the verbs that ask for something (folded, matched at the word's start). */
+const ASK_ROOTS = [
+  'укаж', 'указ', 'пришл', 'присл', 'присыл', 'направ', 'отправ', 'сообщ', 'предостав', 'прилож', 'приклад', 'прикреп', 'вышл', 'высл', 'высыл', 'скин', 'скид', 'перешл', 'пересл', 'пересыл',
+  'продублир', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
+];
+/** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
+const EN_ASK = new Set(['send', 'provide', 'include', 'attach', 'specify', 'tell', 'share', 'give', 'confirm', 'describe', 'forward', 'upload', 'write', 'indicate', 'state', 'list', 'let', 'email', 'e', 'reply', 'add', 'submit', 'mention', 'resend']);
+const MODALS = new Set([
+  'нужно', 'нужна', 'нужны', 'нужен', 'надо', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся',
+  'просим', 'прошу', 'просьба', 'следует', 'можете', 'сможете', 'могли', 'можно', 'достаточно', 'рекомендуем', 'рекомендуется', 'советуем', 'обязательно', 'стоит', 'важно', 'желательно', 'ждем', 'ожидаем', 'пригодится', 'пригодятся',
+]);
+/** Modal words that ask for things by themselves ("нам понадобятся ФИО и VIN"). */
+const NOMINAL_NEED = new Set(['пригодится', 'пригодятся', 'ждем', 'ожидаем', 'нужно', 'нужна', 'нужны', 'нужен', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся', 'достаточно']);
+const NEGATIONS = new Set(['не', 'нет', 'ни', 'not', 'dont', 'don', 'never', 'no', 'без']);
+const DATA_NOUNS = ['данн', 'информац', 'сведен', 'detail', 'information', 'info', 'data', 'следующ', 'following'];
+/** Where a self-service step happens (before the verb in its clause): the customer does it there, not for us. */
+const SELF_PLACES = new Set(['приложении', 'программе', 'сайте', 'кабинете', 'меню', 'настройках', 'экране', 'поле', 'странице', 'аккаунте', 'профиле', 'app', 'application', 'website', 'site', 'menu', 'settings', 'screen', 'field']);
+const SELF_VERBS = new Set(['введите', 'нажмите', 'выберите', 'откройте', 'зайдите', 'перейдите', 'войдите', 'установите', 'перезагрузите', 'обновите', 'подтвердите', 'скачайте', 'авторизуйтесь', 'добавьте', 'удалите', 'привяжите', 'зарегистрируйтесь', 'enter', 'tap', 'click', 'open', 'select', 'go', 'log', 'sign']);
+/** Words that send what is asked to us: then it is a request even in a self-service setting. */
+const TO_US_WORDS = new Set(['нам', 'нас', 'us', 'form']);
+const TO_US = ['поддержк', 'ответн', 'ответе', 'письм', 'обратн', 'форму', 'форме', 'формы', 'обращени', 'reply', 'feedback', 'support'];
+/** Clauses after the request that give a reason or speak of us, not of what to send. */
+const CUT_AFTER = new Set(['потому', 'поскольку', 'так', 'т', 'because', 'since', 'мы', 'we', 'это', 'this']);
+const FUNCTION_WORDS = new Set(['и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
+const CONTINUES = new Set(['и', 'а', 'также', 'кроме', 'плюс', 'ещё', 'еще', 'and', 'also', 'plus']);
+const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'какой', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
+const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
+
+type TriggerKind = 'imperative' | 'infinitive' | 'gerund' | 'modal' | 'english' | 'noun' | 'none';
+
+/** Nouns of asking ("после предоставления следующей информации", "с указанием VIN"); not приложение (the app) or сообщение (a message). */
+const ASK_NOUN = /^(предоставлени|указани|направлени|отправлени)/;
+
+function root(w: string): string | undefined {
+  for (const r of ASK_ROOTS) if (w.startsWith(r)) return r;
+  return undefined;
+}
+
+/** What kind of asking word `w` (folded) is, judged by its root and ending. */
+function kindOf(w: string): TriggerKind {
+  if (MODALS.has(w)) return 'modal';
+  if (ASK_NOUN.test(w)) return 'noun';
+  const r = root(w);
+  if (!r) return 'none';
+  const tail = w.slice(r.length);
+  if (tail.length > 7) return 'none';
+  // Imperatives, and the polite future ("если пришлёте / укажете").
+  if (/(ите|йте|ьте|ете)$/.test(w) && w !== 'сайте') return 'imperative';
+  if (/(ть|ти)$/.test(w)) return 'infinitive';
+  if (/([аяи]в|ывая|ивая|ляя)$/.test(w) || w === 'сообщая') return 'gerund';
+  return 'none';
+}
+
+const isImperativeForm = (w: string) => /(ите|йте|ьте)$/.test(w) && w.length > 4 && w !== 'сайте';
+const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь)$/.test(w) && w.length > 4;
+
+interface Clause {
+  from: number;
+  to: number;
+}
+
+export interface RequestInput {
+  text: string;
+  /** Words of the reply, in order. */
+  words: readonly Word[];
+  /** Item and topic phrases in those words. */
+  hits: readonly PhraseHit[];
+  end: number;
+}
+
+/** Requests for information in the agent's reply, in order. */
+export function findRequests(input: RequestInput): Request[] {
+  const { text, words, end } = input;
+  const sentences = segment(text, end);
+  // Words covered by an item phrase, for telling fronted item lists ("ФИО и VIN пришлите").
+  const itemWord = new Uint8Array(words.length);
+  for (const h of input.hits) if (h.item) for (let k = h.word; k <= h.last; k++) itemWord[k] = 1;
+  const hitStarts = new Uint8Array(words.length);
+  for (const h of input.hits) if (h.item) hitStarts[h.word] = 1;
+  const quoted = quotedWords(text, words);
+
+  // Words of each sentence, by one sweep.
+  const ranges: [number, number][] = [];
+  let w = 0;
+  for (const s of sentences) {
+    while (w < words.length && words[w]!.start < s.start) w++;
+    let e = w;
+    while (e < words.length && words[e]!.end <= s.end) e++;
+    ranges.push([w, e]);
+    w = e;
+  }
+
+  const hasItem = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (hitStarts[i]) return true;
+    return false;
+  };
+  const hasData = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (DATA_NOUNS.some((d) => words[i]!.text.startsWith(d))) return true;
+    return false;
+  };
+
+  /** Per sentence: the word ranges it asks about, or undefined when it asks nothing. */
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord)));
+
+  const out: Request[] = [];
+  const taken = new Uint8Array(sentences.length);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    if (taken[si] || s.heading) continue;
+    let scope = own[si];
+    if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [ranges[si - 1]!, ...scope.slice(1)] : scope.slice(1);
+    // The list this sentence introduces.
+    const list: number[] = [];
+    for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
+    const endsWithColon = text[s.end - 1] === ':';
+    if (!scope && list.length && endsWithColon && hasData(...ranges[si]!)) scope = [ranges[si]!];
+    if (!scope) continue;
+    const all: [number, number][] = [...scope];
+    for (const k of list) {
+      taken[k] = 1;
+      const item = own[k] ?? (listLineNegated(words, ranges[k]!) ? undefined : [ranges[k]!]);
+      if (item) all.push(...item);
+    }
+    // "…пришлите ФИО и телефон. И данные авто: VIN, IMEI." — a verbless continuation.
+    let last = list.length ? list[list.length - 1]! : si;
+    for (let k = last + 1; k < sentences.length && !own[k]; k++) {
+      const [a, b] = ranges[k]!;
+      if (a >= b || !CONTINUES.has(words[a]!.text) || sentences[k]!.bullet) break;
+      let verb = false;
+      for (let i = a; i < b; i++) if (isImperativeForm(words[i]!.text) || isInfinitiveForm(words[i]!.text)) verb = true;
+      if (verb) break;
+      all.push([a, b]);
+      taken[k] = 1;
+      last = k;
+    }
+    if (!all.some(([a, b]) => hasItem(a, b) || hasData(a, b))) continue;
+    const lastList = list.length ? sentences[list[list.length - 1]!]! : undefined;
+    const first = list.length ? sentences[list[0]!]! : undefined;
+    out.push({
+      start: s.start,
+      sentenceEnd: s.end,
+      end: lastList ? lastList.end : s.end,
+      ...(first?.bullet ? { bullet: first.bullet } : {}),
+      listCount: list.length,
+      scope: all,
+    });
+  }
+  return out;
+}
+
+/** Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. */
+function quotedWords(text: string, words: readonly Word[]): Uint8Array {
+  const out = new Uint8Array(words.length);
+  let depth = 0;
+  let straight = false;
+  let w = 0;
+  for (let i = 0; i < text.length && w < words.length; i++) {
+    while (w < words.length && words[w]!.start <= i) {
+      if (words[w]!.start === i) out[w] = depth > 0 || straight ? 1 : 0;
+      w++;
+    }
+    const ch = text[i];
+    if (ch === '«' || ch === '“' || ch === '„') depth++;
+    else if ((ch === '»' || ch === '”') && depth > 0) depth--;
+    else if (ch === '"') straight = !straight;
+    else if (ch === '\n' && text[i + 1] === '\n') {
+      depth = 0;
+      straight = false;
+    }
+  }
+  return out;
+}
+
+/** Words inside round brackets: an aside that elaborates what stands before it ("сканы документов (СТС или ПТС)"). */
+export function bracketedWords(text: string, words: readonly Word[], end: number): Uint8Array {
+  const out = new Uint8Array(words.length);
+  let depth = 0;
+  let w = 0;
+  for (let i = 0; i < end && w < words.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (ch === '\n') depth = 0;
+    while (w < words.length && words[w]!.start <= i) {
+      if (words[w]!.start === i) out[w] = depth > 0 ? 1 : 0;
+      w++;
+    }
+  }
+  return out;
+}
+
+function listLineNegated(words: readonly Word[], [a, b]: [number, number]): boolean {
+  for (let i = a; i < b; i++) if (NEGATIONS.has(words[i]!.text) && i + 1 < b && (kindOf(words[i + 1]!.text) !== 'none' || MODALS.has(words[i + 1]!.text))) return true;
+  return false;
+}
+
+/** Clauses of a sentence: split at commas, semicolons, colons, brackets, spaced dashes and "но". */
+function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number]): Clause[] {
+  const out: Clause[] = [];
+  let from = a;
+  for (let i = a + 1; i < b; i++) {
+    const gap = text.slice(words[i - 1]!.end, words[i]!.start);
+    if (/[,;:()]|\s[-–—]\s|[–—]/.test(gap) || words[i]!.text === 'но' || words[i]!.text === 'but') {
+      out.push({ from, to: i });
+      from = i;
+    }
+  }
+  if (from < b) out.push({ from, to: b });
+  return out;
+}
+
+/** The word ranges a sentence asks about, or undefined when it is not a request. */
+function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, itemWord: Uint8Array): [number, number][] | undefined {
+  const [a, b] = range;
+  if (a >= b) return undefined;
+  const question = text[s.end - 1] === '?';
+  let firstPerson = false;
+  for (let i = a; i < b; i++) if (FIRST_PERSON.has(words[i]!.text) && !quoted[i]) firstPerson = true;
+  // The customer's own question ("Подскажите, что мне делать?").
+  if (question && firstPerson) return undefined;
+  const clauses = clausesOf(text, words, range);
+  const clauseIndex = new Int32Array(b - a);
+  clauses.forEach((c, k) => clauseIndex.fill(k, c.from - a, c.to - a));
+  const clauseOf = (i: number) => clauseIndex[i - a]!;
+  const excluded = new Set<number>();
+  const triggers: number[] = [];
+  let sentenceHasModal = false;
+  for (let i = a; i < b; i++) if (MODALS.has(words[i]!.text) || isImperativeForm(words[i]!.text) || words[i]!.text === 'please') sentenceHasModal = true;
+  const sentenceHasInfinitive = hasInfinitive(words, a, b);
+  // What each clause holds, computed once: the checks below are then constant per word (a sentence
+  // of thousands of words with as many verbs stays linear).
+  const facts = clauses.map((c) => clauseFacts(text, words, c));
+  for (let i = a; i < b; i++) {
+    if (quoted[i]) continue;
+    const t = words[i]!.text;
+    const kind = englishKind(words, i, a) ?? kindOf(t);
+    if (kind === 'none') continue;
+    const ci = clauseOf(i);
+    const f = facts[ci]!;
+    let ok = false;
+    if (kind === 'imperative' || kind === 'english') ok = true;
+    // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
+    else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
+    else if (kind === 'infinitive') ok = f.modal || sentenceHasModal;
+    else if (kind === 'gerund') ok = sentenceHasModal || sentenceHasInfinitive;
+    // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
+    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i;
+    if (!ok) continue;
+    if (f.negatedModal || negatedAt(words, clauses[ci]!, i)) {
+      excluded.add(ci);
+      continue;
+    }
+    if (((f.selfVerb || f.firstPlace < i) && !f.toUs) || (kind === 'gerund' && governedBySelfService(words, facts, clauseOf, a, i))) {
+      excluded.add(ci);
+      continue;
+    }
+    triggers.push(i);
+  }
+  // A direct question about an item, asked by us.
+  if (!triggers.length && question) {
+    for (let i = a; i < b; i++) {
+      if (QUESTION_WORDS.has(words[i]!.text) && !quoted[i]) {
+        for (let k = i; k < b; k++) if (itemWord[k]) return [[clauses[clauseOf(i)]!.from, b]];
+        break;
+      }
+    }
+  }
+  if (!triggers.length) return undefined;
+  // From the first request's clause (and a fronted list of items before it) to the end of the sentence.
+  let ci = clauseOf(triggers[0]!);
+  while (ci > 0 && onlyItems(words, clauses[ci - 1]!, itemWord)) ci--;
+  const scope: [number, number][] = [];
+  for (let k = ci; k < clauses.length; k++) {
+    const c = clauses[k]!;
+    if (k > clauseOf(triggers[0]!) && CUT_AFTER.has(words[c.from]!.text) && triggers[triggers.length - 1]! < c.from) break;
+    if (excluded.has(k)) continue;
+    scope.push([c.from, c.to]);
+  }
+  // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
+  const first = clauseOf(triggers[0]!);
+  if (clauseHas(words, clauses[first]!, (w) => PRONOUNS.has(w)) && ci === first) {
+    if (first > 0) scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
+    return scope.length ? [[-1, -1], ...scope] : undefined;
+  }
+  return scope.length ? scope : undefined;
+}
+
+const PRONOUNS = new Set(['его', 'её', 'ее', 'их', 'it', 'them']);
+
+interface ClauseFacts {
+  /** A modal word (нужно, необходимо, просим…). */
+  modal: boolean;
+  /** A modal negated ("не нужно", "нет необходимости", "no need"): nothing in the clause is asked. */
+  negatedModal: boolean;
+  lastInfinitive: number;
+  lastData: number;
+  /** A self-service verb (введите, нажмите…), and the first place word (в приложении, на сайте…). */
+  selfVerb: boolean;
+  firstPlace: number;
+  /** Sends what is asked to us (нам, форма обратной связи, ответным письмом, an e-mail address). */
+  toUs: boolean;
+}
+
+function clauseFacts(text: string, words: readonly Word[], c: Clause): ClauseFacts {
+  const f: ClauseFacts = { modal: false, negatedModal: false, lastInfinitive: -1, lastData: -1, selfVerb: false, firstPlace: Infinity, toUs: false };
+  for (let k = c.from; k < c.to; k++) {
+    const t = words[k]!.text;
+    const prev = k > c.from ? words[k - 1]!.text : '';
+    if (MODALS.has(t)) {
+      f.modal = true;
+      // "Не могли бы вы прислать…" is a polite request, not a negated one.
+      if (NEGATIONS.has(prev) && !(t === 'могли' && words[k + 1]?.text === 'бы')) f.negatedModal = true;
+    }
+    if ((t === 'необходимости' || t === 'need') && NEGATIONS.has(prev)) f.negatedModal = true;
+    if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModal = true;
+    if (isInfinitiveForm(t)) f.lastInfinitive = k;
+    if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
+    if (SELF_VERBS.has(t)) f.selfVerb = true;
+    if (SELF_PLACES.has(t) && f.firstPlace === Infinity) f.firstPlace = k;
+    if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
+  }
+  if (c.to > c.from && text.slice(words[c.from]!.start, words[c.to - 1]!.end).includes('@')) f.toUs = true;
+  return f;
+}
+
+/** English requests: "please send", "could you provide", "we need", or an asking verb opening the sentence. */
+function englishKind(words: readonly Word[], i: number, a: number): TriggerKind | undefined {
+  const t = words[i]!.text;
+  if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(words[i - 1]?.text ?? '')) return 'english';
+  if (t === 'need' || t === 'require' || t === 'needed' || t === 'required') {
+    const prev = words[i - 1]?.text;
+    if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
+    return undefined;
+  }
+  if (!EN_ASK.has(t)) return undefined;
+  if (t === 'let' && words[i + 1]?.text !== 'us') return undefined;
+  if (t === 'e' && words[i + 1]?.text !== 'mail') return undefined;
+  const prev = i > a ? words[i - 1]!.text : '';
+  if (i === a || ['please', 'kindly', 'also', 'and', 'you', 'then', 'to', 'just'].includes(prev)) return 'english';
+  if (words[i + 1]?.text === 'us' || words[i + 1]?.text === 'please') return 'english';
+  return undefined;
+}
+
+function clauseHas(words: readonly Word[], c: Clause, test: (w: string) => boolean): boolean {
+  for (let i = c.from; i < c.to; i++) if (test(words[i]!.text)) return true;
+  return false;
+}
+
+function hasInfinitive(words: readonly Word[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isInfinitiveForm(words[i]!.text)) return true;
+  return false;
+}
+
+/** "не присылайте", "don't send": a negation right before the verb (negated modals are clause facts). */
+function negatedAt(words: readonly Word[], c: Clause, i: number): boolean {
+  const prev = words[i - 1]?.text;
+  if (i > c.from && prev && NEGATIONS.has(prev) && !(words[i]!.text === 'могли' && words[i + 1]?.text === 'бы')) return true;
+  return i - 2 >= c.from && NEGATIONS.has(words[i - 2]!.text) && ['нужно', 'надо', 'стоит', 'need', 'to', 't'].includes(words[i - 1]!.text);
+}
+
+/** A gerund follows the verb it belongs to: "удалите автомобиль и добавьте его заново, указав VIN" is a step in the app. */
+function governedBySelfService(words: readonly Word[], facts: readonly ClauseFacts[], clauseOf: (i: number) => number, a: number, i: number): boolean {
+  // Bounded look-back: the governing verb stands close to its gerund.
+  for (let k = i - 1; k >= a && k >= i - 40; k--) {
+    const t = words[k]!.text;
+    if (isImperativeForm(t) || isInfinitiveForm(t)) {
+      const f = facts[clauseOf(k)]!;
+      return SELF_VERBS.has(t) || ((f.selfVerb || f.firstPlace < k) && !f.toUs);
+    }
+  }
+  return false;
+}
+
+/** A clause made of item phrases and little words only ("ФИО, телефон и VIN пришлите…"). */
+function onlyItems(words: readonly Word[], c: Clause, itemWord: Uint8Array): boolean {
+  let items = 0;
+  for (let k = c.from; k < c.to; k++) {
+    if (itemWord[k]) items++;
+    else if (!FUNCTION_WORDS.has(words[k]!.text)) return false;
+  }
+  return items > 0;
+}

@@ -1,0 +1,160 @@
+/**
+ * Sentences of a reply draft, found in one pass over the text (no regex scans that restart at every
+ * position): terminal punctuation followed by a space ends a sentence, except after abbreviations
+ * (эл., т.е., г., ул.…) and initials; URLs, e-mail addresses and decimals never contain "punctuation +
+ * space"; a line break ends a sentence unless the next line plainly continues it (lower-case start,
+ * no list marker, previous line not closed by punctuation or a colon). List lines (`1.`, `1)`, `-`,
+ * `–`, `—`, `•`, `*`) are sentences of their own and remember the sentence that introduced them.
+ */
+export interface Sentence {
+  start: number;
+  /** End of the sentence, its final punctuation included, trailing spaces excluded. */
+  end: number;
+  /** The list marker as written, with one space ("- ", "1. ", "2) "), when the sentence is a list line. */
+  bullet?: string;
+  /** For list lines: index of the sentence that introduces the list (ends with ":" or stands right above it). */
+  lead?: number;
+  /** Paragraph number (blank lines separate paragraphs; a heading starts one). */
+  paragraph: number;
+  heading: boolean;
+}
+
+/** Abbreviations after which a period does not end the sentence (folded, without the period). */
+const ABBREVIATIONS = new Set([
+  'эл', 'т', 'е', 'д', 'п', 'г', 'гг', 'ул', 'пр', 'просп', 'пер', 'им', 'тел', 'стр', 'см', 'св', 'др', 'н', 'руб', 'коп', 'шт', 'мин', 'макс', 'напр', 'наб', 'обл', 'р', 'кв', 'корп', 'вв', 'ок', 'доп', 'прим', 'рис', 'вкл', 'искл', 'отд', 'ф', 'и', 'о', 'а', 'м',
+  'e', 'g', 'i', 'etc', 'mr', 'mrs', 'ms', 'dr', 'no', 'vs', 'approx', 'tel', 'st',
+]);
+
+const SPACE = /\s/;
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER_START = /^[\p{Ll}\d(«"“]/u;
+/** A list marker at the start of a trimmed line; anchored and bounded, so one attempt per line. */
+const LIST_MARKER = /^([-–—•*·+]|\d{1,2}[.)])[ \t]+/;
+
+function isTerminal(ch: string): boolean {
+  return ch === '.' || ch === '!' || ch === '?' || ch === '…';
+}
+
+/** Does the period at `at` end a sentence, judging by the word right before it? */
+function periodEnds(text: string, at: number, lineStart: number): boolean {
+  let i = at;
+  while (i > lineStart && LETTER.test(text[i - 1]!)) i--;
+  const word = text.slice(i, at);
+  if (!word) return true;
+  // Initials ("А. С. Пушкин", "Ф. И. О.") and abbreviations.
+  if (word.length === 1 && UPPER.test(word)) return false;
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+export function segment(text: string, end = text.length): Sentence[] {
+  const out: Sentence[] = [];
+  const leads = new Map<Sentence, Sentence>();
+  let paragraph = 0;
+  let blankBefore = true;
+  /** The sentence still being read: it may continue on the next line. */
+  let open: Sentence | undefined;
+  /** The sentence a list below belongs to, while nothing else came in between. */
+  let lead: Sentence | undefined;
+  const endsWithColon = (s: Sentence) => text[s.end - 1] === ':';
+  const close = () => {
+    if (open && open.end > open.start) out.push(open);
+    open = undefined;
+  };
+  let lineStart = 0;
+  for (;;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let a = lineStart;
+    let b = lineEnd;
+    while (a < b && SPACE.test(text[a]!)) a++;
+    while (b > a && SPACE.test(text[b - 1]!)) b--;
+    if (a === b) {
+      close();
+      if (!blankBefore) paragraph++;
+      blankBefore = true;
+      // A lead ending with ":" keeps its list across blank lines (markdown lists).
+      const last = out[out.length - 1];
+      if (!lead && last && !last.bullet && endsWithColon(last)) lead = last;
+      else if (lead && !endsWithColon(lead)) lead = undefined;
+    } else if (text[a] === '#') {
+      close();
+      if (!blankBefore) paragraph++;
+      let h = a;
+      while (h < b && (text[h] === '#' || text[h] === ' ')) h++;
+      if (h < b) out.push({ start: h, end: b, paragraph, heading: true });
+      paragraph++;
+      blankBefore = true;
+      lead = undefined;
+    } else {
+      const marker = LIST_MARKER.exec(text.slice(a, Math.min(b, a + 8)));
+      const continues = !!open && !marker && text[open.end - 1] !== ':' && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
+      let pos = a;
+      let bullet: string | undefined;
+      if (marker) {
+        close();
+        bullet = `${marker[1]} `;
+        pos = a + marker[0].length;
+        const last = out[out.length - 1];
+        if (!lead && last && !last.bullet && !last.heading && last.paragraph === paragraph) lead = last;
+      } else if (!continues) {
+        close();
+        lead = undefined;
+      }
+      blankBefore = false;
+      let first = true;
+      let sentenceStart = continues ? open!.start : pos;
+      const begin = (s: Sentence) => {
+        if (first && bullet) {
+          s.bullet = bullet;
+          if (lead) leads.set(s, lead);
+        }
+        first = false;
+      };
+      let i = pos;
+      while (i < b) {
+        const ch = text[i]!;
+        if (!isTerminal(ch)) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < b && (isTerminal(text[j]!) || text[j] === ')' || text[j] === '»' || text[j] === '"' || text[j] === '”')) j++;
+        if ((j >= b || SPACE.test(text[j]!)) && (ch !== '.' || j > i + 1 || periodEnds(text, i, a))) {
+          let s: Sentence;
+          if (continues && first) {
+            s = open!;
+            s.end = j;
+            first = false;
+          } else {
+            s = { start: sentenceStart, end: j, paragraph, heading: false };
+            begin(s);
+          }
+          open = undefined;
+          out.push(s);
+          i = j;
+          while (i < b && SPACE.test(text[i]!)) i++;
+          sentenceStart = i;
+        } else {
+          i = j;
+        }
+      }
+      if (sentenceStart < b) {
+        if (continues && first) open!.end = b;
+        else {
+          open = { start: sentenceStart, end: b, paragraph, heading: false };
+          begin(open);
+        }
+      }
+    }
+    if (lineEnd >= end) break;
+    lineStart = lineEnd + 1;
+  }
+  close();
+  const index = new Map(out.map((s, i) => [s, i]));
+  for (const [s, l] of leads) {
+    const at = index.get(l);
+    if (at !== undefined) s.lead = at;
+  }
+  return out;
+}

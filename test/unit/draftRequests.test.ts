@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isIncoming, replyEnd } from '../../src/core/checklist/draft';
+import { segment } from '../../src/core/checklist/segment';
+import { validateDraft } from '../../src/core/checklist/validate';
+import { findEntities } from '../../src/core/entities/find';
+import { bundledKb } from './helpers';
+
+const kb = bundledKb();
+const options = { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])) };
+const HELLO = 'Здравствуйте!\n\n';
+const BYE = '\n\nС уважением,\nСлужба поддержки Kia\n';
+
+/** Checklists of a reply, as { id: missing items }. */
+function verdict(body: string, wrap = true): Record<string, string[]> {
+  const report = validateDraft(wrap ? HELLO + body + BYE : body, options);
+  return Object.fromEntries(report.checklists.map((c) => [c.id, c.missing]));
+}
+
+/** Items of `checklist` the reply asks for. */
+function asked(body: string, checklist = 'kia-connect'): string[] {
+  const c = validateDraft(HELLO + body + BYE, options).checklists.find((x) => x.id === checklist);
+  return c ? c.present : [];
+}
+
+describe('requests are recognised by grammar, not a list of phrases', () => {
+  const forms: [string, string][] = [
+    ['imperative', 'По Kia Connect укажите VIN и IMEI.'],
+    ['imperative, imperfective', 'По Kia Connect присылайте VIN и IMEI ответным письмом.'],
+    ['imperative nobody listed', 'По Kia Connect продублируйте, пожалуйста, VIN и IMEI.'],
+    ['another unlisted one', 'По Kia Connect вышлите VIN и IMEI.'],
+    ['infinitive after нужно', 'По Kia Connect нужно будет прислать VIN и IMEI.'],
+    ['infinitive after необходимо', 'Для проверки Kia Connect необходимо через форму https://www.kia.ru/feedback/ направить VIN и IMEI.'],
+    ['infinitive after просим', 'По Kia Connect просим вас сообщить VIN и IMEI.'],
+    ['infinitive after просьба', 'По Kia Connect просьба предоставить VIN и IMEI.'],
+    ['gerund указав', 'По Kia Connect оставьте обращение через форму https://www.kia.ru/feedback/, указав VIN и IMEI.'],
+    ['gerund отправив', 'По Kia Connect рекомендуем написать нам, отправив VIN и IMEI.'],
+    ['gerund приложив', 'По Kia Connect составьте обращение, приложив VIN и IMEI.'],
+    ['gerund предоставив', 'По Kia Connect необходимо составить обращение, предоставив VIN и IMEI.'],
+    ['нам потребуются', 'Для проверки Kia Connect нам потребуются VIN и IMEI.'],
+    ['нужны будут', 'Для проверки Kia Connect нам нужны будут VIN и IMEI.'],
+    ['ответным письмом сообщите', 'Kia Connect: ответным письмом сообщите VIN и IMEI.'],
+    ['polite future', 'По Kia Connect будем благодарны, если пришлёте VIN и IMEI.'],
+    ['не могли бы вы', 'Не могли бы вы прислать VIN и IMEI для проверки Kia Connect?'],
+    ['please send', 'To check Kia Connect, please send the VIN and IMEI.'],
+    ['please provide', 'To check Kia Connect, please provide the VIN and IMEI.'],
+    ['include', 'To check Kia Connect, please include the VIN and IMEI in your reply.'],
+    ['let us know', 'To check Kia Connect, let us know the VIN and IMEI.'],
+    ['we will need', 'To check Kia Connect we will need the VIN and IMEI.'],
+  ];
+  for (const [what, body] of forms) {
+    it(what, () => assert.deepEqual(asked(body).sort(), ['imei', 'vin'], body));
+  }
+  it('a request that asks for nothing is not one ("напишите нам, если будут вопросы")', () => {
+    assert.deepEqual(verdict('Kia Connect заработает после обновления. Напишите нам, если будут вопросы.'), {});
+    assert.deepEqual(verdict('Подскажите, что делать, если не работает Kia Connect?'), {});
+  });
+});
+
+describe('what is not a request', () => {
+  it('negated requests', () => {
+    const v = verdict('По Kia Connect пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки и описание. Фото ошибки присылать не нужно, местоположение указывать тоже не надо.');
+    assert.deepEqual(v['kia-connect']!.sort(), ['error_photo', 'location']);
+    assert.deepEqual(verdict('Please do not send the VIN or IMEI of your Kia Connect car by e-mail.'), {});
+  });
+  it('self-service steps in the app, a program or on the site', () => {
+    assert.deepEqual(verdict('Чтобы подключить Kia Connect, в приложении введите номер телефона и укажите код из СМС.'), {});
+    assert.deepEqual(verdict('В программе Kia Connect откройте настройки и укажите e-mail.'), {});
+    assert.deepEqual(verdict('Исправить данные автомобиля можно самостоятельно: удалите автомобиль и добавьте его заново, указав VIN.'), {});
+    // …but a form or a reply to us is a request even when the site is named.
+    assert.deepEqual(asked('По Kia Connect на сайте через форму обратной связи https://www.kia.ru/feedback/ укажите VIN.'), ['vin']);
+  });
+  it('the customer’s own questions, also quoted inside the reply', () => {
+    assert.deepEqual(verdict('Kia Connect: подскажите, пожалуйста, куда мне отправить VIN и IMEI?'), {});
+    assert.deepEqual(verdict('Вы спрашивали: «Укажите, что нужно: VIN, IMEI?» — по Kia Connect ничего присылать не нужно.'), {});
+  });
+  it('quoted or forwarded text below the reply', () => {
+    const quoted = [
+      '> Пришлите, что нужно по Kia Connect: VIN, IMEI?',
+      '-----Original Message-----\nFrom: ivan@mail.ru\nПришлите по Kia Connect список: VIN, IMEI.',
+      'From: Ivan <ivan@mail.ru>\nSent: Monday\nУкажите по Kia Connect VIN, IMEI.',
+      '12.11.2026, 10:15, Иван <ivan@mail.ru> пишет:\nУкажите по Kia Connect VIN, IMEI.',
+      'Иван Петров пишет:\nУкажите по Kia Connect VIN, IMEI.',
+      '---------- Forwarded message ---------\nУкажите по Kia Connect VIN, IMEI.',
+    ];
+    for (const q of quoted) {
+      const text = `${HELLO}Спасибо, ждите ответа.${BYE}\n${q}\n`;
+      assert.ok(replyEnd(text) < text.indexOf(q) + 1, q);
+      assert.deepEqual(verdict(text, false), {}, q);
+    }
+  });
+});
+
+describe('incoming e-mails are not replies', () => {
+  const incoming = [
+    'From: Иван Петров <ivan@mail.ru>\nSent: Monday, 9 November 2026\nTo: support@kia.ru\nSubject: Kia Connect\n\nЗдравствуйте! Не работает Kia Connect. Укажите, что прислать: VIN, IMEI? Подскажите, что делать?',
+    'От: Мария <maria@yandex.ru>\nОтправлено: 10 ноября 2026 г.\nТема: ЛК\n\nУкажите, пожалуйста, как войти в личный кабинет, пришлите новый пароль. [ИМЯ] 10 МБ zip',
+    'Тема: промокод\nОт: Сергей <s@mail.ru>\n\nПришлите промокод Яндекс Плюс, VIN и СТС прикладываю.',
+    '---------- Forwarded message ---------\nFrom: Olga <olga@gmail.com>\nDate: Mon, 9 Nov 2026\n\nPlease send me the Kia Connect instructions, my VIN is below.',
+    'Здравствуйте! У меня не работает Kia Connect, мне сменили номер. Пришлите, что нужно: VIN, IMEI? Заранее спасибо, Дмитрий',
+  ];
+  for (const text of incoming) {
+    it(text.slice(0, 40), () => {
+      const report = validateDraft(text, options);
+      assert.equal(report.incoming, true);
+      assert.deepEqual(report.checklists, []);
+      assert.deepEqual(report.findings.filter((f) => !f.code.startsWith('vin.') && !f.code.startsWith('imei.')), []);
+    });
+  }
+  it('a reply from support, or a reply with the customer quoted below, is still a reply', () => {
+    assert.equal(isIncoming('From: Kia Support <support@kia.ru>\nTo: ivan@mail.ru\n\nПо Kia Connect пришлите VIN.'), false);
+    assert.equal(isIncoming(`${HELLO}По Kia Connect пришлите VIN.${BYE}\nFrom: Ivan <ivan@mail.ru>\nУ меня не работает, я не могу войти.`), false);
+    assert.equal(isIncoming(`${HELLO}Я проверила ваш аккаунт, мне нужно уточнить VIN.${BYE}`), false);
+  });
+});
+
+describe('which items are requested', () => {
+  it('only what the request asks for counts, not the situation', () => {
+    const v = verdict('Понимаем, что телефон у вас сменился. По Kia Connect пришлите ФИО, e-mail, VIN, IMEI, модель, дату покупки, описание, местоположение и скриншот ошибки.');
+    assert.deepEqual(v['kia-connect'], ['phone']);
+    assert.deepEqual(verdict('Телефон у клиента сменился, поэтому по Kia Connect пришлите VIN.')['kia-connect']!.includes('phone'), true);
+  });
+  it('items phrased as clauses or in other words', () => {
+    assert.ok(asked('По Kia Connect подскажите, в каком году покупали автомобиль.').includes('date'));
+    assert.ok(asked('По Kia Connect уточните, в каком городе сейчас автомобиль.').includes('location'));
+    assert.ok(asked('По Kia Connect расскажите, что случилось, и пришлите VIN.').includes('description'));
+    assert.ok(asked('По Kia Connect пришлите электронный адрес.').includes('email'));
+    assert.ok(asked('По Kia Connect пришлите номер телематического модуля.').includes('imei'));
+  });
+  it('a pronoun asks for what was just named', () => {
+    assert.deepEqual(verdict('Промокод Яндекс Плюс выдаётся по фото СТС: приложите его к обращению https://www.kia.ru/feedback/.'), { 'yandex-plus': ['vin'] });
+  });
+});
+
+describe('segmentation that survives real text', () => {
+  const sentences = (t: string) => segment(t).map((s) => t.slice(s.start, s.end));
+  it('abbreviations and initials do not end sentences', () => {
+    assert.deepEqual(sentences('Укажите эл. почту, т.е. адрес. Второе.'), ['Укажите эл. почту, т.е. адрес.', 'Второе.']);
+    assert.deepEqual(sentences('Автомобиль в г. Москва, ул. Ленина, д. 5. Ок.'), ['Автомобиль в г. Москва, ул. Ленина, д. 5.', 'Ок.']);
+    assert.deepEqual(sentences('Уважаемый А. С. Пушкин! Пришлите VIN.'), ['Уважаемый А. С. Пушкин!', 'Пришлите VIN.']);
+    assert.deepEqual(sentences('Обновление ПО и т.д. мы проверили.'), ['Обновление ПО и т.д. мы проверили.']);
+  });
+  it('URLs, e-mail addresses and decimals stay whole', () => {
+    assert.deepEqual(sentences('Пишите на mobikey@hyundai.ru или www.kia.ru/feedback/. Файл до 2.5 МБ.'), ['Пишите на mobikey@hyundai.ru или www.kia.ru/feedback/.', 'Файл до 2.5 МБ.']);
+  });
+  it('lists with every marker, owned by the line that introduces them', () => {
+    for (const marker of ['-', '–', '—', '•', '*', '1.', '1)']) {
+      const t = `Пришлите, пожалуйста:\n${marker} ФИО\n${marker} VIN\n\nСпасибо.`;
+      const s = segment(t);
+      assert.equal(s.length, 4, marker);
+      assert.equal(s[1]!.lead, 0, marker);
+      assert.equal(s[2]!.lead, 0, marker);
+      assert.equal(s[3]!.lead, undefined, marker);
+    }
+    // A markdown list after a blank line still belongs to its "…:" lead.
+    assert.equal(segment('Нам потребуются:\n\n* ФИО\n* VIN')[2]!.lead, 0);
+  });
+  it('lines that continue a sentence, CRLF, headings and markdown emphasis', () => {
+    assert.deepEqual(sentences('Пришлите VIN,\nIMEI и модель.\r\nСпасибо.\r\n'), ['Пришлите VIN,\nIMEI и модель.', 'Спасибо.']);
+    assert.deepEqual(sentences('## Kia Connect\nПришлите **VIN**.'), ['Kia Connect', 'Пришлите **VIN**.']);
+    assert.deepEqual(asked('## Kia Connect\r\n\r\nПришлите, пожалуйста:\r\n\r\n1. **ФИО**\r\n2. _VIN_\r\n3. __IMEI__').sort(), ['full_name', 'imei', 'vin']);
+  });
+  it('an inline list after a colon on the same line', () => {
+    assert.deepEqual(asked('Kia Connect: пришлите данные владельца: ФИО; телефон; e-mail.').sort(), ['email', 'full_name', 'phone']);
+  });
+});
+
+describe('which checklist', () => {
+  it('the one the request is best explained by, not the first topic word', () => {
+    // "личный кабинет" comes first, but the items are the password checklist's.
+    assert.deepEqual(verdict('По паролю от личного кабинета: если смс с кодом не приходит, пришлите описание ситуации, скрин ошибки, e-mail и номер телефона.'), { 'password-sms': [] });
+    assert.deepEqual(verdict('Если после восстановления пароля Kia Connect не работает, пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки, описание, местоположение и скриншот ошибки.'), { 'kia-connect': [] });
+    assert.deepEqual(verdict('Чтобы исправить неверные данные автомобиля в личном кабинете, пришлите описание, модель, VIN и сканы документов (СТС или ПТС).'), { 'car-info-fix': [] });
+  });
+  it('two topics in one reply: both checklists, and an item asked anywhere counts for both', () => {
+    const v = verdict('По Kia Connect пришлите ФИО, телефон, e-mail, IMEI, модель, дату покупки, описание, местоположение и скриншот.\n\nА для промокода Яндекс Плюс приложите фото СТС и VIN.');
+    assert.deepEqual(v, { 'kia-connect': [], 'yandex-plus': [] });
+    assert.deepEqual(verdict('Чтобы разобраться с Kia Connect и выдать промокод Яндекс Плюс, пришлите VIN, IMEI и фото СТС.')['yandex-plus'], []);
+  });
+  it('no checklist just because its topic word occurs', () => {
+    assert.deepEqual(verdict('Промокод Яндекс Плюс не связан с Kia Connect и личным кабинетом. Чтобы его получить, пришлите скан СТС и VIN через https://www.kia.ru/feedback/.'), { 'yandex-plus': [] });
+    assert.deepEqual(verdict('Kia Connect работает только в России. Пароль от личного кабинета можно сменить на сайте.'), {});
+  });
+});
+
+describe('the KB’s own wording works', () => {
+  // What each checklist source does not enumerate (read from the article): pasted between a greeting
+  // and a signature, it must be a request for its checklist with exactly these items missing.
+  const notInArticle: Record<string, string[]> = {
+    'kia-support-ru#problemy-s-registraciej-v-kia-connect-dlya-nerossijskogo': ['full_name', 'description'],
+    'kia-support-ru#problemy-s-vhodom-v-prilozhenie-kia-connect': ['description'],
+    'kia-support-ru#problemy-s-reagirovaniem-prilozheniya-kia-connect': ['description'],
+    'kia-support-ru#problema-s-vhodom-v-prilozhenie-kia-connect': ['error_photo'],
+    'kia-support-ru#problema-s-vhodom-v-akkaunt-kia-connect': ['full_name', 'description'],
+    'kia-support-ru#problemy-s-rabotoj-kia-connect': ['full_name'],
+    'kia-support-ru#problemy-s-vhodom-v-prilozhenie-kia-connect-na-telefone': ['full_name'],
+    'kia-support-ru#problemy-s-vhodom-v-lichnyj-kabinet-i-vosstanovleniem': ['description', 'vin', 'production_document'],
+    'kia-support-ru#problemy-s-dostupom-k-lichnomu-kabinetu-rekomendacii-po': ['description', 'vin', 'production_document'],
+  };
+  for (const c of kb.checklists) {
+    for (const id of c.sources ?? []) {
+      it(`${c.id}: ${id}`, () => {
+        const article = kb.articles.find((a) => a.id === id)!;
+        const report = validateDraft(`${HELLO}${article.body}${BYE}`, options);
+        assert.deepEqual(
+          report.checklists.map((x) => [x.id, x.missing]),
+          [[c.id, notInArticle[id] ?? []]],
+        );
+      });
+    }
+  }
+});
+
+describe('entities in long lists', () => {
+  it('finds every VIN of a long list once, in order, and labelled ones without overlap', () => {
+    const vins = Array.from({ length: 2000 }, (_, i) => `XWEPH81ABN${String(i).padStart(7, '0')}`);
+    const found = findEntities(vins.join('\n'));
+    assert.equal(found.length, 2000);
+    assert.deepEqual(found.map((f) => f.text), vins);
+    const mixed = findEntities('VIN: XWEPH81ABN00012 и IMEI 490154203237518, VIN XWEPH81ABN0001234');
+    assert.deepEqual(mixed.map((m) => [m.kind, m.text]), [['vin', 'XWEPH81ABN00012'], ['imei', '490154203237518'], ['vin', 'XWEPH81ABN0001234']]);
+  });
+});
