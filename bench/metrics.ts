@@ -3,6 +3,8 @@ export interface GoldQuery {
   kind: string;
   query: string;
   relevant: string[];
+  /** `tune` (default) or `holdout`: a holdout query was never used to choose a threshold. */
+  split?: string;
 }
 
 export interface Scores {

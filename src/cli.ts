@@ -205,7 +205,8 @@ async function check(args: string[]): Promise<number> {
   };
   if (report.incoming) process.stdout.write('A customer\'s incoming e-mail, not a reply: no draft checks.\n');
   for (const c of report.checklists) {
-    process.stdout.write(`${c.id}: ${c.present.length}/${c.present.length + c.missing.length}${c.missing.length ? ` — missing ${c.missing.join(', ')}` : ''}\n`);
+    const missing = locale === 'ru' ? 'не хватает' : 'missing';
+    process.stdout.write(`${c.title}: ${c.present.length}/${c.present.length + c.missing.length}${c.missing.length ? ` — ${missing}: ${c.missingLabels.join(', ')}` : ''}\n`);
   }
   for (const f of report.findings) process.stdout.write(`${positionals[0]}:${where(f.start)}: ${f.severity} ${f.code}: ${f.message}\n`);
   if (!report.checklists.length && !report.findings.length) process.stdout.write('No findings.\n');

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Article } from './core/kb/types';
 import type { DraftReport } from './core/checklist/types';
 import type { SearchHit } from './core/search/index';
-import { ArticlePreviewProvider } from './vscode/articlePreview';
+import { ArticlePreviewProvider, showArticlePreview } from './vscode/articlePreview';
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
 import { AnswerCompletionProvider } from './vscode/completions';
 import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix, pinChecklistCommand } from './vscode/draftChecks';
@@ -10,7 +10,9 @@ import { EntityHoverProvider } from './vscode/entityHover';
 import { findEntities } from './core/entities/find';
 import { decodeVin } from './core/entities/vin';
 import { readConfig } from './vscode/config';
-import { insertArticle, trackDraftEditor } from './vscode/insertArticle';
+import { ReplyDrafts } from './vscode/insertArticle';
+import { KbProblems } from './vscode/kbProblems';
+import { markWalkthroughStep } from './vscode/walkthrough';
 import { KbService, type KbState } from './vscode/kbService';
 import { pickArticle } from './vscode/quickPick';
 import { SEARCH_VIEW_ID, SearchViewProvider } from './vscode/searchView';
@@ -45,12 +47,19 @@ interface PickArgs {
 
 export function activate(context: vscode.ExtensionContext): SupportKbApi {
   const log = vscode.window.createOutputChannel('Support KB', { log: true });
+  const bundledKb = vscode.Uri.joinPath(context.extensionUri, 'kb');
   // The index is built in a worker thread and saved in the extension's global storage.
-  const kb = new KbService(vscode.Uri.joinPath(context.extensionUri, 'kb'), log, {
+  const kb = new KbService(bundledKb, log, {
     workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'indexWorker.js').fsPath,
     storage: context.globalStorageUri,
   });
-  context.subscriptions.push(log, kb, trackDraftEditor(), new KbStatusBar(kb));
+  const replies = new ReplyDrafts(bundledKb);
+  const insertArticle = async (article: Article) => {
+    const result = await replies.insert(article);
+    if (result === 'inserted') markWalkthroughStep('inserted');
+    return result;
+  };
+  context.subscriptions.push(log, kb, replies, new KbStatusBar(kb), new KbProblems(kb));
 
   const withIndex = async () => {
     try {
@@ -72,10 +81,15 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
   };
   const open = async (article: Article) => {
     const position = new vscode.Position(Math.max(0, article.line - 1), 0);
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(article.file), { selection: new vscode.Range(position, position), preview: true });
+    const uri = vscode.Uri.parse(article.file);
+    const editor = await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+    // The KB shipped with the extension is read, not edited (and autosave would write it): read-only
+    // for this session. The team's own kbPaths files stay editable.
+    if (uri.toString().startsWith(`${bundledKb.toString()}/`)) await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
   };
-  const searchView = new SearchViewProvider(context.extensionUri, kb, { insert: insertArticle, copy, open });
+  const openBeside = (article: Article) => showArticlePreview(article, { beside: true });
+  const searchView = new SearchViewProvider(context.extensionUri, kb, { insert: insertArticle, copy, open, openBeside });
   const checker = new DraftChecker(kb);
   const articleById = (id: string) => (kb.state.kind === 'ready' ? kb.state.index.get(id) : undefined);
   const textDocuments = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -84,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     searchView,
     vscode.window.registerWebviewViewProvider(SEARCH_VIEW_ID, searchView),
     vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, new ArticlePreviewProvider(articleById)),
-    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ':'),
+    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ...new Set([':', ...readConfig().completionTrigger.slice(-1)])),
     // The palette commands: pick an article, then do one thing with it.
     ...([
       [Commands.search, vscode.l10n.t('Support KB: Search Knowledge Base'), insertArticle, 'insert'],
@@ -94,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     ] as const).map(([command, title, action, used]) =>
       vscode.commands.registerCommand(command, async (args?: PickArgs) => {
         const article = await pick(title, args);
+        if (article) markWalkthroughStep('searched');
         if (article) searchActivity.used('palette', article, used);
         if (article) await action(article);
         return article;
@@ -106,6 +121,9 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
         void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: select the customer\'s words first, then search for them.'));
         return;
       }
+      // What was selected to search for it is never replaced by the answer.
+      replies.rememberSearchSource(editor!);
+      markWalkthroughStep('searchedSelection');
       await searchView.showQuery(text.slice(0, 1000));
     }),
     vscode.commands.registerCommand(Commands.focusSidebar, () => vscode.commands.executeCommand(`${SEARCH_VIEW_ID}.focus`)),
@@ -117,7 +135,11 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     vscode.languages.registerCodeActionsProvider(textDocuments, new DraftFixProvider(checker), { providedCodeActionKinds: DraftFixProvider.kinds }),
     vscode.languages.registerCodeLensProvider(textDocuments, new ChecklistLens(checker)),
     vscode.languages.registerHoverProvider(textDocuments, new EntityHoverProvider(articleById)),
-    vscode.commands.registerCommand(InternalCommands.applyFix, applyFix),
+    vscode.commands.registerCommand(InternalCommands.applyFix, async (...args: Parameters<typeof applyFix>) => {
+      const applied = await applyFix(...args);
+      if (applied) markWalkthroughStep('fixedDraft');
+      return applied;
+    }),
     vscode.commands.registerCommand(InternalCommands.openArticleById, async (id: string) => {
       const article = typeof id === 'string' ? articleById(id) : undefined;
       if (article) await open(article);

@@ -42,7 +42,9 @@ export type ToWebview =
   | { type: 'status'; state: 'loading' | 'ready' | 'error'; articleCount: number; message?: string }
   | { type: 'results'; requestId: number; query: string; results: ResultItem[] }
   | { type: 'preview'; article: PreviewItem | undefined }
-  | { type: 'setQuery'; query: string };
+  | { type: 'setQuery'; query: string }
+  /** The document and category filters, sent again whenever the KB reloads. */
+  | { type: 'filters'; sources: FilterOption[]; categories: FilterOption[] };
 
 export type FromWebview =
   | { type: 'ready' }
@@ -50,7 +52,9 @@ export type FromWebview =
   | { type: 'preview'; id: string; query: string }
   | { type: 'insert'; id: string }
   | { type: 'copy'; id: string }
-  | { type: 'open'; id: string };
+  | { type: 'open'; id: string }
+  /** Shows the whole article read-only beside the editors, the focus staying in the sidebar. */
+  | { type: 'openBeside'; id: string };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const isString = (x: unknown): x is string => typeof x === 'string';
@@ -70,6 +74,7 @@ export function isFromWebview(x: unknown): x is FromWebview {
     case 'insert':
     case 'copy':
     case 'open':
+    case 'openBeside':
       return isString(x.id);
     default:
       return false;
@@ -90,6 +95,8 @@ export function isToWebview(x: unknown): x is ToWebview {
       return x.article === undefined || isObject(x.article);
     case 'setQuery':
       return isString(x.query);
+    case 'filters':
+      return Array.isArray(x.sources) && Array.isArray(x.categories);
     default:
       return false;
   }

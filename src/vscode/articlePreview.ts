@@ -3,8 +3,8 @@ import type { Article } from '../core/kb/types';
 import { ARTICLE_SCHEME } from './commands';
 
 /**
- * Read-only documents showing one article (`support-kb-article:/<id>.md`). Used when there is no
- * editor to insert into, so choosing an answer never writes anywhere the agent did not point at.
+ * Read-only documents showing one article (`support-kb-article:/<title>.md?<id>`): the sidebar's
+ * "Open beside", so an agent reads a whole article next to the reply without the mouse.
  */
 export class ArticlePreviewProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly lookup: (id: string) => Article | undefined) {}
@@ -21,8 +21,19 @@ export class ArticlePreviewProvider implements vscode.TextDocumentContentProvide
   }
 }
 
-export async function showArticlePreview(article: Article): Promise<void> {
+/** Shows an article read-only; beside the editors with the focus kept where it is, when asked. */
+export async function showArticlePreview(article: Article, options: { beside?: boolean } = {}): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(ArticlePreviewProvider.uriFor(article));
   await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await vscode.window.showTextDocument(doc, options.beside ? { preview: true, viewColumn: besideEverything(), preserveFocus: true } : { preview: true });
+}
+
+/**
+ * Where an article read "beside" goes: where the last one is, or a new group right of all editors.
+ * Never the group next to the active one, whose preview tab may be the agent's reply.
+ */
+function besideEverything(): vscode.ViewColumn {
+  const editors = vscode.window.visibleTextEditors;
+  const shown = editors.find((e) => e.document.uri.scheme === ARTICLE_SCHEME)?.viewColumn;
+  return shown ?? Math.max(0, ...editors.map((e) => e.viewColumn ?? 0)) + 1;
 }

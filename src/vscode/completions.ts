@@ -20,13 +20,16 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const config = readConfig();
-    if (!isDraft(doc, config)) return undefined;
     const before = doc.lineAt(position.line).text.slice(0, position.character);
     const at = before.toLowerCase().lastIndexOf(config.completionTrigger.toLowerCase());
-    if (at < 0) return undefined;
+    if (at < 0 || !isDraft(doc, config)) return undefined;
     const typed = before.slice(at);
     const query = typed.slice(config.completionTrigger.length);
-    if (!query.trim()) return new vscode.CompletionList([], true);
+    const range = new vscode.Range(position.line, at, position.line, position.character);
+    // VS Code asks an incomplete list again as the agent types only while it has items: with none,
+    // `kb:` and the first letters would end the session and the first word would list nothing.
+    const keepTyping = () => new vscode.CompletionList([keepTypingItem(typed, range, query)], true);
+    if (!query.trim()) return keepTyping();
     let index;
     try {
       index = await this.kb.getIndex();
@@ -34,7 +37,6 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
       return undefined;
     }
     if (token.isCancellationRequested) return undefined;
-    const range = new vscode.Range(position.line, at, position.line, position.character);
     const parts = partsForDraft(doc.getText(), config.reply);
     const items = index.search(query, { limit: 15 }).map((hit, i) => {
       const a = hit.article;
@@ -51,6 +53,19 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
     });
     searchActivity.searched('completion', query, items.length);
     // Incomplete: the list is asked for again as the agent types more words.
-    return new vscode.CompletionList(items, true);
+    return items.length ? new vscode.CompletionList(items, true) : keepTyping();
   }
+}
+
+/** An inert entry (accepting it leaves the text as typed) that says answers come as the agent types. */
+function keepTypingItem(typed: string, range: vscode.Range, query: string): vscode.CompletionItem {
+  const label = query.trim()
+    ? vscode.l10n.t('Support KB: no answer for «{0}» yet, keep typing', query.trim())
+    : vscode.l10n.t('Support KB: type a few words to find an answer');
+  const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Text);
+  item.range = range;
+  item.filterText = typed;
+  item.insertText = typed;
+  item.sortText = '999';
+  return item;
 }

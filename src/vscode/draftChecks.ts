@@ -251,8 +251,8 @@ export class ChecklistLens implements vscode.CodeLensProvider {
       const total = c.present.length + c.missing.length;
       const range = new vscode.Range(doc.positionAt(c.requestStart), doc.positionAt(c.requestStart));
       return new vscode.CodeLens(range, {
-        title: vscode.l10n.t('Checklist {0}: {1}/{2}', c.id, c.present.length, total),
-        tooltip: c.missing.length ? vscode.l10n.t('{0}: not asked for yet — {1}', c.title, c.missing.join(', ')) : c.title,
+        title: vscode.l10n.t('Checklist «{0}»: {1}/{2}', c.title, c.present.length, total),
+        tooltip: c.missing.length ? vscode.l10n.t('{0}: not asked for yet — {1}', c.title, c.missingLabels.join(', ')) : c.title,
         command: Commands.pinChecklist,
         arguments: [{ uri: doc.uri.toString() }],
       });

@@ -1,51 +1,124 @@
 import * as vscode from 'vscode';
 import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
 import type { Article } from '../core/kb/types';
-import { ARTICLE_SCHEME } from './commands';
+import { isIncomingMail } from '../core/mail/incoming';
+import { isDraft } from './completions';
 import { readConfig } from './config';
-import { showArticlePreview } from './articlePreview';
 
-let lastDraftEditor: vscode.TextEditor | undefined;
+/** Schemes of documents an agent writes replies in; everything else (git, output, previews…) is read-only to us. */
+const WRITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
 
-/**
- * Remembers the last text editor the agent wrote in, so that an answer chosen in the sidebar
- * (which takes the focus) goes into that draft.
- */
-export function trackDraftEditor(): vscode.Disposable {
-  const remember = (e: vscode.TextEditor | undefined) => {
-    if (e && e.document.uri.scheme !== ARTICLE_SCHEME && e.document.uri.scheme !== 'output') lastDraftEditor = e;
-  };
-  remember(vscode.window.activeTextEditor);
-  return vscode.window.onDidChangeActiveTextEditor(remember);
-}
-
-export function draftEditor(): vscode.TextEditor | undefined {
-  const active = vscode.window.activeTextEditor;
-  if (active && active.document.uri.scheme !== ARTICLE_SCHEME) return active;
-  if (lastDraftEditor && !lastDraftEditor.document.isClosed && vscode.window.visibleTextEditors.includes(lastDraftEditor)) return lastDraftEditor;
-  return undefined;
+interface DraftPlace {
+  doc: vscode.TextDocument;
+  viewColumn: vscode.ViewColumn | undefined;
+  selections: readonly vscode.Selection[];
 }
 
 /**
- * Puts an article's answer where the agent is writing, as a snippet (greeting with a tabstop for
- * the customer's name, the answer, the signature — the parts the draft does not have yet), at every
- * cursor or over the selection, as one undo step. With no draft open it shows the article
- * read-only instead, so nothing is written where the agent did not point.
+ * Where an answer goes: the reply draft the agent last worked in. The sidebar and the palette take
+ * the focus, and the agent may have clicked into the customer's e-mail to select their question,
+ * so the target is tracked, not taken from the active editor. A draft is a writable document of a
+ * draft language (or the draft glob) that is neither an incoming customer e-mail nor a KB file.
+ * Text selected only to search for it (Search for Selection) is never replaced. With no draft, a
+ * new untitled reply opens beside the e-mail and gets the answer.
  */
-export async function insertArticle(article: Article): Promise<'inserted' | 'previewed'> {
-  const draft = draftEditor();
-  if (!draft) {
-    await showArticlePreview(article);
-    return 'previewed';
+export class ReplyDrafts implements vscode.Disposable {
+  private last: DraftPlace | undefined;
+  private searchSource: { uri: string; selections: readonly vscode.Selection[] } | undefined;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly bundledKb: vscode.Uri) {
+    const remember = (editor: vscode.TextEditor | undefined, selections?: readonly vscode.Selection[]) => {
+      if (editor && this.isReplyDraft(editor.document)) this.last = { doc: editor.document, viewColumn: editor.viewColumn, selections: selections ?? editor.selections };
+    };
+    remember(vscode.window.activeTextEditor);
+    this.disposables = [
+      vscode.window.onDidChangeActiveTextEditor((e) => remember(e)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor) remember(e.textEditor, e.selections);
+      }),
+    ];
   }
-  // Focus the draft (the sidebar may have the focus) so the agent can Tab through the placeholders.
-  const editor = await vscode.window.showTextDocument(draft.document, { viewColumn: draft.viewColumn, selection: draft.selection });
-  if (draft.selections.length > 1) editor.selections = draft.selections;
-  const snippet = answerSnippet(article.body, partsForDraft(editor.document.getText(), readConfig().reply));
-  const ok = await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selections);
-  if (!ok) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Support KB: could not insert the answer into {0}; the document was not changed.', editor.document.fileName));
-    return 'previewed';
+
+  /** Is `doc` a reply the agent writes, and so a place where answers may be inserted? */
+  isReplyDraft(doc: vscode.TextDocument): boolean {
+    if (doc.isClosed || !WRITABLE_SCHEMES.has(doc.uri.scheme)) return false;
+    if (doc.uri.scheme !== 'untitled' && vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === false) return false;
+    if (!isDraft(doc, readConfig()) || this.isKbFile(doc.uri)) return false;
+    return !isIncomingMail(doc.getText(new vscode.Range(0, 0, 40, 0)));
   }
-  return 'inserted';
+
+  /** Remembers the text selected to search for it, so that inserting never replaces it. */
+  rememberSearchSource(editor: vscode.TextEditor): void {
+    this.searchSource = { uri: editor.document.uri.toString(), selections: editor.selections };
+  }
+
+  /** Puts an article's answer into the reply draft (see the class comment). */
+  async insert(article: Article): Promise<'inserted' | 'failed'> {
+    const target = this.target();
+    let editor: vscode.TextEditor;
+    let afterLine = false;
+    if (target) {
+      // Focus the draft (the sidebar may have the focus) so the agent can Tab through the placeholders.
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document === target.doc);
+      editor = await vscode.window.showTextDocument(target.doc, { viewColumn: shown?.viewColumn ?? target.viewColumn, preserveFocus: false });
+      const kept = this.withoutSearchSource(target.doc, [...target.selections]);
+      editor.selections = kept.selections;
+      afterLine = kept.afterLine;
+    } else {
+      editor = await this.newReplyBesideMail();
+    }
+    const snippet = (afterLine ? '\n' : '') + answerSnippet(article.body, partsForDraft(editor.document.getText(), readConfig().reply));
+    const ok = await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selections);
+    if (!ok) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Support KB: could not insert the answer into {0}; the document was not changed.', editor.document.fileName));
+      return 'failed';
+    }
+    return 'inserted';
+  }
+
+  private target(): DraftPlace | undefined {
+    if (this.last && hasTab(this.last.doc.uri) && this.isReplyDraft(this.last.doc)) return this.last;
+    // A draft the workbench restored or opened without the agent ever focusing it.
+    const visible = vscode.window.visibleTextEditors.find((e) => this.isReplyDraft(e.document));
+    return visible && { doc: visible.document, viewColumn: visible.viewColumn, selections: visible.selections };
+  }
+
+  /**
+   * Text the agent selected only to search for it is kept: the answer goes on a new line after the
+   * selection's last line instead of over it.
+   */
+  private withoutSearchSource(doc: vscode.TextDocument, selections: vscode.Selection[]): { selections: vscode.Selection[]; afterLine: boolean } {
+    const source = this.searchSource;
+    const searched = (s: vscode.Selection) => !s.isEmpty && !!source && source.uri === doc.uri.toString() && source.selections.some((t) => t.isEqual(s));
+    if (!selections.some(searched)) return { selections, afterLine: false };
+    const last = selections.filter(searched).reduce((a, b) => (b.end.isAfter(a.end) ? b : a));
+    const end = doc.lineAt(last.end.line).range.end;
+    return { selections: [new vscode.Selection(end, end)], afterLine: true };
+  }
+
+  private async newReplyBesideMail(): Promise<vscode.TextEditor> {
+    const mail = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
+      (e) => e && isIncomingMail(e.document.getText(new vscode.Range(0, 0, 40, 0))),
+    );
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+    const viewColumn = mail?.viewColumn ? mail.viewColumn + 1 : vscode.ViewColumn.Beside;
+    return vscode.window.showTextDocument(doc, { viewColumn, preserveFocus: false });
+  }
+
+  private isKbFile(uri: vscode.Uri): boolean {
+    const roots = [this.bundledKb, ...readConfig().kbUris].map((u) => u.toString().replace(/\/+$/, ''));
+    const here = uri.toString();
+    return roots.some((root) => here === root || here.startsWith(`${root}/`));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Is the document open in an editor tab? (Its model may outlive the tab the agent closed.) */
+function hasTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
 }

@@ -269,7 +269,7 @@ export class KbService implements vscode.Disposable {
       const name = fileName(uri.path);
       const pattern = kbFileKind(name) !== 'other'
         ? new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name)
-        : new vscode.RelativePattern(uri, '**/{*.md,aliases.json,checklists.json}');
+        : new vscode.RelativePattern(uri, '**/{*.md,aliases.json,checklists.json,categories.json}');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const onChange = (changed: vscode.Uri) => this.scheduleReload(vscode.l10n.t('changed: {0}', changed.fsPath));
       return [watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange)];

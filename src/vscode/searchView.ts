@@ -5,6 +5,7 @@ import { excerpt } from '../core/search/snippet';
 import { isFromWebview, type FilterOption, type FromWebview, type PreviewItem, type ResultItem, type ToWebview } from '../shared/protocol';
 import { readConfig } from './config';
 import type { KbService, KbState } from './kbService';
+import { markWalkthroughStep } from './walkthrough';
 import { searchActivity } from './searchEvents';
 
 export const SEARCH_VIEW_ID = 'supportKb.search';
@@ -14,6 +15,7 @@ export interface ArticleActions {
   insert(article: Article): Promise<unknown>;
   copy(article: Article): Promise<unknown>;
   open(article: Article): Promise<unknown>;
+  openBeside(article: Article): Promise<unknown>;
 }
 
 /**
@@ -31,7 +33,11 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
     private readonly kb: KbService,
     private readonly actions: ArticleActions,
   ) {
-    this.disposables.push(kb.onDidChangeState((s) => this.postStatus(s)));
+    this.disposables.push(kb.onDidChangeState((s) => {
+      this.postStatus(s);
+      // Filters follow the KB: a folder added to kbPaths is listed without reloading the window.
+      if (s.kind === 'ready') this.post({ type: 'filters', ...this.filterOptions(s.index) });
+    }));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -79,6 +85,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
           ...(m.filters.categories.length ? { categories: m.filters.categories } : {}),
         });
         this.post({ type: 'results', requestId: m.requestId, query: m.query, results: hits.map(toResultItem) });
+        if (hits.length) markWalkthroughStep('searched');
         searchActivity.searched('sidebar', m.query, hits.length);
         return;
       }
@@ -91,7 +98,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
       }
       default: {
         const article = (await this.index())?.get(m.id);
-        if (article) searchActivity.used('sidebar', article, m.type);
+        if (article) searchActivity.used('sidebar', article, m.type === 'openBeside' ? 'open' : m.type);
         if (article) await this.actions[m.type](article);
       }
     }
@@ -211,13 +218,14 @@ function strings(): Record<string, string> {
     results: vscode.l10n.t('Results'),
     loading: vscode.l10n.t('Loading the knowledge base…'),
     empty: vscode.l10n.t('Type a few words: «забыл пароль», «ЛК», «rbf rjyytrn»…'),
-    noMatch: vscode.l10n.t('Nothing in the knowledge base matches this. Try other words or fewer of them.'),
+    noMatch: vscode.l10n.t('Nothing found for «{0}»: no article in the knowledge base answers it. Try other words or fewer of them.', '{0}'),
     error: vscode.l10n.t('The knowledge base could not be loaded: {0}', '{0}'),
     similar: vscode.l10n.t('+{0} similar', '{0}'),
     insert: vscode.l10n.t('Insert'),
     copy: vscode.l10n.t('Copy'),
     open: vscode.l10n.t('Open in KB file'),
-    insertHint: vscode.l10n.t('Enter: insert into the reply · Ctrl+Enter: copy · Esc: clear'),
+    openBeside: vscode.l10n.t('Open beside'),
+    insertHint: vscode.l10n.t('Enter: insert into the reply · Shift+Enter: read the article beside · Ctrl+Enter: copy · Esc: clear'),
     preview: vscode.l10n.t('Preview'),
     count: vscode.l10n.t('{0} articles', '{0}'),
   };

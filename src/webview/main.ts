@@ -23,6 +23,8 @@ let results: ResultItem[] = [];
 let selected = -1;
 let requestId = 0;
 let lastShownRequest = 0;
+/** The query whose results are on screen: a new query puts the selection back on the first result. */
+let shownQuery: string | undefined;
 let status: 'loading' | 'ready' | 'error' = 'loading';
 let statusMessage = '';
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -32,7 +34,7 @@ const app = document.getElementById('app')!;
 app.innerHTML = `
   <div class="search-box">
     <input id="query" type="search" autocomplete="off" spellcheck="false">
-    <div class="filters">
+    <div class="filters" id="filters">
       <select id="source"></select>
       <select id="category"></select>
     </div>
@@ -46,6 +48,7 @@ app.innerHTML = `
       <div class="actions">
         <button id="insert" class="primary"></button>
         <button id="copy" class="secondary"></button>
+        <button id="beside" class="secondary"></button>
         <button id="open" class="secondary"></button>
       </div>
     </div>
@@ -60,6 +63,7 @@ const categorySelect = $<HTMLSelectElement>('category');
 const statusEl = $('status');
 const list = $<HTMLUListElement>('results');
 const preview = $('preview');
+const filtersEl = $('filters');
 
 function t(key: string, arg?: string | number): string {
   const s = strings[key] ?? key;
@@ -120,7 +124,7 @@ function select(i: number, scroll = true): void {
   previewTimer = setTimeout(() => vscode.postMessage({ type: 'preview', id, query: input.value }), 80);
 }
 
-function act(type: 'insert' | 'copy' | 'open'): void {
+function act(type: 'insert' | 'copy' | 'open' | 'openBeside'): void {
   const r = results[selected];
   if (r) vscode.postMessage({ type, id: r.id });
 }
@@ -133,7 +137,11 @@ function renderStatus(): void {
     text = t('error', statusMessage);
     statusEl.className = 'error';
   } else if (!input.value.trim()) text = t('empty');
-  else if (!results.length && lastShownRequest === requestId) text = t('noMatch');
+  else if (!results.length && lastShownRequest === requestId) {
+    // An explicit "nothing found": the KB has no good answer, rather than a list of noise.
+    text = t('noMatch', input.value.trim());
+    statusEl.className = 'nothing';
+  }
   statusEl.textContent = text;
   statusEl.hidden = !text;
 }
@@ -185,11 +193,28 @@ function renderPreview(a: PreviewItem | undefined): void {
   const body = $('preview-body');
   body.replaceChildren();
   appendMarked(body, a.body, a.bodyRanges);
+  // The preview follows the selection: when it starts below the fold, bring its head into view.
+  const top = preview.getBoundingClientRect().top;
+  if (top > window.innerHeight - 80 || top < 0) preview.scrollIntoView({ block: 'start' });
 }
 
+/** A filter with one value (or none) filters nothing, so it is not shown. */
 function fillSelect(select: HTMLSelectElement, all: string, options: FilterOption[], chosen: string | undefined): void {
   select.replaceChildren(new Option(all, ''), ...options.map((o) => new Option(o.label, o.value)));
   select.value = options.some((o) => o.value === chosen) ? chosen! : '';
+  select.hidden = options.length < 2;
+  if (select.hidden) select.value = '';
+}
+
+/** Filters follow the KB: a folder added or removed shows up without reloading the window. */
+function fillFilters(sources: FilterOption[], categories: FilterOption[]): void {
+  const keep = filters();
+  const before = JSON.stringify(keep);
+  fillSelect(sourceSelect, t('allDocuments'), sources, keep.sources[0] ?? saved?.sources[0]);
+  fillSelect(categorySelect, t('allCategories'), categories, keep.categories[0] ?? saved?.categories[0]);
+  filtersEl.hidden = sourceSelect.hidden && categorySelect.hidden;
+  // A chosen value that left the KB no longer filters: search again with what is shown.
+  if (JSON.stringify(filters()) !== before && input.value.trim()) search(true);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -208,9 +233,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       $('copy').textContent = t('copy');
       $('open').textContent = t('open');
       $('hint').textContent = t('insertHint');
-      const keep = filters();
-      fillSelect(sourceSelect, t('allDocuments'), m.sources, keep.sources[0] ?? saved?.sources[0]);
-      fillSelect(categorySelect, t('allCategories'), m.categories, keep.categories[0] ?? saved?.categories[0]);
+      $('beside').textContent = t('openBeside');
+      fillFilters(m.sources, m.categories);
       renderStatus();
       if (m.sources.length && input.value.trim()) search(true);
       return;
@@ -224,14 +248,23 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'results': {
       if (m.requestId < lastShownRequest) return; // an older answer overtaken by a newer query
       lastShownRequest = m.requestId;
-      const keepId = results[selected]?.id ?? saved?.selectedId;
+      // Only a re-render of the same query (a KB reload, a filter, the view shown again) keeps the
+      // selected article; a new query starts on its best result, so Enter inserts what is on top.
+      const sameQuery = shownQuery === undefined ? m.query === saved?.query : m.query === shownQuery;
+      const keepId = sameQuery ? (results[selected]?.id ?? (shownQuery === undefined ? saved?.selectedId : undefined)) : undefined;
+      shownQuery = m.query;
+      list.dataset.query = m.query; // which query the list shows (tests wait on it)
       results = m.results;
       const again = results.findIndex((r) => r.id === keepId);
       selected = results.length ? Math.max(0, again) : -1;
       render();
-      if (selected >= 0) select(selected, false);
+      if (!sameQuery) list.scrollTop = 0;
+      if (selected >= 0) select(selected, sameQuery);
       return;
     }
+    case 'filters':
+      fillFilters(m.sources, m.categories);
+      return;
     case 'preview':
       renderPreview(m.article);
       return;
@@ -247,6 +280,7 @@ input.addEventListener('input', () => search());
 sourceSelect.addEventListener('change', () => search(true));
 categorySelect.addEventListener('change', () => search(true));
 for (const id of ['insert', 'copy', 'open'] as const) $(id).addEventListener('click', () => act(id));
+$('beside').addEventListener('click', () => act('openBeside'));
 
 document.addEventListener('keydown', (e) => {
   if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLButtonElement) return;
@@ -255,6 +289,10 @@ document.addEventListener('keydown', (e) => {
     e.preventDefault();
   } else if (e.key === 'ArrowUp') {
     select(selected - 1);
+    e.preventDefault();
+  } else if (e.key === 'Enter' && e.shiftKey) {
+    // The whole article beside the list, read-only, while the focus stays here.
+    act('openBeside');
     e.preventDefault();
   } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     act('copy');

@@ -11,7 +11,7 @@ describe('draft checks in the real workbench', () => {
     const { page } = workbench();
     await openFile(page, 'reply-kia-connect.txt');
     await page.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
-    await page.locator('.codelens-decoration', { hasText: /kia-connect: 4\/10/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.codelens-decoration', { hasText: /«Kia Connect[^»]*»: 4\/10/ }).waitFor({ timeout: 30_000 });
     // Hover the VIN (line 5).
     await page.locator('.view-line span', { hasText: 'PH81ABN' }).first().click();
     await page.keyboard.press('Control+K');
@@ -28,7 +28,7 @@ describe('draft checks in the real workbench', () => {
     await page.locator('.view-line span', { hasText: 'ФИО' }).first().click();
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row', { hasText: /Добавить в запрос|Add to the request/ }).first().click();
-    await page.locator('.codelens-decoration', { hasText: /kia-connect: 10\/10/ }).waitFor({ timeout: 20_000 });
+    await page.locator('.codelens-decoration', { hasText: /«Kia Connect[^»]*»: 10\/10/ }).waitFor({ timeout: 20_000 });
     const text = await editorText(page);
     assert.match(text, /IMEI/);
     assert.match(text, /месторасположение автомобиля/);

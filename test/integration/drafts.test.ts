@@ -36,7 +36,7 @@ describe('draft checks in a real VS Code', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(d.message, /Kia Connect/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
-    assert.ok(lenses.some((l) => /kia-connect: 3\/10/.test(l.command?.title ?? '')), 'CodeLens shows 3/10');
+    assert.ok(lenses.some((l) => /«Kia Connect[^»]*»: 3\/10/.test(l.command?.title ?? '')), 'CodeLens shows 3/10');
 
     await quickFix(editor, 'checklist.missing-items');
     const fixed = editor.document.getText();

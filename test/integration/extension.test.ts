@@ -57,12 +57,13 @@ describe('Support KB in a real VS Code', () => {
     assert.equal(doc.getText(), before, 'one undo removes the whole insertion');
   });
 
-  it('with no editor open, the chosen article opens read-only instead of being inserted anywhere', async () => {
+  it('with no editor open, the chosen answer goes into a new untitled reply, nowhere else', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const chosen = await runAndAcceptQuickPick<{ body: string }>(Commands.search, { query: 'Digitalnøgle' });
-    const editor = await waitFor('the preview', () => vscode.window.activeTextEditor);
-    assert.equal(editor.document.uri.scheme, 'support-kb-article');
+    const editor = await waitFor('the new reply', () => vscode.window.activeTextEditor);
+    assert.equal(editor.document.uri.scheme, 'untitled');
     assert.ok(editor.document.getText().includes(chosen.body));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -94,8 +94,8 @@ describe('support-kb search: highlights, duplicates and filters', () => {
   it('filters by --source, --lang and --category, and rejects an unknown language', () => {
     const da = JSON.parse(cli('search', 'Kia Connect', '--json', '--lang', 'da').out);
     assert.ok(da.results.length > 0 && da.results.every((r: { lang: string }) => r.lang === 'da'));
-    const ru = JSON.parse(cli('search', 'Kia Connect', '--json', '--source', 'kia-support-ru', '--category', 'apps').out);
-    assert.ok(ru.results.length > 0 && ru.results.every((r: { source: string }) => r.source === 'kia-support-ru'));
+    const ru = JSON.parse(cli('search', 'Kia Connect', '--json', '--source', 'kia-support-ru', '--category', 'Kia Connect').out);
+    assert.ok(ru.results.length > 0 && ru.results.every((r: { source: string; category: string }) => r.source === 'kia-support-ru'));
     assert.equal(JSON.parse(cli('search', 'Kia Connect', '--json', '--category', 'nope').out).results.length, 0);
     assert.equal(cli('search', 'x', '--lang', 'fr').code, 2);
   });

@@ -162,4 +162,16 @@ describe('support-kb vin / check', () => {
     assert.equal(cli('check').status, 2);
     assert.equal(cli('check', 'no-such-file.txt').status, 1);
   });
+
+  it('check prints the checklist title and item labels in the chosen language, not ids', () => {
+    const draft = join(REPO, 'test/fixtures/drafts/tune/02-kc-missing-three.txt');
+    const ru = cli('check', draft);
+    assert.equal(ru.status, 0, ru.stderr);
+    const summary = ru.stdout.split('\n')[0]!;
+    assert.match(summary, /^Kia Connect: данные для обращения: 7\/10 — не хватает: IMEI/);
+    assert.doesNotMatch(summary, /kia-connect|\blocation\b|\bdate\b/);
+    const en = cli('check', draft, '--locale', 'en').stdout.split('\n')[0]!;
+    assert.match(en, /^Kia Connect: information for a request: 7\/10 — missing: /);
+    assert.doesNotMatch(en, /[а-яё]/i);
+  });
 });

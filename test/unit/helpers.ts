@@ -18,10 +18,11 @@ export const read = (file: string) => readFileSync(file, 'utf8');
 
 export const ALIASES = path.join(REPO, 'kb', 'aliases.json');
 export const CHECKLISTS = path.join(REPO, 'kb', 'checklists.json');
+export const CATEGORIES = path.join(REPO, 'kb', 'categories.json');
 
 /** The bundled KB, parsed the way the extension and CLI do. */
 export function bundledKb() {
-  const kb = assembleKb([RU_KB, DA_KB, ALIASES, CHECKLISTS].map((file) => ({ file, text: read(file) })));
+  const kb = assembleKb([RU_KB, DA_KB, ALIASES, CHECKLISTS, CATEGORIES].map((file) => ({ file, text: read(file) })));
   if (kb.problems.length) throw new Error(`bundled KB has problems: ${JSON.stringify(kb.problems)}`);
   return kb;
 }

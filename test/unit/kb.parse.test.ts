@@ -72,7 +72,9 @@ describe('KB parser on small files', () => {
   });
 
   const broken: [string, string, string, number][] = [
-    ['unclosed front matter', '---\nlang: ru\ntitle: FAQ', 'kb.front-matter.invalid', 1],
+    ['unclosed front matter', '---\nlang: ru\ntitle: FAQ', 'kb.front-matter.invalid', 3],
+    ['unclosed front matter before the first heading', '---\nlang: ru\n\n# apps\n\n## A\nx', 'kb.front-matter.invalid', 4],
+    ['unclosed front matter before text', '---\nlang: ru\nthis front matter is never closed\n', 'kb.front-matter.invalid', 3],
     ['front matter that is not key: value', '---\nlang ru\n---\n## A', 'kb.front-matter.invalid', 2],
     ['an unknown language', '---\nlang: xx\n---\n## A', 'kb.front-matter.lang', 2],
     ['a binary file', '## A\nok\n\u0000\u0001', 'kb.file.binary', 3],

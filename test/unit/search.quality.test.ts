@@ -10,7 +10,9 @@ import { KbIndex } from '../../src/core/search/index';
 import { REPO, bundledKb } from './helpers';
 
 describe('search quality on the gold set', () => {
-  const gold: GoldQuery[] = JSON.parse(readFileSync(join(REPO, 'bench', 'gold', 'queries.json'), 'utf8')).queries;
+  const entries: GoldQuery[] = JSON.parse(readFileSync(join(REPO, 'bench', 'gold', 'queries.json'), 'utf8')).queries;
+  const gold = entries.filter((g) => g.kind !== 'none');
+  const offTopic = entries.filter((g) => g.kind === 'none');
   const kb = bundledKb();
   const index = new KbIndex(kb.articles, kb.aliases);
   const ranks = gold.map((g) => firstRelevantRank(index.search(g.query, { limit: 10 }).map((h) => [h.article.id, ...h.similar]), new Set(g.relevant)));
@@ -34,5 +36,14 @@ describe('search quality on the gold set', () => {
     plain.addAll(kb.articles);
     const base = score(gold.map((g) => firstRelevantRank(plain.search(g.query).slice(0, 10).map((r) => [r.id as string]), new Set(g.relevant))));
     assert.ok(all.mrr10 - base.mrr10 >= 0.12, `ours ${all.mrr10} vs baseline ${base.mrr10}`);
+  });
+
+  it('answers most off-topic queries (kind "none") with nothing, in both splits', () => {
+    assert.ok(offTopic.length >= 30);
+    for (const split of ['tune', 'holdout']) {
+      const qs = offTopic.filter((g) => (g.split ?? 'tune') === split);
+      const noisy = qs.filter((g) => index.search(g.query, { limit: 10 }).length > 0).map((g) => g.query);
+      assert.ok(noisy.length <= qs.length * 0.15, `${split}: results for ${noisy.join(' | ')}`);
+    }
   });
 });

@@ -162,6 +162,7 @@ describe('filters', () => {
     const ru = index.search('Kia Connect', { sources: ['kia-support-ru'] });
     assert.ok(ru.length > 0 && ru.every((h) => h.article.source === 'kia-support-ru'));
     assert.equal(index.search('Kia Connect', { categories: ['no such category'] }).length, 0);
-    assert.ok(index.search('Kia Connect', { categories: ['apps'] }).every((h) => h.article.category === 'apps'));
+    const mobikey = index.search('mobikey', { categories: ['Mobikey и автозапуск'] });
+    assert.ok(mobikey.length > 0 && mobikey.every((h) => h.article.category === 'Mobikey и автозапуск'));
   });
 });

@@ -52,6 +52,8 @@ export interface ChecklistResult {
   id: string;
   title: string;
   missing: string[];
+  /** The missing items' labels in the report's locale, for people (ids are for programs). */
+  missingLabels: string[];
   present: string[];
   /** Where the request the checklist was matched against starts and ends. */
   requestStart: number;

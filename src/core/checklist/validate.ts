@@ -250,7 +250,7 @@ function checkRequests(text: string, end: number, options: ValidateOptions, loca
     const present = c.items.filter((it) => got.has(it.id));
     const missing = c.items.filter((it) => !got.has(it.id));
     const first = mine[0]!;
-    results.push({ id: c.id, title: c.title[locale], missing: missing.map((i) => i.id), present: present.map((i) => i.id), requestStart: first.start, requestEnd: first.end });
+    results.push({ id: c.id, title: c.title[locale], missing: missing.map((i) => i.id), missingLabels: missing.map((i) => i.label[locale]), present: present.map((i) => i.id), requestStart: first.start, requestEnd: first.end });
     if (!missing.length) continue;
     const target = mine[mine.length - 1]!;
     const inserts = missing.map((i) => (cyrillic ? i.insert.ru : i.insert.en));
@@ -260,7 +260,8 @@ function checkRequests(text: string, end: number, options: ValidateOptions, loca
       message: say(M.missing, locale, c.title[locale], missing.map((i) => i.label[locale]).join(', ')),
       start: first.start,
       end: first.sentenceEnd,
-      fixes: [{ title: say(M.addMissing, locale, inserts.join(', ')), edits: [addToRequest(text, target, inserts)], preferred: true }],
+      // The title in the UI language (the inserted words follow the reply's language).
+      fixes: [{ title: say(M.addMissing, locale, missing.map((i) => i.label[locale]).join(', ')), edits: [addToRequest(text, target, inserts)], preferred: true }],
     });
   }
   return results;

@@ -1,6 +1,7 @@
 import { parseChecklists } from '../checklist/parse';
 import type { Checklist } from '../checklist/types';
 import { AliasTable, parseAliases } from '../search/aliases';
+import { applyCategories, parseCategories, type CategoryRules } from './categories';
 import { kbFileKind } from './kbFolder';
 import { fileName, parseKbFile, UniqueIds, type ParsedKbFile } from './parse';
 import { isUnreadable, type KbReadResult } from './read';
@@ -31,6 +32,7 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
   const files: ParsedKbFile[] = [];
   const aliasTables: AliasTable[] = [];
   const checklists = new Map<string, Checklist>();
+  const categoryRules: CategoryRules[] = [];
   for (const input of inputs) {
     const kind = kbFileKind(fileName(input.file));
     const failed = (problem: KbProblem, consequence: string) => problems.push({ ...problem, message: `${problem.message} (${consequence})` });
@@ -53,6 +55,14 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
         aliasTables.push(parseAliases(input.text, input.file));
       } catch (e) {
         failed(asProblem(e, input.file), 'aliases from this file are not used');
+      }
+      continue;
+    }
+    if (kind === 'categories') {
+      try {
+        categoryRules.push(parseCategories(input.text, input.file));
+      } catch (e) {
+        failed(asProblem(e, input.file), 'categories from this file are not used');
       }
       continue;
     }
@@ -80,10 +90,10 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
     const unique = sources.take(parsed.source);
     for (const a of parsed.articles) articles.push(unique === parsed.source ? a : { ...a, id: unique + a.id.slice(parsed.source.length) });
   }
-  return { articles, aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
+  return { articles: applyCategories(articles, categoryRules), aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
 }
 
-const WHAT_IS_LOST = { articles: 'its articles are', aliases: 'its aliases are', checklists: 'its checklists are', other: 'it is' } as const;
+const WHAT_IS_LOST = { articles: 'its articles are', aliases: 'its aliases are', checklists: 'its checklists are', categories: 'its categories are', other: 'it is' } as const;
 
 /**
  * A file that fails, for whatever reason, fails alone: an unexpected error (a bug, or a limit of

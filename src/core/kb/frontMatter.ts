@@ -19,17 +19,32 @@ export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; 
 export function parseFrontMatter(lines: readonly string[]): FrontMatterResult {
   if (lines[0]?.trimEnd() !== '---') return { ok: true, value: { fields: {}, lineCount: 0 } };
   const fields: Record<string, string> = {};
+  let bad = 0; // first line that is not "key: value" (0-based; 0 = none)
+  let heading = 0; // first "#" line: a comment inside front matter, a heading if it is never closed
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trimEnd() === '---') return { ok: true, value: { fields, lineCount: i + 1 } };
-    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (line.trimEnd() === '---') {
+      if (bad) return { ok: false, line: bad + 1, message: `front matter line is not "key: value": ${JSON.stringify(lines[bad]!.length > 80 ? `${lines[bad]!.slice(0, 80)}…` : lines[bad])}` };
+      return { ok: true, value: { fields, lineCount: i + 1 } };
+    }
+    if (!line.trim()) continue;
+    if (line.trimStart().startsWith('#')) {
+      heading ||= i;
+      continue;
+    }
+    if (bad) continue;
     // Split at the first colon rather than one regex over the line: `\s*(.*)$` backtracked over long runs of spaces.
     const colon = line.indexOf(':');
     const key = colon < 0 ? '' : line.slice(0, colon).trimEnd();
-    if (!/^[A-Za-z][\w-]*$/.test(key)) return { ok: false, line: i + 1, message: `front matter line is not "key: value": ${JSON.stringify(line.length > 80 ? `${line.slice(0, 80)}…` : line)}` };
-    fields[key] = unquote(line.slice(colon + 1).trim());
+    if (/^[A-Za-z][\w-]*$/.test(key)) fields[key] = unquote(line.slice(colon + 1).trim());
+    else bad = i;
   }
-  return { ok: false, line: 1, message: 'front matter opened with "---" is never closed; add a "---" line after it' };
+  // Never closed: point where the "---" is missing (the first line that cannot be front matter, or
+  // the last line), not at line 1, so the Problems panel takes the agent to the fix.
+  const end = Math.min(...[bad, heading].filter((n) => n > 0));
+  const at = Number.isFinite(end) ? end + 1 : lines.length;
+  const where = Number.isFinite(end) ? 'above this line' : 'after this line';
+  return { ok: false, line: at, message: `front matter opened with "---" on line 1 is never closed; add a "---" line ${where}` };
 }
 
 function unquote(v: string): string {

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { KbProblem } from '../core/kb/types';
+import { Commands } from './commands';
+import type { KbService } from './kbService';
+
+/** At most this many notifications for one reload; the rest are in the Problems panel. */
+const MAX_NOTIFICATIONS = 3;
+
+/**
+ * KB file problems where the person who edits the KB looks: the Problems panel, on the file and
+ * line at fault (with the problem's code), and one notification for each problem that is new
+ * since the last load, so a broken file is not only a status-bar colour.
+ */
+export class KbProblems implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('support-kb-kb');
+  private readonly subscription: vscode.Disposable;
+  /** Problems already told about (file, code, message): a reload that still has them says nothing. */
+  private told = new Set<string>();
+
+  constructor(kb: KbService) {
+    this.subscription = kb.onDidChangeState((state) => {
+      if (state.kind === 'ready') this.show(state.problems);
+    });
+    if (kb.state.kind === 'ready') this.show(kb.state.problems);
+  }
+
+  private show(problems: readonly KbProblem[]): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const p of problems) {
+      const line = Math.max(0, p.line - 1);
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      d.source = 'support-kb';
+      d.code = p.code;
+      const list = byFile.get(p.file) ?? [];
+      list.push(d);
+      byFile.set(p.file, list);
+    }
+    this.diagnostics.clear();
+    for (const [file, list] of byFile) this.diagnostics.set(toUri(file), list);
+
+    const now = new Set(problems.map(key));
+    const fresh = problems.filter((p) => !this.told.has(key(p)));
+    // A problem that was fixed and comes back is new again.
+    this.told = now;
+    fresh.slice(0, MAX_NOTIFICATIONS).forEach((p) => void this.notify(p));
+    if (fresh.length > MAX_NOTIFICATIONS) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Support KB: {0} more problems in KB files; see the Problems panel.', fresh.length - MAX_NOTIFICATIONS));
+    }
+  }
+
+  private async notify(p: KbProblem): Promise<void> {
+    const uri = toUri(p.file);
+    const where = `${vscode.workspace.asRelativePath(uri)}${p.line ? `:${p.line}` : ''}`;
+    const text = vscode.l10n.t('Support KB: a problem in the KB file {0}: {1}', where, p.message);
+    const open = vscode.l10n.t('Open the File');
+    const show = p.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    const choice = await show(text, open, vscode.l10n.t('Show Log'));
+    if (choice === open) {
+      const position = new vscode.Position(Math.max(0, p.line - 1), 0);
+      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position) });
+    } else if (choice) {
+      await vscode.commands.executeCommand(Commands.showLog);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.diagnostics.dispose();
+  }
+}
+
+const key = (p: KbProblem) => `${p.file}\u0000${p.code}\u0000${p.message}`;
+
+/** KB problems name files as the loader gave them: URIs from the extension, paths from the CLI. */
+function toUri(file: string): vscode.Uri {
+  return /^[a-z][\w+.-]*:\//i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
+}

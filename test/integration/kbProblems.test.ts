@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, waitFor, workspaceUri, writeText } from './helpers';
+
+const kbDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'support-kb' && String(d.code).startsWith('kb.'));
+
+describe('KB file problems in the Problems panel', () => {
+  before(async () => {
+    await api();
+  });
+
+  it('puts a broken KB file on its line, and a file with no articles as a warning; fixed, they go', async () => {
+    const broken = workspaceUri('team-kb', 'broken-front-matter.md');
+    const empty = workspaceUri('team-kb', 'no-articles.md');
+    try {
+      await writeText(broken, '---\nlang: ru\n\n# Команда\n\n## Статья\n\nТекст.\n');
+      await writeText(empty, 'Только текст, без заголовков.\n');
+      const [error] = await waitFor('the front matter error', () => (kbDiagnostics(broken).length ? kbDiagnostics(broken) : undefined), 20_000);
+      assert.equal(error!.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(error!.code, 'kb.front-matter.invalid');
+      assert.equal(error!.range.start.line, 3, 'on the "# Команда" line, where the closing --- is missing (line 4)');
+      const [warning] = await waitFor('the no-articles warning', () => (kbDiagnostics(empty).length ? kbDiagnostics(empty) : undefined), 20_000);
+      assert.equal(warning!.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(warning!.code, 'kb.file.no-articles');
+
+      await writeText(broken, '---\nlang: ru\n---\n\n# Команда\n\n## Статья\n\nТекст.\n');
+      await waitFor('the error to go', () => kbDiagnostics(broken).length === 0, 20_000);
+    } finally {
+      await vscode.workspace.fs.delete(broken).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(empty).then(undefined, () => undefined);
+    }
+    await waitFor('the warning to go with its file', () => kbDiagnostics(empty).length === 0, 20_000);
+  });
+});
