@@ -13,6 +13,8 @@ import { cacheFileFor, type CacheOutcome } from '../node/indexCache';
 import { readConfig, SECTION } from './config';
 
 const RELOAD_DEBOUNCE_MS = 250;
+/** Settings that change what the KB is made of. */
+const KB_SETTINGS = ['kbPaths', 'includeBundledKb'];
 /** Folders deeper than this under a KB path are not walked (a KB is a few folders, not a file system). */
 const MAX_DEPTH = 32;
 
@@ -65,7 +67,9 @@ export class KbService implements vscode.Disposable {
       this.onDidChangeStateEmitter,
       this.onDidChangeProgressEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SECTION) && this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('settings changed'));
+        // Only the settings that say what the KB is: a draft-check or reply setting does not re-index it.
+        const kbSettings = KB_SETTINGS.some((key) => e.affectsConfiguration(`${SECTION}.${key}`));
+        if (kbSettings && this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('settings changed'));
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         if (this.state.kind !== 'idle') this.scheduleReload(vscode.l10n.t('workspace folders changed'));
