@@ -66,12 +66,21 @@ describe('the agent\'s desk: e-mail and reply side by side', () => {
     const previewTop = await frame.locator('#preview').evaluate((el) => el.getBoundingClientRect().top);
     const viewHeight = await frame.locator('body').evaluate(() => globalThis.innerHeight);
     assert.ok(previewTop >= 0 && previewTop < viewHeight - 60, `preview at ${previewTop}px, the view is ${viewHeight}px high`);
+    // The same query shown again (the view hidden and shown, the KB reloaded) keeps the selection.
+    await page.locator('.activitybar a[aria-label^="Explorer"]').click();
+    await showSidebar(page);
+    await settled(frame, 'ЛК');
+    assert.equal(await selectedIndex(frame), 6, 'the view shown again keeps the selected result');
+    await runCommand(page, 'Support KB: Reload Knowledge Base');
+    await page.waitForTimeout(2000);
+    assert.equal(await selectedIndex(frame), 6, 'a KB reload keeps the selected result');
     // Shift+Enter reads the article beside, read-only; the focus stays in the search box.
     const selectedTitle = await frame.locator('li[aria-selected="true"] .title').innerText();
     await input.press('Shift+Enter');
     await page.locator('.tab', { hasText: selectedTitle.slice(0, 20) }).first().waitFor({ timeout: 20_000 });
     assert.equal(await input.evaluate((el) => el === document.activeElement), true, 'the search box keeps the focus');
 
+    await input.press('End');
     await input.pressSequentially(' кабинет пароль', { delay: 30 });
     await settled(frame, 'ЛК кабинет пароль');
     assert.equal(await selectedIndex(frame), 0, 'a new query selects its first result');

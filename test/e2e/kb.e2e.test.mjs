@@ -64,7 +64,7 @@ describe('the KB as a team grows it, in the real workbench', () => {
     writeFileSync(join(workspace, 'team-kb', 'broken.md'), '---\nlang: ru\n\n# Гарантия\n\n## Гарантия на АКБ\n\nТри года.\n');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'broken.md' });
     await toast.first().waitFor({ timeout: 30_000 });
-    assert.match(await toast.first().innerText(), /broken\.md:4/);
+    assert.match(await toast.first().innerText(), /broken\.md:4: the front matter/);
     await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'never closed' });
     await problem.first().waitFor({ timeout: 20_000 });

@@ -78,6 +78,7 @@ export async function showSidebar(page) {
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   await frame.locator('#query').waitFor({ timeout: 60_000 });
   await frame.locator('#query').click(); // typing right after the view opens must not lose keys
+  await frame.locator('#query').press('End');
   return frame;
 }
 
