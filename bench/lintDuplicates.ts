@@ -71,6 +71,17 @@ function evaluate(articles: Article[], pairs: { a: number; b: number; score: num
   return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp / truth.size, tp, fp, fn, falsePositives };
 }
 
+/** Median time of five runs, in ms. */
+function median(f: () => unknown): number {
+  const runs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    f();
+    runs.push(performance.now() - t0);
+  }
+  return runs.sort((a, b) => a - b)[2]!;
+}
+
 function main() {
   const gold: Gold = JSON.parse(readFileSync(join(__dirname, '..', 'test', 'fixtures', 'lint', 'gold.json'), 'utf8'));
   const articles = load();
@@ -140,15 +151,6 @@ function main() {
   console.log('\nHostile lines, 10k vs 100k characters (median of 5, same process):\n');
   console.log('| input | lint 10k ms | lint 100k ms | ratio | redact 10k ms | redact 100k ms | ratio |');
   console.log('|---|---|---|---|---|---|---|');
-  const median = (f: () => unknown) => {
-    const runs = [];
-    for (let r = 0; r < 5; r++) {
-      const t0 = performance.now();
-      f();
-      runs.push(performance.now() - t0);
-    }
-    return runs.sort((a, b) => a - b)[2]!;
-  };
   const hostile: [string, (n: number) => string][] = [
     ['link then dots', (n) => `## A\n\nhttp://a${'.'.repeat(n)}x`],
     ['heading of " #"', (n) => `## a${' #'.repeat(n / 2)}x\n\ntext`],
@@ -174,18 +176,9 @@ function main() {
       const w = words[i % words.length]!;
       return w.map((t, k) => ((k * 7 + i) % 2 === 0 ? t : `w${i}_${k}`));
     });
-    const time = (f: () => unknown) => {
-      const runs = [];
-      for (let r = 0; r < 5; r++) {
-        const t0 = performance.now();
-        f();
-        runs.push(performance.now() - t0);
-      }
-      return runs.sort((a, b) => a - b)[2]!;
-    };
     const vecs = tfidfVectors(docs);
-    const fast = time(() => similarPairs(vecs, DEFAULT_NEAR_DUPLICATE_THRESHOLD));
-    const slow = n <= 3000 ? time(() => {
+    const fast = median(() => similarPairs(vecs, DEFAULT_NEAR_DUPLICATE_THRESHOLD));
+    const slow = n <= 3000 ? median(() => {
       let c = 0;
       for (let i = 0; i < vecs.length; i++) for (let j = i + 1; j < vecs.length; j++) if (dot(vecs[i]!, vecs[j]!) >= DEFAULT_NEAR_DUPLICATE_THRESHOLD) c++;
       return c;

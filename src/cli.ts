@@ -21,7 +21,7 @@ const USAGE = `Usage:
   support-kb imei <IMEI> [--json]
   support-kb import-numbered <file.txt> [--title T] [--category C] [--lang ru|da|en]
   support-kb lint [<dir|file>...] [--json | --sarif] [--fix-titles-dry-run] [--config F] [--locale ru|en]
-  support-kb gaps <folder> [--json | --csv] [--weeks N] [--top N]
+  support-kb gaps <folder> [--json | --csv] [--weeks N] [--top N] [--locale ru|en]
 
 Commands:
   search            Search the knowledge base (default: the bundled kb/ folder). Filters narrow the
@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
         locale: { type: 'string' },
       }), usage);
     case 'gaps':
-      return gapsCommand(parse(rest, { json: { type: 'boolean' }, csv: { type: 'boolean' }, weeks: { type: 'string' }, top: { type: 'string' } }), usage);
+      return gapsCommand(parse(rest, { json: { type: 'boolean' }, csv: { type: 'boolean' }, weeks: { type: 'string' }, top: { type: 'string' }, locale: { type: 'string' } }), usage);
     case '--help':
     case '-h':
     case 'help':

@@ -41,7 +41,9 @@ export async function lintCommand(args: LintArgs, usage: (message: string) => Er
       if (f.related.length > 10) out(`    … +${f.related.length - 10}\n`);
     }
     const count = (s: string) => findings.filter((f) => f.severity === s).length;
-    out(`${sources.inputs.length} files, ${findings.length} findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)\n`);
+    out(locale === 'ru'
+      ? `Файлов: ${sources.inputs.length}, замечаний: ${findings.length} (ошибок ${count('error')}, предупреждений ${count('warning')}, сведений ${count('info')})\n`
+      : `${sources.inputs.length} files, ${findings.length} findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)\n`);
   }
   return hasErrors(findings) ? 1 : 0;
 }

@@ -32,10 +32,10 @@ function seedTeamFolder() {
   return folder;
 }
 
-const teamFolder = seedTeamFolder();
-
-describe('Search Gaps page in the real workbench', () => {
-  const workbench = useWorkbench('gaps', { settings: { 'supportKb.gaps.folder': teamFolder } });
+for (const [theme, screenshot] of [['Default Light Modern', 'search-gaps.png'], ['Default Dark Modern', 'search-gaps-dark.png']]) {
+describe(`Search Gaps page in the real workbench (${theme})`, () => {
+  const teamFolder = seedTeamFolder();
+  const workbench = useWorkbench(`gaps-${theme.replace(/\W+/g, '-')}`, { settings: { 'supportKb.gaps.folder': teamFolder, 'workbench.colorTheme': theme } });
 
   it('shows the week chart, top searches without a result and without a pick, and the most inserted articles', { timeout: 180_000 }, async () => {
     const { page } = workbench();
@@ -59,7 +59,7 @@ describe('Search Gaps page in the real workbench', () => {
     assert.doesNotMatch(text, /Иван|89161234567/, 'redacted before it was written');
     assert.equal(await frame.locator('svg.chart rect').count() > 8, true, 'bars for the weeks');
     assert.equal(await frame.locator('script').count(), 0, 'the page runs no script');
-    await page.screenshot({ path: join(SCREENSHOTS, 'search-gaps.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
 
     // This machine wrote its own file into the team folder, beside the other machine's.
     const files = readdirSync(teamFolder).filter((f) => f.endsWith('.jsonl'));
@@ -68,3 +68,4 @@ describe('Search Gaps page in the real workbench', () => {
     assert.doesNotMatch(readFileSync(join(teamFolder, mine), 'utf8'), /Иван|89161234567/);
   });
 });
+}

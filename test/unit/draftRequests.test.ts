@@ -51,6 +51,12 @@ describe('requests are recognised by grammar, not a list of phrases', () => {
   for (const [what, body] of forms) {
     it(what, () => assert.deepEqual(asked(body).sort(), ['imei', 'vin'], body));
   }
+  it('verbless and elliptic requests', () => {
+    assert.deepEqual(asked('Пожалуйста, ФИО, VIN и IMEI по Kia Connect.').sort(), ['full_name', 'imei', 'vin']);
+    assert.deepEqual(asked('По Kia Connect пришлите IMEI. По Mobikey — дату обращения к дилеру.', 'mobikey'), ['dealer_date']);
+    assert.deepEqual(asked('Клиент сообщил ФИО и телефон. По Kia Connect осталось прислать VIN и IMEI.').sort(), ['imei', 'vin']);
+    assert.deepEqual(asked('To fix the Kia Connect issue, send your VIN and IMEI.').sort(), ['imei', 'vin']);
+  });
   it('a request that asks for nothing is not one ("напишите нам, если будут вопросы")', () => {
     assert.deepEqual(verdict('Kia Connect заработает после обновления. Напишите нам, если будут вопросы.'), {});
     assert.deepEqual(verdict('Подскажите, что делать, если не работает Kia Connect?'), {});
@@ -61,6 +67,7 @@ describe('what is not a request', () => {
   it('negated requests', () => {
     const v = verdict('По Kia Connect пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки и описание. Фото ошибки присылать не нужно, местоположение указывать тоже не надо.');
     assert.deepEqual(v['kia-connect']!.sort(), ['error_photo', 'location']);
+    assert.ok(verdict('Kia Connect: please send the VIN and IMEI. There is no need to attach a screenshot.')['kia-connect']!.includes('error_photo'));
     assert.deepEqual(verdict('Please do not send the VIN or IMEI of your Kia Connect car by e-mail.'), {});
   });
   it('self-service steps in the app, a program or on the site', () => {
@@ -70,7 +77,21 @@ describe('what is not a request', () => {
     // …but a form or a reply to us is a request even when the site is named.
     assert.deepEqual(asked('По Kia Connect на сайте через форму обратной связи https://www.kia.ru/feedback/ укажите VIN.'), ['vin']);
   });
+  it('steps of a procedure, numbered or in one sentence, and things done at the dealer', () => {
+    assert.deepEqual(verdict('1. Откройте приложение Kia Connect.\n2. Нажмите «Профиль».\n3. Укажите новый номер телефона.'), {});
+    assert.deepEqual(verdict('Kia Connect: откройте сайт, нажмите «Войти», укажите телефон и пароль.'), {});
+    assert.deepEqual(verdict('Для восстановления пароля Kia Connect необходимо нажать «Забыли пароль?», выбрать способ и указать e-mail.'), {});
+    assert.deepEqual(verdict('Для Mobikey обратитесь в дилерский центр, предоставив номер телефона.'), {});
+    // …but sending something to us after a step is a request.
+    assert.deepEqual(asked('Перезагрузите головное устройство Kia Connect и пришлите VIN.'), ['vin']);
+  });
+  it('statements of what is needed for something are not requests', () => {
+    assert.deepEqual(verdict('Привязка номера телефона к учетной записи необходима для восстановления пароля.'), {});
+    assert.deepEqual(verdict('Для активации Mobikey необходимо обратиться в дилерский центр.'), {});
+    assert.deepEqual(verdict('Если почтового адреса нет, указать его невозможно: привяжите номер телефона в Kia Connect.'), {});
+  });
   it('the customer’s own questions, also quoted inside the reply', () => {
+    assert.deepEqual(verdict('Подскажите, пожалуйста, какие документы нужны для исправления модели автомобиля в личном кабинете?'), {});
     assert.deepEqual(verdict('Kia Connect: подскажите, пожалуйста, куда мне отправить VIN и IMEI?'), {});
     assert.deepEqual(verdict('Вы спрашивали: «Укажите, что нужно: VIN, IMEI?» — по Kia Connect ничего присылать не нужно.'), {});
   });

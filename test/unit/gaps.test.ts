@@ -154,8 +154,9 @@ describe('search-gap report', () => {
     assert.equal(report.noResult[0].query, 'каско');
     assert.match(json.stderr, /gaps-2\.jsonl:1: not JSON/);
     assert.match(run('--csv').stdout, /^"kind","week"/);
-    const text = run();
+    const text = run('--locale', 'en');
     assert.match(text.stdout, /Top searches without a result:\n +3 {2}каско/);
+    assert.match(run().stdout, /Частые поиски без результата:\n +3 {2}каско/);
     assert.equal(spawnSync(process.execPath, [CLI, 'gaps'], { encoding: 'utf8' }).status, 2);
     assert.equal(readFileSync(join(dir, 'gaps-1.jsonl'), 'utf8').split('\n').length, entries.length + 1, 'the report never writes to the logs');
   });

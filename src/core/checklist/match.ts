@@ -1,4 +1,4 @@
-import { phraseAt, phraseStems, sameWord, type Word } from './draft';
+import { findPhrase, phraseAt, phraseStems, sameWord, wordsOf, type Word } from './draft';
 import type { Checklist } from './types';
 
 /** A checklist item's or topic's phrase found in the draft, by word index. */
@@ -11,9 +11,12 @@ export interface PhraseHit {
   last: number;
   /** Words in the phrase (fewer than last - word + 1 when other words stand between them). */
   size: number;
+  /** The phrase, as its stems joined by spaces. */
+  key: string;
 }
 
 interface Entry {
+  key: string;
   stems: string[];
   owners: { checklist: string; item?: string }[];
 }
@@ -24,6 +27,34 @@ export interface Matcher {
 }
 
 const cache = new WeakMap<readonly Checklist[], Matcher>();
+/** Owner of the phrases that are parts of composite terms; never reported itself. */
+const COMPOSITE_PART = '\u0000part';
+/** How near the parts of a composite term must stand, in words. */
+const COMPOSITE_WINDOW = 10;
+
+/**
+ * Topic hits of composite terms: every part found within {@link COMPOSITE_WINDOW} words of the
+ * others. One sweep per term over the part hits, keeping the last position of each part.
+ */
+function compositeHits(hits: readonly PhraseHit[], composites: readonly { checklist: string; key: string; parts: Set<string>[] }[]): PhraseHit[] {
+  const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART);
+  const out: PhraseHit[] = [];
+  for (const c of composites) {
+    const lastAt = c.parts.map(() => -Infinity);
+    let reported = -Infinity;
+    for (const h of partHits) {
+      c.parts.forEach((p, k) => {
+        if (p.has(h.key)) lastAt[k] = h.word;
+      });
+      const first = Math.min(...lastAt);
+      if (h.word - first <= COMPOSITE_WINDOW && first > reported) {
+        out.push({ checklist: c.checklist, word: first, last: h.last, size: c.parts.length, key: c.key });
+        reported = h.word;
+      }
+    }
+  }
+  return out;
+}
 
 function deletions(s: string): string[] {
   const out: string[] = [];
@@ -45,11 +76,21 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
     if (!stems.length) return;
     const key = stems.join(' ');
     let e = entries.get(key);
-    if (!e) entries.set(key, (e = { stems, owners: [] }));
+    if (!e) entries.set(key, (e = { key, stems, owners: [] }));
     if (!e.owners.some((o) => o.checklist === owner.checklist && o.item === owner.item)) e.owners.push(owner);
   };
+  /** Terms made of parts that must stand near each other ("исправить|удалить + автомобиль|модель"). */
+  const composites: { checklist: string; key: string; parts: Set<string>[] }[] = [];
   for (const c of checklists) {
-    for (const t of c.appliesWhen.terms ?? []) add(t, { checklist: c.id });
+    for (const t of c.appliesWhen.terms ?? []) {
+      if (!t.includes(' + ')) {
+        add(t, { checklist: c.id });
+        continue;
+      }
+      const parts = t.split(' + ').map((part) => new Set(part.split('|').map((p) => phraseStems(p).join(' ')).filter(Boolean)));
+      composites.push({ checklist: c.id, key: t, parts });
+      for (const part of t.split(' + ')) for (const p of part.split('|')) add(p, { checklist: COMPOSITE_PART });
+    }
     for (const it of c.items) for (const p of it.phrases) add(p, { checklist: c.id, item: it.id });
   }
   const byFirst = new Map<string, Entry[]>();
@@ -88,10 +129,10 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
       for (let i = 0; i < words.length; i++) {
         for (const e of candidatesFor(words[i]!)) {
           const last = phraseAt(words, i, e.stems);
-          if (last >= 0) for (const o of e.owners) hits.push({ ...o, word: i, last, size: e.stems.length });
+          if (last >= 0) for (const o of e.owners) hits.push({ ...o, word: i, last, size: e.stems.length, key: e.key });
         }
       }
-      return dropNested(hits);
+      return dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits);
     },
   };
   cache.set(checklists, matcher);
@@ -117,4 +158,37 @@ function dropNested(hits: PhraseHit[]): PhraseHit[] {
     if (h.last - h.word + 1 === h.size && (!r || h.last > r.last || (h.last === r.last && h.size > r.size))) reach[h.checklist] = h;
   });
   return dropped ? hits.filter((_, k) => keep[k]) : hits;
+}
+
+const weightCache = new WeakMap<readonly Checklist[], WeakMap<object, Map<string, Map<string, number>>>>();
+
+/**
+ * How much each topic term says about its checklist: 1 / the number of checklists whose KB articles
+ * use it. "Kia Connect" belongs to one checklist's articles; "пароль" or "личный кабинет" come up in
+ * several, so they decide less when two checklists explain a request equally well.
+ * Keyed by checklist id, then by the term's stems joined by spaces.
+ */
+export function termWeights(checklists: readonly Checklist[], bodies: ReadonlyMap<string, string> | undefined): Map<string, Map<string, number>> {
+  const byBodies = weightCache.get(checklists) ?? weightCache.set(checklists, new WeakMap()).get(checklists)!;
+  const key = bodies ?? checklists;
+  const cached = byBodies.get(key);
+  if (cached) return cached;
+  const texts = checklists.map((c) => {
+    const ids = new Set([...(c.appliesWhen.articles ?? []), ...(c.sources ?? [])]);
+    return wordsOf([...ids].map((id) => bodies?.get(id) ?? '').join('\n'));
+  });
+  const out = new Map<string, Map<string, number>>();
+  for (const c of checklists) {
+    const weights = new Map<string, number>();
+    for (const t of c.appliesWhen.terms ?? []) {
+      if (t.includes(' + ')) continue; // composite terms weigh 1
+      const stems = phraseStems(t);
+      if (!stems.length) continue;
+      const df = texts.filter((words, i) => checklists[i]!.id === c.id || findPhrase(words, stems) >= 0).length;
+      weights.set(stems.join(' '), 1 / Math.max(df, 1));
+    }
+    out.set(c.id, weights);
+  }
+  byBodies.set(key, out);
+  return out;
 }

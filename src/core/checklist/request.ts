@@ -32,13 +32,17 @@ export interface Request {
 /** Roots of the verbs that ask for something (folded, matched at the word's start). */
 const ASK_ROOTS = [
   'укаж', 'указ', 'пришл', 'присл', 'присыл', 'направ', 'отправ', 'сообщ', 'предостав', 'прилож', 'приклад', 'прикреп', 'вышл', 'высл', 'высыл', 'скин', 'скид', 'перешл', 'пересл', 'пересыл',
-  'продублир', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
+  'продублир', 'пиш', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
 ];
+/** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
+const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав'];
+const EN_AMBIGUOUS = new Set(['enter', 'specify', 'add', 'indicate', 'upload']);
+
 /** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
 const EN_ASK = new Set(['send', 'provide', 'include', 'attach', 'specify', 'tell', 'share', 'give', 'confirm', 'describe', 'forward', 'upload', 'write', 'indicate', 'state', 'list', 'let', 'email', 'e', 'reply', 'add', 'submit', 'mention', 'resend']);
 const MODALS = new Set([
   'нужно', 'нужна', 'нужны', 'нужен', 'надо', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся',
-  'просим', 'прошу', 'просьба', 'следует', 'можете', 'сможете', 'могли', 'можно', 'достаточно', 'рекомендуем', 'рекомендуется', 'советуем', 'обязательно', 'стоит', 'важно', 'желательно', 'ждем', 'ожидаем', 'пригодится', 'пригодятся',
+  'просим', 'прошу', 'просьба', 'следует', 'можете', 'сможете', 'могли', 'можно', 'достаточно', 'рекомендуем', 'рекомендуется', 'советуем', 'обязательно', 'стоит', 'важно', 'желательно', 'ждем', 'ожидаем', 'пригодится', 'пригодятся', 'осталось', 'остается', 'останется',
 ]);
 /** Modal words that ask for things by themselves ("нам понадобятся ФИО и VIN"). */
 const NOMINAL_NEED = new Set(['пригодится', 'пригодятся', 'ждем', 'ожидаем', 'нужно', 'нужна', 'нужны', 'нужен', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся', 'достаточно']);
@@ -46,7 +50,9 @@ const NEGATIONS = new Set(['не', 'нет', 'ни', 'not', 'dont', 'don', 'neve
 const DATA_NOUNS = ['данн', 'информац', 'сведен', 'detail', 'information', 'info', 'data', 'следующ', 'following'];
 /** Where a self-service step happens (before the verb in its clause): the customer does it there, not for us. */
 const SELF_PLACES = new Set(['приложении', 'программе', 'сайте', 'кабинете', 'меню', 'настройках', 'экране', 'поле', 'странице', 'аккаунте', 'профиле', 'app', 'application', 'website', 'site', 'menu', 'settings', 'screen', 'field']);
-const SELF_VERBS = new Set(['введите', 'нажмите', 'выберите', 'откройте', 'зайдите', 'перейдите', 'войдите', 'установите', 'перезагрузите', 'обновите', 'подтвердите', 'скачайте', 'авторизуйтесь', 'добавьте', 'удалите', 'привяжите', 'зарегистрируйтесь', 'enter', 'tap', 'click', 'open', 'select', 'go', 'log', 'sign']);
+const SELF_VERBS = new Set([
+  'ввести', 'нажать', 'выбрать', 'открыть', 'зайти', 'перейти', 'войти', 'установить', 'перезагрузить', 'обновить', 'скачать', 'авторизоваться', 'добавить', 'удалить', 'привязать', 'зарегистрироваться',
+  'введите', 'нажмите', 'выберите', 'откройте', 'зайдите', 'перейдите', 'войдите', 'установите', 'перезагрузите', 'обновите', 'подтвердите', 'скачайте', 'авторизуйтесь', 'добавьте', 'удалите', 'привяжите', 'зарегистрируйтесь', 'enter', 'tap', 'click', 'open', 'select', 'go', 'log', 'sign']);
 /** Words that send what is asked to us: then it is a request even in a self-service setting. */
 const TO_US_WORDS = new Set(['нам', 'нас', 'us', 'form']);
 const TO_US = ['поддержк', 'ответн', 'ответе', 'письм', 'обратн', 'форму', 'форме', 'формы', 'обращени', 'reply', 'feedback', 'support'];
@@ -55,6 +61,8 @@ const CUT_AFTER = new Set(['потому', 'поскольку', 'так', 'т',
 const FUNCTION_WORDS = new Set(['и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
 const CONTINUES = new Set(['и', 'а', 'также', 'кроме', 'плюс', 'ещё', 'еще', 'and', 'also', 'plus']);
 const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'какой', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
+const WHAT_WORDS = new Set(['что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
+const NEED_WORDS = new Set(['нужно', 'нужны', 'нужен', 'нужна', 'необходимо', 'необходимы', 'требуется', 'требуются', 'надо', 'делать', 'сделать', 'need', 'needed', 'do']);
 const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
 
 type TriggerKind = 'imperative' | 'infinitive' | 'gerund' | 'modal' | 'english' | 'noun' | 'none';
@@ -75,15 +83,21 @@ function kindOf(w: string): TriggerKind {
   if (!r) return 'none';
   const tail = w.slice(r.length);
   if (tail.length > 7) return 'none';
-  // Imperatives, and the polite future ("если пришлёте / укажете").
-  if (/(ите|йте|ьте|ете)$/.test(w) && w !== 'сайте') return 'imperative';
+  // Imperatives, and the polite future of perfective verbs ("если пришлёте / укажете"), not the
+  // present of imperfective ones ("вы пишете / указываете / присылаете" describe, they do not ask).
+  if (/(ите|йте|ьте)$/.test(w) && w !== 'сайте') return 'imperative';
+  if (/ете$/.test(w) && !/(аете|яете|пишете)$/.test(w)) return 'imperative';
   if (/(ть|ти)$/.test(w)) return 'infinitive';
   if (/([аяи]в|ывая|ивая|ляя)$/.test(w) || w === 'сообщая') return 'gerund';
   return 'none';
 }
 
 const isImperativeForm = (w: string) => /(ите|йте|ьте)$/.test(w) && w.length > 4 && w !== 'сайте';
-const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь)$/.test(w) && w.length > 4;
+/** Any verb form we can tell by its ending (imperative, infinitive, present or past tense): "сменился", "работает", "был". */
+const isVerbForm = (w: string) => isImperativeForm(w) || isInfinitiveForm(w) || (w.length > 3 && /(ся|сь|ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|был|будет|есть|is|are|was|were|has|have)$/.test(w));
+const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь|ться|тись)$/.test(w) && (w.length > 4 || (w.length === 4 && !SHORT_NOUNS.has(w)));
+/** Four-letter nouns that look like infinitives (дать, быть are verbs; суть, сеть are not). */
+const SHORT_NOUNS = new Set(['суть', 'сеть', 'путь', 'мать', 'нить', 'треть', 'пять', 'шесть', 'семь', 'ноль', 'мети', 'пути', 'сети', 'сути']);
 
 interface Clause {
   from: number;
@@ -131,7 +145,8 @@ export function findRequests(input: RequestInput): Request[] {
   };
 
   /** Per sentence: the word ranges it asks about, or undefined when it asks nothing. */
-  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord)));
+  const procedure = procedureSentences(sentences, words, ranges);
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord, procedure[si] === 1)));
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
@@ -139,6 +154,7 @@ export function findRequests(input: RequestInput): Request[] {
     const s = sentences[si]!;
     if (taken[si] || s.heading) continue;
     let scope = own[si];
+    if (scope && !scope.length) continue;
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [ranges[si - 1]!, ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
@@ -152,13 +168,17 @@ export function findRequests(input: RequestInput): Request[] {
       const item = own[k] ?? (listLineNegated(words, ranges[k]!) ? undefined : [ranges[k]!]);
       if (item) all.push(...item);
     }
-    // "…пришлите ФИО и телефон. И данные авто: VIN, IMEI." — a verbless continuation.
+    // "…пришлите ФИО и телефон. И данные авто: VIN, IMEI." / "По Mobikey — дату обращения к дилеру.":
+    // a verbless sentence right after the request, in its paragraph, asks for its items too.
     let last = list.length ? list[list.length - 1]! : si;
-    for (let k = last + 1; k < sentences.length && !own[k]; k++) {
+    const asksItself = all.some(([a, b]) => hasItem(a, b) || hasData(a, b));
+    for (let k = last + 1; asksItself && k < sentences.length && !own[k]; k++) {
       const [a, b] = ranges[k]!;
-      if (a >= b || !CONTINUES.has(words[a]!.text) || sentences[k]!.bullet) break;
+      const next = sentences[k]!;
+      if (a >= b || next.bullet || next.heading || next.paragraph !== sentences[last]!.paragraph) break;
+      if (!CONTINUES.has(words[a]!.text) && !hasItem(a, b)) break;
       let verb = false;
-      for (let i = a; i < b; i++) if (isImperativeForm(words[i]!.text) || isInfinitiveForm(words[i]!.text)) verb = true;
+      for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) verb = true;
       if (verb) break;
       all.push([a, b]);
       taken[k] = 1;
@@ -241,14 +261,25 @@ function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number
 }
 
 /** The word ranges a sentence asks about, or undefined when it is not a request. */
-function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, itemWord: Uint8Array): [number, number][] | undefined {
+function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, itemWord: Uint8Array, inProcedure: boolean): [number, number][] | undefined {
   const [a, b] = range;
   if (a >= b) return undefined;
   const question = text[s.end - 1] === '?';
   let firstPerson = false;
   for (let i = a; i < b; i++) if (FIRST_PERSON.has(words[i]!.text) && !quoted[i]) firstPerson = true;
-  // The customer's own question ("Подскажите, что мне делать?").
+  // The customer's own question ("Подскажите, что мне делать?", "Какие документы нужны?"): asking us
+  // what is needed or what to do is not our request.
   if (question && firstPerson) return undefined;
+  if (question) {
+    let asksWhat = false;
+    let needs = false;
+    for (let i = a; i < b; i++) {
+      const t = words[i]!.text;
+      if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
+      if (NEED_WORDS.has(t)) needs = true;
+    }
+    if (asksWhat && needs) return undefined;
+  }
   const clauses = clausesOf(text, words, range);
   const clauseIndex = new Int32Array(b - a);
   clauses.forEach((c, k) => clauseIndex.fill(k, c.from - a, c.to - a));
@@ -260,13 +291,14 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   const sentenceHasInfinitive = hasInfinitive(words, a, b);
   // What each clause holds, computed once: the checks below are then constant per word (a sentence
   // of thousands of words with as many verbs stays linear).
-  const facts = clauses.map((c) => clauseFacts(text, words, c));
+  const facts = clauses.map((c) => clauseFacts(text, words, c, itemWord));
+  const lastAskedInSentence = Math.max(...facts.map((f) => f.lastAsked));
   for (let i = a; i < b; i++) {
     if (quoted[i]) continue;
     const t = words[i]!.text;
-    const kind = englishKind(words, i, a) ?? kindOf(t);
-    if (kind === 'none') continue;
     const ci = clauseOf(i);
+    const kind = englishKind(words, i, clauses[ci]!.from) ?? kindOf(t);
+    if (kind === 'none') continue;
     const f = facts[ci]!;
     let ok = false;
     if (kind === 'imperative' || kind === 'english') ok = true;
@@ -275,17 +307,37 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'infinitive') ok = f.modal || sentenceHasModal;
     else if (kind === 'gerund') ok = sentenceHasModal || sentenceHasInfinitive;
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
-    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i;
+    // What is needed follows the word ("нам нужны: …"); "привязка телефона необходима для…" states a fact.
+    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i && (lastAskedInSentence > i || text[s.end - 1] === ':');
     if (!ok) continue;
     if (f.negatedModal || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
     }
-    if (((f.selfVerb || f.firstPlace < i) && !f.toUs) || (kind === 'gerund' && governedBySelfService(words, facts, clauseOf, a, i))) {
+    if (mayBeSelfService(t) && !f.toUs && (f.selfVerb || f.firstPlace < i || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
+      excluded.add(ci);
+      continue;
+    }
+    if (kind === 'gerund' && governedBySelfService(words, facts, clauseOf, a, i)) {
       excluded.add(ci);
       continue;
     }
     triggers.push(i);
+  }
+  // Only negated or self-service requests: nothing here is asked, and nothing after it continues one.
+  if (!triggers.length && excluded.size) return [];
+  // "Пожалуйста, ФИО, VIN и IMEI." — a verbless request.
+  if (!triggers.length && !question) {
+    let polite = false;
+    let verb = false;
+    let items = false;
+    for (let i = a; i < b; i++) {
+      const t = words[i]!.text;
+      if (t === 'пожалуйста' || t === 'please') polite = true;
+      else if (isVerbForm(t) || NEGATIONS.has(t)) verb = true;
+      if (itemWord[i]) items = true;
+    }
+    if (polite && items && !verb) return [[a, b]];
   }
   // A direct question about an item, asked by us.
   if (!triggers.length && question) {
@@ -325,15 +377,19 @@ interface ClauseFacts {
   negatedModal: boolean;
   lastInfinitive: number;
   lastData: number;
+  /** The last item or data word. */
+  lastAsked: number;
   /** A self-service verb (введите, нажмите…), and the first place word (в приложении, на сайте…). */
   selfVerb: boolean;
   firstPlace: number;
   /** Sends what is asked to us (нам, форма обратной связи, ответным письмом, an e-mail address). */
   toUs: boolean;
+  /** Names a dealer: "обратитесь в дилерский центр, предоставив номер телефона" asks for it there, not here. */
+  dealer: boolean;
 }
 
-function clauseFacts(text: string, words: readonly Word[], c: Clause): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModal: false, lastInfinitive: -1, lastData: -1, selfVerb: false, firstPlace: Infinity, toUs: false };
+function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
+  const f: ClauseFacts = { modal: false, negatedModal: false, lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false };
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
@@ -343,12 +399,15 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause): ClauseFac
       if (NEGATIONS.has(prev) && !(t === 'могли' && words[k + 1]?.text === 'бы')) f.negatedModal = true;
     }
     if ((t === 'необходимости' || t === 'need') && NEGATIONS.has(prev)) f.negatedModal = true;
+    if (t === 'невозможно' || t === 'нельзя' || t === 'cannot' || (t === 't' && (prev === 'can' || prev === 'don'))) f.negatedModal = true;
+    if (itemWord[k] || DATA_NOUNS.some((d) => t.startsWith(d))) f.lastAsked = k;
     if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModal = true;
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
     if (SELF_VERBS.has(t)) f.selfVerb = true;
     if (SELF_PLACES.has(t) && f.firstPlace === Infinity) f.firstPlace = k;
     if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
+    if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
   }
   if (c.to > c.from && text.slice(words[c.from]!.start, words[c.to - 1]!.end).includes('@')) f.toUs = true;
   return f;
@@ -367,7 +426,8 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
   if (t === 'let' && words[i + 1]?.text !== 'us') return undefined;
   if (t === 'e' && words[i + 1]?.text !== 'mail') return undefined;
   const prev = i > a ? words[i - 1]!.text : '';
-  if (i === a || ['please', 'kindly', 'also', 'and', 'you', 'then', 'to', 'just'].includes(prev)) return 'english';
+  // After a negation too ("please do not send"), so that the negation can rule it out.
+  if (i === a || ['please', 'kindly', 'also', 'and', 'you', 'then', 'to', 'just'].includes(prev) || NEGATIONS.has(prev) || prev === 't') return 'english';
   if (words[i + 1]?.text === 'us' || words[i + 1]?.text === 'please') return 'english';
   return undefined;
 }
@@ -389,6 +449,42 @@ function negatedAt(words: readonly Word[], c: Clause, i: number): boolean {
   return i - 2 >= c.from && NEGATIONS.has(words[i - 2]!.text) && ['нужно', 'надо', 'стоит', 'need', 'to', 't'].includes(words[i - 1]!.text);
 }
 
+function mayBeSelfService(w: string): boolean {
+  return EN_AMBIGUOUS.has(w) || AMBIGUOUS_ROOTS.some((r) => w.startsWith(r));
+}
+
+/** Steps before the verb in the same sentence ("откройте сайт, нажмите «Войти», укажите телефон"), with no "если" between. */
+function stepsBefore(words: readonly Word[], clauses: readonly Clause[], facts: readonly ClauseFacts[], ci: number): boolean {
+  for (let k = ci - 1; k >= 0 && k >= ci - 6; k--) {
+    const c = clauses[k]!;
+    for (let i = c.from; i < c.to; i++) if (CONDITIONS.has(words[i]!.text)) return false;
+    if (facts[k]!.selfVerb) return true;
+  }
+  return false;
+}
+
+const CONDITIONS = new Set(['если', 'когда', 'случае', 'поможет', 'получится', 'if', 'when', 'unless']);
+
+/** Sentences in a list of steps: a run of list lines where one of them is a self-service step ("1. Откройте приложение."). */
+function procedureSentences(sentences: readonly Sentence[], words: readonly Word[], ranges: readonly [number, number][]): Uint8Array {
+  const out = new Uint8Array(sentences.length);
+  let runStart = -1;
+  let steps = false;
+  const flush = (end: number) => {
+    if (runStart >= 0 && steps) out.fill(1, runStart, end);
+    runStart = -1;
+    steps = false;
+  };
+  sentences.forEach((s, k) => {
+    if (!s.bullet) return flush(k);
+    if (runStart < 0) runStart = k;
+    const [a, b] = ranges[k]!;
+    for (let i = a; i < b; i++) if (SELF_VERBS.has(words[i]!.text)) steps = true;
+  });
+  flush(sentences.length);
+  return out;
+}
+
 /** A gerund follows the verb it belongs to: "удалите автомобиль и добавьте его заново, указав VIN" is a step in the app. */
 function governedBySelfService(words: readonly Word[], facts: readonly ClauseFacts[], clauseOf: (i: number) => number, a: number, i: number): boolean {
   // Bounded look-back: the governing verb stands close to its gerund.
@@ -396,7 +492,7 @@ function governedBySelfService(words: readonly Word[], facts: readonly ClauseFac
     const t = words[k]!.text;
     if (isImperativeForm(t) || isInfinitiveForm(t)) {
       const f = facts[clauseOf(k)]!;
-      return SELF_VERBS.has(t) || ((f.selfVerb || f.firstPlace < k) && !f.toUs);
+      return !f.toUs && (SELF_VERBS.has(t) || f.selfVerb || f.firstPlace < k || f.dealer);
     }
   }
   return false;

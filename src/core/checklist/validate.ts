@@ -3,7 +3,7 @@ import { findEntities } from '../entities/find';
 import { decodeVin } from '../entities/vin';
 import { fold } from '../text/normalize';
 import { isIncoming, replyEnd, wordsOf } from './draft';
-import { matcherFor } from './match';
+import { matcherFor, termWeights } from './match';
 import { bracketedWords, findRequests, type Request } from './request';
 import { segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
@@ -145,14 +145,15 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
   const itemHits = hits.filter((h) => h.item);
-  const topicHits = hits.filter((h) => !h.item).map((h) => ({ checklist: h.checklist, at: words[h.word]!.start }));
+  const weights = termWeights(options.checklists, options.articleBodies);
+  const topicHits = hits.filter((h) => !h.item).map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // KB answers pasted into the reply name their topic too.
   const flat = fold(text.slice(0, end)).replace(/\s+/g, ' ');
   for (const c of options.checklists) {
     for (const id of c.appliesWhen.articles ?? []) {
       const body = options.articleBodies?.get(id);
       const at = body ? flat.indexOf(articleOpening(body)) : -1;
-      if (at >= 0) topicHits.push({ checklist: c.id, at: Math.min(at, end) });
+      if (at >= 0) topicHits.push({ checklist: c.id, at: Math.min(at, end), weight: 1 });
     }
   }
   topicHits.sort((a, b) => a.at - b.at);
@@ -185,7 +186,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
 
   const topicsIn = (from: number, to: number) => {
     const count = new Map<string, number>();
-    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) count.set(topicHits[k]!.checklist, (count.get(topicHits[k]!.checklist) ?? 0) + 1);
+    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) count.set(topicHits[k]!.checklist, (count.get(topicHits[k]!.checklist) ?? 0) + topicHits[k]!.weight);
     return count;
   };
   const everywhere = topicsIn(0, end + 1);
@@ -204,7 +205,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
         const matched = items.get(id)?.size ?? 0;
         return { c, matched, coverage: matched / c.items.length, topic: topics.get(id)! };
       })
-      .sort((x, y) => y.matched - x.matched || y.coverage - x.coverage || y.topic - x.topic);
+      // Most items explained first; between equals, the more telling topic (Kia Connect over "пароль"), then coverage.
+      .sort((x, y) => y.matched - x.matched || y.topic - x.topic || y.coverage - x.coverage);
     if (!ranked.length) return [];
     const best = ranked[0]!;
     // "Эту информацию можно отправить через форму" after a request that listed the items: it asks for those.
