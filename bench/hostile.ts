@@ -46,6 +46,8 @@ const PATHS: Path[] = [
   { name: 'KB file: empty headings', input: (n) => '## \n'.repeat(n / 4), run: (t) => parseKbFile({ file: 'h.md', text: t }) },
   { name: 'search: one long token as the query', input: (n) => 'я'.repeat(n), run: (t) => bundled.search(t) },
   { name: 'search: long pasted text as the query', input: (n) => 'Здравствуйте, не могу войти в личный кабинет Kia Connect, пароль не подходит. '.repeat(n / 78), run: (t) => bundled.search(t) },
+  { name: 'search: one word repeated as the query', input: (n) => 'пароль '.repeat(n / 7), run: (t) => bundled.search(t) },
+  { name: 'importer: blank lines inside a clause', input: (n) => `T\nC\n1.\nA\nx${'\n'.repeat(n)}y`, run: (t) => importNumberedText(t), old: (t) => `${t}\n`.replace(/\n+$/, '\n') },
   { name: 'importer: numbered text', input: (n) => 'Titel\nKapitel\n' + Array.from({ length: n / 40 }, (_, i) => `${i + 1}.\nAfsnit ${i + 1}\n\`\`\` tekst`).join('\n'), run: (t) => importNumberedText(t) },
   { name: 'fold: text with İ', input: (n) => 'İx'.repeat(n / 2), run: (t) => fold(t) },
 ];

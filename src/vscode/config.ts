@@ -29,6 +29,8 @@ export type CheckSetting = (typeof CHECK_SETTINGS)[number];
 export const RESTRICTED_SETTINGS = [
   'kbPaths', 'includeBundledKb', 'reply.greeting', 'reply.signature', 'draftLanguages', 'draftGlob', 'completion.trigger',
   ...CHECK_SETTINGS.map((c) => `checks.${c}`),
+  // Where search gaps are written: read from user settings only (searchGaps.ts), declared here too.
+  'gaps.folder',
 ] as const;
 
 export const SECTION = 'supportKb';

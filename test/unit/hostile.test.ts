@@ -15,6 +15,8 @@ import { KbError } from '../../src/core/kb/types';
 import { findCompounds, tokenize } from '../../src/core/search/analyze';
 import { AliasTable, parseAliases } from '../../src/core/search/aliases';
 import { KbIndex } from '../../src/core/search/index';
+import { planQuery } from '../../src/core/search/query';
+import { findLinks, lintKb } from '../../src/core/kb/lint';
 import { clampQuery, MAX_QUERY_CHARS } from '../../src/core/search/limits';
 import { fold } from '../../src/core/text/normalize';
 import { loadKbFromPaths, readKbFile } from '../../src/node/loadKb';
@@ -74,6 +76,24 @@ describe('linear text paths (previously quadratic)', () => {
     assert.deepEqual(partsForDraft('Добрый\nдень', parts).greeting, '', 'a greeting broken over two lines is still one');
     assert.deepEqual(partsForDraft('Спасибо. Здравствуйте', parts).greeting, 'G', 'only at the start of a line');
     assert.deepEqual(partsForDraft('a\rHello', parts).greeting, '', 'a lone CR ends a line');
+  });
+
+  it('a word repeated in a query is searched once and counts as often as typed', HANG_GUARD, () => {
+    const vocab = { has: () => true, hasPrefix: () => true };
+    const plan = planQuery('ЛК ЛК ЛК пароль ЛК', vocab, parseAliases('{"groups": [{"terms": ["ЛК", "личный кабинет"]}]}', 'a.json'));
+    assert.deepEqual(plan.slots.map((s) => [s.text, s.weight]), [['ЛК', 4], ['пароль', 1]]);
+    const kb = assembleKb([{ file: 'p.md', text: '+7\n' + '## +7\n'.repeat(8000) }]);
+    assert.equal(new KbIndex(kb.articles).search('+7 '.repeat(1000)).length, 20);
+  });
+
+  it('the importer and KB lint on long runs of blank lines, closing hashes and punctuation', HANG_GUARD, () => {
+    const md = importNumberedText('T\nC\n1.\nA\nx' + '\n'.repeat(100_000) + 'y\n\n\n');
+    assert.ok(md.endsWith('y\n') && !md.endsWith('y\n\n'));
+    const findings = lintKb([{ file: 'l.md', text: '# C' + ' #'.repeat(50_000) + ' x\n## A\nb' }]);
+    assert.ok(Array.isArray(findings));
+    const [link] = findLinks('l.md', 'см. https://kia.ru' + '.'.repeat(50_000) + 'x');
+    assert.ok(link!.rest.endsWith('x'));
+    assert.equal(findLinks('l.md', 'https://kia.ru/a).')[0]!.rest, 'kia.ru/a');
   });
 
   it('queries are capped in one place for every entry point', () => {

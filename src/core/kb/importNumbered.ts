@@ -81,7 +81,8 @@ export function importNumberedText(text: string, options: ImportNumberedOptions 
     out.push(`${'#'.repeat(level)} ${c.number.join('.')} ${oneLine(c.title)}`.trimEnd(), '');
     addBody(trimBlankLines(c.body));
   }
-  return out.join('\n').replace(/\n+$/, '\n');
+  while (out.length > 1 && out[out.length - 1] === '') out.pop(); // not `/\n+$/`: quadratic on long runs of blank lines
+  return `${out.join('\n')}\n`;
 }
 
 function clauseStart(line: string, current: number[] | undefined): { number: number[]; rest?: string } | undefined {

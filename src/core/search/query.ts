@@ -123,5 +123,26 @@ export function planQuery(raw: string, vocab: Vocabulary, aliases: AliasTable): 
     }
     slots.push({ text: word.text, alternatives, weight: 1, known: slotKnown });
   }
-  return { slots, known: slots.reduce((sum, s) => sum + (s.known ? s.weight : 0), 0) };
+  const merged = mergeRepeats(slots);
+  return { slots: merged, known: merged.reduce((sum, s) => sum + (s.known ? s.weight : 0), 0) };
+}
+
+/**
+ * A word (or alias, or compound) repeated in a query is one slot that counts as often as it was
+ * typed: the same scores and coverage, searched once. Without this a pasted text of one word
+ * repeated (`ЛК ЛК ЛК …`, `+7 +7 …`) searched the index hundreds of times.
+ */
+function mergeRepeats(slots: Slot[]): Slot[] {
+  const byKey = new Map<string, Slot>();
+  const out: Slot[] = [];
+  for (const slot of slots) {
+    const key = JSON.stringify(slot.alternatives);
+    const first = byKey.get(key);
+    if (first) first.weight += slot.weight;
+    else {
+      byKey.set(key, slot);
+      out.push(slot);
+    }
+  }
+  return out;
 }
