@@ -57,8 +57,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median milliseconds of `f(input)`, with enough repetitions to be measurable, but at most ~2 s in all. */
+/** Median milliseconds of `f(input)` after two warm-up runs, 3 to 7 runs, at most ~2 s of runs. */
 function time(f: (x: string) => unknown, input: string): number {
+  // Warm up first: the first runs measure the JIT compiling, not the path.
+  for (let i = 0; i < 2; i++) f(input);
   const runs: number[] = [];
   const deadline = performance.now() + 2000;
   while (runs.length < 7 && (runs.length < 3 || performance.now() < deadline)) {
