@@ -3,7 +3,8 @@
 // 1k/10k/100k articles (bench/scaleKb.ts), ours against plain MiniSearch (fuzzy 0.2 + prefix, title
 // boost 2, as SEARCH-QUALITY.md) in the same process. Figures are medians; ratios say more than
 // milliseconds on a shared machine.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
@@ -161,6 +162,28 @@ async function measure(paths: string[], count: number): Promise<Row> {
   };
 }
 
+/**
+ * `require('dist/extension.js')` in a fresh Node process, with a stand-in for the `vscode` module (the
+ * names the sources use): module load only, no activation. Median of `runs` processes.
+ */
+function moduleLoad(runs: number): { bytes: number; ms: number } {
+  const repo = join(__dirname, '..');
+  const bundle = join(repo, 'dist', 'extension.js');
+  const sources = [join(repo, 'src', 'extension.ts'), ...readdirSync(join(repo, 'src', 'vscode')).map((f) => join(repo, 'src', 'vscode', f))];
+  const names = [...new Set(sources.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/vscode\.(\w+)/g)].map((m) => m[1]!)))];
+  const script = `
+    const Module = require('module');
+    const stub = () => new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => '' : stub()), construct: () => stub(), apply: () => stub() });
+    const vscode = Object.fromEntries(${JSON.stringify(names)}.map((n) => [n, stub()]));
+    const load = Module._load;
+    Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+    const t = process.hrtime.bigint();
+    require(${JSON.stringify(bundle)});
+    process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+  const times = Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  return { bytes: statSync(bundle).size, ms: median(times) };
+}
+
 async function main() {
   const bundled = await loadKbFromPaths([BUNDLED_KB_DIR]);
   const rows: Row[] = [];
@@ -170,8 +193,9 @@ async function main() {
     rows.push(await measure([dir, join(BUNDLED_KB_DIR, 'aliases.json')], count));
     if (!args.includes('--json')) console.error(`measured ${count} articles`);
   }
+  const load = moduleLoad(15);
   if (args.includes('--json')) {
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ rows, bundle: load }, null, 2) + '\n');
     return;
   }
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
@@ -183,6 +207,7 @@ async function main() {
   for (const r of rows) {
     console.log(`| ${r.articles.toLocaleString('en')} | ${ms(r.loadMs)} | ${ms(r.build.ours)} / ${ms(r.build.base)} | ${mb(r.heap.ours)} / ${mb(r.heap.base)} | ${ms(r.query.ours.p50)} / ${ms(r.query.base.p50)} | ${ms(r.query.ours.p95)} / ${ms(r.query.base.p95)} (${ratio(r.query.ours.p95, r.query.base.p95)}) | ${ms(r.warmStartMs)} | ${ms(r.palette.ours.p95)} / ${Number.isNaN(r.palette.fuse.p95) ? 'n/a' : ms(r.palette.fuse.p95)} |`);
   }
+  console.log(`\nBundle: dist/extension.js ${(load.bytes / 1024).toFixed(0)} KB minified; module load ${load.ms.toFixed(1)} ms (median of 15 fresh processes, \`vscode\` stubbed)`);
 }
 
 main().catch((e) => {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import type { KbFileInput } from '../core/kb/parse';
 import type { Article } from '../core/kb/types';
 import type { IndexSnapshot } from '../core/search/index';
@@ -36,6 +36,8 @@ export interface WorkerBuild {
 export function buildInWorker(workerFile: string, input: IndexWorkerInput, onProgress?: (done: number, total: number) => void): WorkerBuild {
   // Only the fields the index reads cross the thread boundary.
   const articles = input.articles.map(({ id, title, body, lang, path, file }) => ({ id, title, body, lang, path, file }) as Article);
+  // Required here, not at the top: loading node:worker_threads costs every start of the extension host ~2 ms.
+  const { Worker } = createRequire(__filename)('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(workerFile, { workerData: { ...input, articles } });
   let settled = false;
   let cancel: () => void = () => undefined;

@@ -4,11 +4,11 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
-import type { KbFileInput } from '../core/kb/parse';
-import { isUnreadable } from '../core/kb/read';
+import type { ParsedKbFile } from '../core/kb/parse';
+import { isUnreadable, type KbReadResult } from '../core/kb/read';
 import type { Article } from '../core/kb/types';
 import { INDEX_FORMAT_VERSION, KbIndex, type IndexSnapshot } from '../core/search/index';
-import { readKbInputs } from './loadKb';
+import { listKbFiles, readKbFile } from './loadKb';
 
 /**
  * The saved index: one file per KB (the set of KB paths), holding the index snapshot and, per KB
@@ -52,38 +52,59 @@ export function fileKeys(articles: readonly Article[], hashes: ReadonlyMap<strin
   return [...byFile.values()];
 }
 
+/**
+ * A KB file's parse, kept with its size and modification time: a file whose size and time are
+ * unchanged (and older than the cache, so not written in the same instant) is taken as unchanged
+ * without being read, as git's index does.
+ */
+export interface CachedParse {
+  file: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  parsed: ParsedKbFile;
+}
+
+export interface DecodedCache {
+  snapshot: IndexSnapshot;
+  files: CachedFile[];
+  parsedFiles: CachedParse[];
+  writtenAt: number;
+}
+
 interface Header {
   formatVersion: number;
+  writtenAt: number;
+  parsedBytes: number;
   files: CachedFile[];
+  meta: string;
+  indexTerms: string[];
   terms: string[];
   docIds: (string | null)[];
-  meta: string;
-  chunkBytes: number[];
+  /** Element counts of the typed arrays that follow the header, in this order. */
+  postingsLength: number;
   offsetsLength: number;
   sequencesLength: number;
   checksum: string;
 }
 
-/** The cache file's bytes: magic, header length, header (JSON), then the index chunks and the term-id arrays. */
-export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[]): Buffer {
-  const chunks = snapshot.mini.indexChunks.map((c) => Buffer.from(c, 'utf8'));
-  const chunkBytes = chunks.map((c) => c.length);
-  const textBytes = chunkBytes.reduce((a, b) => a + b, 0);
-  const pad = (4 - (textBytes % 4)) % 4;
-  const payload = Buffer.concat([
-    ...chunks,
-    Buffer.alloc(pad),
-    Buffer.from(snapshot.offsets.buffer, snapshot.offsets.byteOffset, snapshot.offsets.byteLength),
-    Buffer.from(snapshot.sequences.buffer, snapshot.sequences.byteOffset, snapshot.sequences.byteLength),
-    Buffer.from(snapshot.groups.buffer, snapshot.groups.byteOffset, snapshot.groups.byteLength),
-  ]);
+const bytesOf = (a: Uint32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** The cache file's bytes: magic, header length, header (JSON), then the typed arrays (postings, offsets, sequences, groups). */
+export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[], parsedFiles: CachedParse[] = []): Buffer {
+  const parsed = Buffer.from(JSON.stringify(parsedFiles), 'utf8');
+  const pad = Buffer.alloc((8 - (parsed.length % 8)) % 8);
+  const payload = Buffer.concat([parsed, pad, bytesOf(snapshot.postings), bytesOf(snapshot.offsets), bytesOf(snapshot.sequences), bytesOf(snapshot.groups)]);
   const header: Header = {
     formatVersion: snapshot.formatVersion,
+    writtenAt: Date.now(),
+    parsedBytes: parsed.length,
     files,
+    meta: snapshot.meta,
+    indexTerms: snapshot.indexTerms,
     terms: snapshot.terms,
     docIds: snapshot.docIds,
-    meta: snapshot.mini.meta,
-    chunkBytes,
+    postingsLength: snapshot.postings.length,
     offsetsLength: snapshot.offsets.length,
     sequencesLength: snapshot.sequences.length,
     checksum: createHash('sha1').update(payload).digest('hex'),
@@ -97,7 +118,7 @@ export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[]): Buffe
 export class CorruptCacheError extends Error {}
 
 /** Reads a cache file's bytes back; throws CorruptCacheError for anything that does not check out. */
-export function decodeCache(bytes: Buffer): { snapshot: IndexSnapshot; files: CachedFile[] } {
+export function decodeCache(bytes: Buffer): DecodedCache {
   const fail = (why: string): never => {
     throw new CorruptCacheError(why);
   };
@@ -112,36 +133,39 @@ export function decodeCache(bytes: Buffer): { snapshot: IndexSnapshot; files: Ca
   }
   const payload = bytes.subarray(12 + headerLength);
   if (createHash('sha1').update(payload).digest('hex') !== header.checksum) fail('checksum mismatch (truncated or altered)');
-  let at = 0;
-  const indexChunks = header.chunkBytes.map((n) => {
-    const text = payload.toString('utf8', at, at + n);
-    at += n;
-    return text;
-  });
-  at += (4 - (at % 4)) % 4;
+  if (header.offsetsLength % 3) fail('bad offsets');
+  let parsedFiles: CachedParse[];
+  try {
+    parsedFiles = JSON.parse(payload.toString('utf8', 0, header.parsedBytes)) as CachedParse[];
+  } catch {
+    return fail('unreadable parsed files');
+  }
+  let at = header.parsedBytes + ((8 - (header.parsedBytes % 8)) % 8);
   const copy = <T extends Uint32Array | Float64Array>(view: T): T => {
     if (at + view.byteLength > payload.length) fail('truncated payload');
     Buffer.from(view.buffer).set(payload.subarray(at, at + view.byteLength));
     at += view.byteLength;
     return view;
   };
+  const postings = copy(new Uint32Array(header.postingsLength));
   const offsets = copy(new Uint32Array(header.offsetsLength));
   const sequences = copy(new Uint32Array(header.sequencesLength));
-  if (header.offsetsLength % 3) fail('bad offsets');
   const groups = copy(new Float64Array(header.offsetsLength / 3));
   if (at !== payload.length) fail('payload length mismatch');
   return {
     files: header.files,
-    snapshot: { formatVersion: header.formatVersion, mini: { meta: header.meta, indexChunks }, terms: header.terms, docIds: header.docIds, offsets, sequences, groups },
+    parsedFiles,
+    writtenAt: header.writtenAt,
+    snapshot: { formatVersion: header.formatVersion, meta: header.meta, indexTerms: header.indexTerms, postings, terms: header.terms, docIds: header.docIds, offsets, sequences, groups },
   };
 }
 
 /** Writes the cache atomically (a temporary file renamed over it): a crash never leaves half a file. */
-export function writeCache(cacheFile: string, snapshot: IndexSnapshot, files: CachedFile[]): void {
+export function writeCache(cacheFile: string, snapshot: IndexSnapshot, files: CachedFile[], parsedFiles: CachedParse[] = []): void {
   mkdirSync(path.dirname(cacheFile), { recursive: true });
   const tmp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
   try {
-    writeFileSync(tmp, encodeCache(snapshot, files));
+    writeFileSync(tmp, encodeCache(snapshot, files, parsedFiles));
     renameSync(tmp, cacheFile);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -168,27 +192,20 @@ export function loadOrBuildSnapshot(
   hashes: ReadonlyMap<string, string>,
   cacheFile: string | undefined,
   onProgress?: (done: number, total: number) => void,
+  options: { read?: CacheRead; parsedFiles?: CachedParse[] } = {},
 ): SnapshotResult {
   const files = fileKeys(articles, hashes);
+  const parsedFiles = options.parsedFiles ?? [];
   const build = (outcome: CacheOutcome, detail?: string): SnapshotResult => {
     const index = new KbIndex(articles, undefined, onProgress ? { onProgress } : {});
     const snapshot = index.toSnapshot();
-    if (cacheFile) save(cacheFile, snapshot, files);
+    if (cacheFile) save(cacheFile, snapshot, files, parsedFiles);
     return { snapshot, outcome, index, ...(detail ? { detail } : {}) };
   };
   if (!cacheFile) return build('off');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(cacheFile);
-  } catch {
-    return build('miss');
-  }
-  let cached: { snapshot: IndexSnapshot; files: CachedFile[] };
-  try {
-    cached = decodeCache(bytes);
-  } catch (e) {
-    return build('corrupt', (e as Error).message);
-  }
+  const read = options.read ?? readCache(cacheFile);
+  if (!read.cached) return build(read.outcome, read.detail);
+  const cached = read.cached;
   if (cached.snapshot.formatVersion !== INDEX_FORMAT_VERSION) return build('stale', `format ${cached.snapshot.formatVersion}, current ${INDEX_FORMAT_VERSION}`);
 
   const before = new Map(cached.files.map((f) => [f.file, f]));
@@ -197,6 +214,9 @@ export function loadOrBuildSnapshot(
   const now = new Set(files.map((f) => f.file));
   const gone = cached.files.filter((f) => !now.has(f.file));
   if (!changed.length && !gone.length) {
+    // Same content; refresh the saved sizes and times if files were touched without changing.
+    const stamp = (ps: CachedParse[]) => ps.map((p) => `${p.file}\u0000${p.size}\u0000${p.mtimeMs}\u0000${p.hash}`).join('\n');
+    if (options.parsedFiles && stamp(parsedFiles) !== stamp(cached.parsedFiles)) save(cacheFile, cached.snapshot, files, parsedFiles);
     return { snapshot: cached.snapshot, outcome: 'hit' };
   }
   // Re-index only what changed: the old articles of changed and removed files out, their new ones in.
@@ -208,7 +228,7 @@ export function loadOrBuildSnapshot(
     const index = new KbIndex(articles, undefined, { snapshot: cached.snapshot });
     index.replaceArticles(removed, added, articles);
     const snapshot = index.toSnapshot();
-    save(cacheFile, snapshot, files);
+    save(cacheFile, snapshot, files, parsedFiles);
     // The updated index is reopened from its clean snapshot (no postings of removed articles left).
     return { snapshot, outcome: 'partial', detail: `${changed.length + gone.length} of ${files.length} files re-indexed` };
   } catch (e) {
@@ -216,9 +236,30 @@ export function loadOrBuildSnapshot(
   }
 }
 
-function save(cacheFile: string, snapshot: IndexSnapshot, files: CachedFile[]): void {
+export interface CacheRead {
+  outcome: CacheOutcome;
+  cached?: DecodedCache;
+  detail?: string;
+}
+
+/** The cache file, decoded; `miss` when there is none, `corrupt` when it does not check out. */
+export function readCache(cacheFile: string): CacheRead {
+  let bytes: Buffer;
   try {
-    writeCache(cacheFile, snapshot, files);
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return { outcome: 'miss' };
+  }
+  try {
+    return { outcome: 'hit', cached: decodeCache(bytes) };
+  } catch (e) {
+    return { outcome: 'corrupt', detail: (e as Error).message };
+  }
+}
+
+function save(cacheFile: string, snapshot: IndexSnapshot, files: CachedFile[], parsedFiles: CachedParse[]): void {
+  try {
+    writeCache(cacheFile, snapshot, files, parsedFiles);
   } catch {
     // A cache that cannot be written (read-only home, full disk) costs the next start time, nothing else.
   }
@@ -236,11 +277,43 @@ export interface OpenedIndex {
  * through the cache in `cacheDir` (none: always built).
  */
 export async function openIndex(paths: readonly string[], options: { cacheDir?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<OpenedIndex> {
-  const inputs = await readKbInputs(paths);
-  const kb = assembleKb(inputs);
-  const hashes = new Map(inputs.filter((i): i is KbFileInput => !isUnreadable(i)).map((i) => [i.file, contentHash(i.text)]));
   const cacheFile = options.cacheDir ? cacheFileFor(options.cacheDir, paths.map((p) => path.resolve(p))) : undefined;
-  const result = loadOrBuildSnapshot(kb.articles, hashes, cacheFile, options.onProgress);
+  const read = cacheFile ? readCache(cacheFile) : undefined;
+  const before = new Map((read?.cached?.parsedFiles ?? []).map((p) => [p.file, p]));
+  // Only files older than the cache by a second can be judged by size and time (a file saved in the
+  // same instant as the cache might have changed without its time showing it).
+  const trustedBefore = (read?.cached?.writtenAt ?? 0) - 1000;
+  const inputs: KbReadResult[] = [];
+  const unchanged = new Map<string, ParsedKbFile>();
+  const hashes = new Map<string, string>();
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  for (const p of paths) {
+    for (const entry of await listKbFiles(p)) {
+      if (typeof entry !== 'string') {
+        inputs.push(entry);
+        continue;
+      }
+      const stat = await fs.stat(entry).catch(() => undefined);
+      const previous = before.get(entry);
+      if (stat) stats.set(entry, { size: stat.size, mtimeMs: stat.mtimeMs });
+      if (stat && previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs && stat.mtimeMs < trustedBefore) {
+        unchanged.set(entry, previous.parsed);
+        hashes.set(entry, previous.hash);
+        inputs.push({ file: entry, text: '' });
+        continue;
+      }
+      const input = await readKbFile(entry);
+      inputs.push(input);
+      if (!isUnreadable(input)) hashes.set(entry, contentHash(input.text));
+    }
+  }
+  const kb = assembleKb(inputs, undefined, unchanged);
+  const parsedFiles = kb.files.flatMap((f): CachedParse[] => {
+    const hash = hashes.get(f.file);
+    const stat = stats.get(f.file);
+    return hash && stat ? [{ file: f.file, hash, ...stat, parsed: f }] : [];
+  });
+  const result = loadOrBuildSnapshot(kb.articles, hashes, cacheFile, options.onProgress, { ...(read ? { read } : {}), parsedFiles });
   const index = result.index
     ? result.index.withAliases(kb.aliases)
     : KbIndex.fromSnapshot(result.snapshot, kb.articles, kb.aliases) ?? new KbIndex(kb.articles, kb.aliases);

@@ -10,7 +10,7 @@ try {
   const hashes = new Map(input.inputs.map((i) => [i.file, contentHash(i.text)]));
   const result = loadOrBuildSnapshot(input.articles, hashes, input.cacheFile, (done, total) => post({ type: 'progress', done, total }));
   const { snapshot } = result;
-  post({ type: 'done', snapshot, outcome: result.outcome, ...(result.detail ? { detail: result.detail } : {}) }, [snapshot.offsets.buffer as ArrayBuffer, snapshot.sequences.buffer as ArrayBuffer, snapshot.groups.buffer as ArrayBuffer]);
+  post({ type: 'done', snapshot, outcome: result.outcome, ...(result.detail ? { detail: result.detail } : {}) }, [snapshot.postings.buffer as ArrayBuffer, snapshot.offsets.buffer as ArrayBuffer, snapshot.sequences.buffer as ArrayBuffer, snapshot.groups.buffer as ArrayBuffer]);
 } catch (e) {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 }

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
 import type { Article } from '../core/kb/types';
-import { isIncomingMail } from '../core/mail/incoming';
+import { isIncoming } from '../core/checklist/draft';
 import { isDraft } from './completions';
 import { readConfig } from './config';
 
 /** Schemes of documents an agent writes replies in; everything else (git, output, previews…) is read-only to us. */
 const WRITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
+/** Documents the agent worked in, most recent first, kept to find the last reply among them. */
+const RECENT = 10;
 
 interface DraftPlace {
   doc: vscode.TextDocument;
@@ -23,13 +25,16 @@ interface DraftPlace {
  * new untitled reply opens beside the e-mail and gets the answer.
  */
 export class ReplyDrafts implements vscode.Disposable {
-  private last: DraftPlace | undefined;
+  private recent: DraftPlace[] = [];
   private searchSource: { uri: string; selections: readonly vscode.Selection[] } | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly bundledKb: vscode.Uri) {
+    // Cheap on every cursor move: whether a document is the customer's e-mail is decided when inserting.
     const remember = (editor: vscode.TextEditor | undefined, selections?: readonly vscode.Selection[]) => {
-      if (editor && this.isReplyDraft(editor.document)) this.last = { doc: editor.document, viewColumn: editor.viewColumn, selections: selections ?? editor.selections };
+      if (!editor || !this.mayBeReply(editor.document)) return;
+      const place = { doc: editor.document, viewColumn: editor.viewColumn, selections: selections ?? editor.selections };
+      this.recent = [place, ...this.recent.filter((p) => p.doc !== editor.document)].slice(0, RECENT);
     };
     remember(vscode.window.activeTextEditor);
     this.disposables = [
@@ -42,10 +47,14 @@ export class ReplyDrafts implements vscode.Disposable {
 
   /** Is `doc` a reply the agent writes, and so a place where answers may be inserted? */
   isReplyDraft(doc: vscode.TextDocument): boolean {
+    return this.mayBeReply(doc) && !isCustomerMail(doc);
+  }
+
+  /** A writable draft-language document that is not a KB file (it may still be the customer's e-mail). */
+  private mayBeReply(doc: vscode.TextDocument): boolean {
     if (doc.isClosed || !WRITABLE_SCHEMES.has(doc.uri.scheme)) return false;
     if (doc.uri.scheme !== 'untitled' && vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === false) return false;
-    if (!isDraft(doc, readConfig()) || this.isKbFile(doc.uri)) return false;
-    return !isIncomingMail(doc.getText(new vscode.Range(0, 0, 40, 0)));
+    return isDraft(doc, readConfig()) && !this.isKbFile(doc.uri);
   }
 
   /** Remembers the text selected to search for it, so that inserting never replaces it. */
@@ -78,7 +87,8 @@ export class ReplyDrafts implements vscode.Disposable {
   }
 
   private target(): DraftPlace | undefined {
-    if (this.last && hasTab(this.last.doc.uri) && this.isReplyDraft(this.last.doc)) return this.last;
+    const last = this.recent.find((p) => hasTab(p.doc.uri) && this.isReplyDraft(p.doc));
+    if (last) return last;
     // A draft the workbench restored or opened without the agent ever focusing it.
     const visible = vscode.window.visibleTextEditors.find((e) => this.isReplyDraft(e.document));
     return visible && { doc: visible.document, viewColumn: visible.viewColumn, selections: visible.selections };
@@ -98,9 +108,7 @@ export class ReplyDrafts implements vscode.Disposable {
   }
 
   private async newReplyBesideMail(): Promise<vscode.TextEditor> {
-    const mail = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
-      (e) => e && isIncomingMail(e.document.getText(new vscode.Range(0, 0, 40, 0))),
-    );
+    const mail = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e && isCustomerMail(e.document));
     const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
     const viewColumn = mail?.viewColumn ? mail.viewColumn + 1 : vscode.ViewColumn.Beside;
     return vscode.window.showTextDocument(doc, { viewColumn, preserveFocus: false });
@@ -115,6 +123,14 @@ export class ReplyDrafts implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The customer's e-mail, as the draft checks decide it (mail headers from a sender who is not
+ * support, a "… пишет:" opening, or the customer's own voice): one definition for both features.
+ */
+function isCustomerMail(doc: vscode.TextDocument): boolean {
+  return isIncoming(doc.getText());
 }
 
 /** Is the document open in an editor tab? (Its model may outlive the tab the agent closed.) */

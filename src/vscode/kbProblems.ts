@@ -51,7 +51,8 @@ export class KbProblems implements vscode.Disposable {
   private async notify(p: KbProblem): Promise<void> {
     const uri = toUri(p.file);
     const where = `${vscode.workspace.asRelativePath(uri)}${p.line ? `:${p.line}` : ''}`;
-    const text = vscode.l10n.t('Support KB: a problem in the KB file {0}: {1}', where, p.message);
+    // The notification speaks the UI language (the Problems panel has the loader's exact message).
+    const text = vscode.l10n.t('Support KB: a problem in the KB file {0}: {1}', where, describe(p.code));
     const open = vscode.l10n.t('Open the File');
     const show = p.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     const choice = await show(text, open, vscode.l10n.t('Show Log'));
@@ -66,6 +67,37 @@ export class KbProblems implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.diagnostics.dispose();
+  }
+}
+
+/** What a KB problem code means, in the UI language. */
+function describe(code: string): string {
+  switch (code) {
+    case 'kb.front-matter.invalid':
+      return vscode.l10n.t('the front matter at the top of the file is not closed with "---" or has a line that is not "key: value"');
+    case 'kb.front-matter.lang':
+      return vscode.l10n.t('the front matter names a language the KB does not know (use ru, da or en)');
+    case 'kb.file.no-articles':
+      return vscode.l10n.t('the file has no "##" headings, so it adds no articles');
+    case 'kb.heading.empty':
+      return vscode.l10n.t('a heading has no title');
+    case 'kb.fence.unclosed':
+      return vscode.l10n.t('a code block (```) is never closed');
+    case 'kb.file.binary':
+    case 'kb.file.encoding':
+      return vscode.l10n.t('the file is not UTF-8 text');
+    case 'kb.file.too-large':
+      return vscode.l10n.t('the file is too large; split it into several files');
+    case 'kb.file.unreadable':
+      return vscode.l10n.t('the file cannot be read');
+    case 'kb.aliases.json':
+    case 'kb.aliases.shape':
+    case 'kb.checklists.invalid':
+    case 'kb.categories.json':
+    case 'kb.categories.shape':
+      return vscode.l10n.t('the file does not match its schema, so it is not used until it is fixed');
+    default:
+      return vscode.l10n.t('{0}, see the Problems panel', code);
   }
 }
 

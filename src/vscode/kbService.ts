@@ -20,8 +20,7 @@ const MAX_DEPTH = 32;
 
 export type KbState =
   | { kind: 'idle' }
-  /** `progress`: share of the articles indexed (0–100) while a changed KB is re-indexed. */
-  | { kind: 'loading'; progress?: number }
+  | { kind: 'loading' }
   | { kind: 'ready'; index: KbIndex; problems: KbProblem[] }
   | { kind: 'failed'; message: string };
 
@@ -48,6 +47,12 @@ export class KbService implements vscode.Disposable {
   /** What the last load did with the saved index (hit, partial, miss…), for the log and tests. */
   lastIndexOutcome: CacheOutcome | undefined;
   private build: WorkerBuild | undefined;
+  private readonly onDidChangeProgressEmitter = new vscode.EventEmitter<number | undefined>();
+  /**
+   * Share of the articles indexed (0–100) while the index is built, undefined when done. The state
+   * stays `ready` with the last good index meanwhile (searches and draft checks go on).
+   */
+  readonly onDidChangeProgress = this.onDidChangeProgressEmitter.event;
 
   /**
    * `indexing`: where the index worker (dist/indexWorker.js) and the saved index (globalStorage) live;
@@ -60,6 +65,7 @@ export class KbService implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.onDidChangeStateEmitter,
+      this.onDidChangeProgressEmitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Only the settings that say what the KB is: a draft-check or reply setting does not re-index it.
         const kbSettings = KB_SETTINGS.some((key) => e.affectsConfiguration(`${SECTION}.${key}`));
@@ -110,7 +116,8 @@ export class KbService implements vscode.Disposable {
 
   private async load(reason: string): Promise<KbIndex> {
     const started = Date.now();
-    this.setState({ kind: 'loading' });
+    // A reload keeps the last good index (and the `ready` state) until the new one is there.
+    if (!this.index) this.setState({ kind: 'loading' });
     try {
       const config = readConfig();
       for (const p of config.problems) this.log.warn(p);
@@ -178,7 +185,7 @@ export class KbService implements vscode.Disposable {
       if (percent === reported) return;
       reported = percent;
       for (const report of progressTargets) report(percent);
-      this.setState({ kind: 'loading', progress: percent });
+      this.onDidChangeProgressEmitter.fire(percent);
     });
     this.build = build;
     // The same progress in the status bar and on the sidebar view.
@@ -204,7 +211,10 @@ export class KbService implements vscode.Disposable {
       if (e instanceof IndexBuildCancelled) throw e;
       this.log.warn(vscode.l10n.t('The index worker failed ({0}); indexing on the main thread.', e instanceof Error ? e.message : String(e)));
     } finally {
-      if (this.build === build) this.build = undefined;
+      if (this.build === build) {
+        this.build = undefined;
+        if (reported) this.onDidChangeProgressEmitter.fire(undefined);
+      }
     }
     return new KbIndex(articles, aliases);
   }

@@ -1,4 +1,6 @@
 import type Fuse from 'fuse.js';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
@@ -33,8 +35,9 @@ function titleFinder(index: KbIndex): TitleFinder {
     const words = new TitleMatcher(index.articles);
     let fuse: Fuse<Article> | undefined;
     if (index.size <= FUSE_MAX_TITLES) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const loaded = require('fuse.js') as typeof Fuse | { default: typeof Fuse };
+      // fuse.js ships as its own file (dist/fuse.js), read only when a palette first needs it: it is a
+      // fifth of the extension's code and most starts never use it.
+      const loaded = createRequire(__filename)(path.join(__dirname, 'fuse.js')) as typeof Fuse | { default: typeof Fuse };
       const FuseClass = 'default' in loaded ? loaded.default : loaded; // its CommonJS build exports the class itself
       fuse = new FuseClass([...index.articles], { keys: ['title'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     }

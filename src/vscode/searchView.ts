@@ -38,6 +38,11 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
       // Filters follow the KB: a folder added to kbPaths is listed without reloading the window.
       if (s.kind === 'ready') this.post({ type: 'filters', ...this.filterOptions(s.index) });
     }));
+    // "indexing… 42 %" while the index is built; results keep coming from the last good index.
+    this.disposables.push(kb.onDidChangeProgress((percent) => {
+      if (percent === undefined) this.postStatus(kb.state);
+      else this.post({ type: 'status', state: 'loading', articleCount: 0, message: vscode.l10n.t('indexing… {0} %', percent) });
+    }));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -132,7 +137,6 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
       state: state.kind === 'failed' ? 'error' : state.kind === 'ready' ? 'ready' : 'loading',
       articleCount: state.kind === 'ready' ? state.index.size : 0,
       ...(state.kind === 'failed' ? { message: state.message } : {}),
-      ...(state.kind === 'loading' && state.progress !== undefined ? { message: vscode.l10n.t('indexing… {0} %', state.progress) } : {}),
     });
   }
 

@@ -11,8 +11,18 @@ export class KbStatusBar implements vscode.Disposable {
     this.item.name = vscode.l10n.t('Support KB');
     this.item.command = Commands.focusSidebar;
     this.update(kb.state);
-    this.subscription = kb.onDidChangeState((s) => this.update(s));
+    this.subscription = vscode.Disposable.from(
+      kb.onDidChangeState((s) => this.update(s)),
+      kb.onDidChangeProgress((percent) => (percent === undefined ? this.update(kb.state) : this.showProgress(percent))),
+    );
     this.item.show();
+  }
+
+  /** Indexing in progress (the last good index still answers meanwhile). */
+  private showProgress(percent: number): void {
+    this.item.backgroundColor = undefined;
+    this.item.text = `$(sync~spin) ${vscode.l10n.t('KB')} ${percent} %`;
+    this.item.tooltip = vscode.l10n.t('Support KB: indexing the knowledge base… {0} %', percent);
   }
 
   private update(state: KbState): void {
@@ -21,11 +31,6 @@ export class KbStatusBar implements vscode.Disposable {
     switch (state.kind) {
       case 'idle':
       case 'loading':
-        if (state.kind === 'loading' && state.progress !== undefined) {
-          item.text = `$(sync~spin) ${vscode.l10n.t('KB')} ${state.progress} %`;
-          item.tooltip = vscode.l10n.t('Support KB: indexing the knowledge base… {0} %', state.progress);
-          return;
-        }
         item.text = `$(sync~spin) ${vscode.l10n.t('KB')}`;
         item.tooltip = vscode.l10n.t('Support KB: loading the knowledge base…');
         return;

@@ -213,8 +213,8 @@ function fillFilters(sources: FilterOption[], categories: FilterOption[]): void 
   fillSelect(sourceSelect, t('allDocuments'), sources, keep.sources[0] ?? saved?.sources[0]);
   fillSelect(categorySelect, t('allCategories'), categories, keep.categories[0] ?? saved?.categories[0]);
   filtersEl.hidden = sourceSelect.hidden && categorySelect.hidden;
-  // A chosen value that left the KB no longer filters: search again with what is shown.
-  if (JSON.stringify(filters()) !== before && input.value.trim()) search(true);
+  // The KB changed: show the same query's results from it (the selected article stays selected).
+  if (input.value.trim() && (results.length || JSON.stringify(filters()) !== before)) search(true);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -310,7 +310,10 @@ document.addEventListener('keydown', (e) => {
 
 // The search box has the focus whenever the view is shown.
 window.addEventListener('focus', () => {
-  if (document.activeElement === document.body) input.focus();
+  if (document.activeElement !== document.body) return;
+  input.focus();
+  // Typing on continues the query: the caret goes to its end, not to its start.
+  input.setSelectionRange(input.value.length, input.value.length);
 });
 
 if (saved) input.value = saved.query;

@@ -72,6 +72,25 @@ export async function openSidebar(page) {
   return frame;
 }
 
+/** Shows the sidebar with its command (never toggling it closed) and returns its frame, search box focused. */
+export async function showSidebar(page) {
+  await runCommand(page, 'Support KB: Show Knowledge Base');
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('#query').waitFor({ timeout: 60_000 });
+  await frame.locator('#query').click(); // typing right after the view opens must not lose keys
+  await frame.locator('#query').press('End');
+  return frame;
+}
+
+/** Polls `check` until it is truthy; throws naming `what` after `timeout` ms. */
+export async function until(check, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Types a query into the sidebar the way an agent does and waits for highlighted results. */
 export async function searchInSidebar(frame, query) {
   const input = frame.locator('#query');

@@ -35,6 +35,17 @@ describe('the answer lands in the reply the agent works on', () => {
     assert.match(reply.document.getText(), /^Здравствуйте, Ирина!\n\n/);
   });
 
+  it('knows the customer e-mail without headers by its voice, as the draft checks do', async () => {
+    const plain = 'Здравствуйте! У меня не работает Kia Connect, я купил машину в 2022 году. Подскажите, что делать?\n';
+    const reply = await open('reply-plain.txt', 'Добрый день!\n\n', vscode.ViewColumn.Two);
+    reply.selection = new vscode.Selection(2, 0, 2, 0);
+    const mail = await open('customer-plain.txt', plain, vscode.ViewColumn.One);
+    mail.selection = new vscode.Selection(0, 14, 0, 40);
+    const chosen = await runAndAcceptQuickPick<{ body: string }>(Commands.insertAnswer, { query: 'не работает Kia Connect' });
+    assert.equal(mail.document.getText(), plain, 'the e-mail is untouched');
+    assert.ok(reply.document.getText().includes(chosen.body));
+  });
+
   it('never replaces the reply text that was selected only to search for it', async () => {
     const text = 'Здравствуйте!\n\n> не приходит смс с кодом\n\n';
     const reply = await open('reply-quote.txt', text, vscode.ViewColumn.One);

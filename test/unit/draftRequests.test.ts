@@ -198,6 +198,17 @@ describe('which checklist', () => {
     assert.deepEqual(v, { 'kia-connect': [], 'yandex-plus': [] });
     assert.deepEqual(verdict('Чтобы разобраться с Kia Connect и выдать промокод Яндекс Плюс, пришлите VIN, IMEI и фото СТС.')['yandex-plus'], []);
   });
+  it('a topic named only to say it does not apply brings nothing; a product beats a generic word', () => {
+    assert.deepEqual(verdict('Mobikey здесь не используется, вопрос касается Kia Connect. Пришлите ФИО, телефон, e-mail, VIN и IMEI.'), { 'kia-connect': ['model', 'date', 'description', 'location', 'error_photo'] });
+    assert.deepEqual(verdict('Обновление навигации не связано с Kia Connect. Чтобы подобрать карты, уточните VIN и модель автомобиля.'), {});
+    assert.deepEqual(verdict('Apple CarPlay настраивается в головном устройстве, Kia Connect для этого не нужен. Если не заработает, пришлите модель автомобиля.'), {});
+    assert.deepEqual(Object.keys(verdict('Если в приложении Kia Connect не приходит СМС-код, пришлите номер телефона и e-mail.')), ['kia-connect']);
+  });
+  it('a checklist yields to the one named beside it unless the request plainly asks for its own items', () => {
+    assert.deepEqual(verdict('Если восстановить пароль от личного кабинета не получается, пришлите логин и скриншот ошибки.'), { 'password-sms': ['description', 'email', 'phone'] });
+    assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
+    assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
+  });
   it('no checklist just because its topic word occurs', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс не связан с Kia Connect и личным кабинетом. Чтобы его получить, пришлите скан СТС и VIN через https://www.kia.ru/feedback/.'), { 'yandex-plus': [] });
     assert.deepEqual(verdict('Kia Connect работает только в России. Пароль от личного кабинета можно сменить на сайте.'), {});

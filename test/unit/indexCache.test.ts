@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -60,6 +60,19 @@ describe('saved index (cache)', () => {
     assert.equal((await openIndex(paths, { cacheDir })).cache, 'hit', 'the updated index was saved');
   });
 
+  it('a file touched without changing is still a hit (its content hash decides), and its new time is saved', async () => {
+    const ru = path.join(kbDir, path.basename(RU_KB));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(ru, old, old);
+    assert.equal((await openIndex(paths, { cacheDir })).cache, 'hit');
+    const file = cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)));
+    const saved = decodeCache(readFileSync(file)).parsedFiles.find((p) => p.file === ru);
+    assert.equal(saved?.mtimeMs, statSync(ru).mtimeMs, 'the saved parse knows the new modification time');
+    const again = await openIndex(paths, { cacheDir });
+    assert.equal(again.cache, 'hit');
+    assert.deepEqual(answers(again.index), answers(await fresh()), 'the saved parse gives the same articles');
+  });
+
   it('detects a corrupt cache (altered, truncated, garbage) and rebuilds it', async () => {
     const file = cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)));
     const good = readFileSync(file);
@@ -102,8 +115,11 @@ describe('saved index (cache)', () => {
     assert.equal(outcome, 'miss');
     assert.ok(progress.length >= 1 && progress[progress.length - 1] === kb.articles.length, `progress: ${progress.join()}`);
     let pauses = 0;
-    const index = await KbIndex.fromSnapshotAsync(snapshot, kb.articles, kb.aliases, async () => {
-      pauses++;
+    const index = await KbIndex.fromSnapshotAsync(snapshot, kb.articles, kb.aliases, {
+      pause: async () => {
+        pauses++;
+      },
+      slice: 5000,
     });
     assert.ok(index);
     assert.ok(pauses >= 2, 'the reopening yields between slices');

@@ -30,6 +30,7 @@ export function parseChecklists(text: string, file: string): Checklist[] {
     };
     strings(c.appliesWhen.terms, `${where}.appliesWhen.terms`);
     strings(c.appliesWhen.articles, `${where}.appliesWhen.articles`);
+    strings(c.appliesWhen.yieldsTo, `${where}.appliesWhen.yieldsTo`);
     strings(c.sources, `${where}.sources`);
     if (!Array.isArray(c.items) || c.items.length === 0) fail(`${where}.items must list at least one item`);
     const itemIds = new Set<string>();

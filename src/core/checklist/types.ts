@@ -18,7 +18,12 @@ export interface ChecklistItem {
 export interface Checklist {
   id: string;
   title: Localized;
-  appliesWhen: { terms?: string[]; articles?: string[] };
+  appliesWhen: {
+    terms?: string[];
+    articles?: string[];
+    /** Checklists that take precedence when both are named where the request stands. */
+    yieldsTo?: string[];
+  };
   sources?: string[];
   items: ChecklistItem[];
 }

@@ -2,7 +2,7 @@ import { decodeImei } from '../entities/imei';
 import { findEntities } from '../entities/find';
 import { decodeVin } from '../entities/vin';
 import { fold } from '../text/normalize';
-import { isIncoming, replyEnd, wordsOf } from './draft';
+import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
 import { bracketedWords, findRequests, type Request } from './request';
 import { segment } from './segment';
@@ -98,6 +98,28 @@ function paragraphStarts(text: string, end: number): number[] {
   return starts;
 }
 
+/** Words that say something is beside the point: "не используется", "не нужен", "не связано с…". */
+const RELATION = /^(связ|относ|имеет|related)/;
+const USELESS = /^(использ|нужен|нужна|нужно|требует|поддерж|used|needed|applicable)/;
+const PREPOSITIONS = new Set(['для', 'по', 'о', 'об', 'в', 'во', 'с', 'со', 'к', 'на', 'у', 'from', 'for', 'about', 'with', 'in', 'to', 'of']);
+
+/**
+ * Is the topic named at words [first, last] only to say it does not apply? Either it is what
+ * something is "не связано с / не относится к", or it is the subject of "не используется / не
+ * нужен" ("Mobikey здесь не используется", "Kia Connect для этого не нужен") — a subject, not the
+ * purpose of something else ("регистрация для промокода Яндекс Плюс не нужна").
+ */
+function unrelated(words: readonly Word[], first: number, last: number): boolean {
+  const t = (k: number) => words[k]?.text ?? '';
+  for (let k = Math.max(0, first - 5); k < first; k++) {
+    if ((t(k) === 'не' || t(k) === 'not') && RELATION.test(t(k + 1)) && PREPOSITIONS.has(t(first - 1))) return true;
+    if (t(k) === 'unrelated' && PREPOSITIONS.has(t(first - 1))) return true;
+  }
+  if (PREPOSITIONS.has(t(first - 1)) || PREPOSITIONS.has(t(first - 2))) return false;
+  for (let k = last + 1; k <= last + 3 && k < words.length - 1; k++) if ((t(k) === 'не' || t(k) === 'not') && USELESS.test(t(k + 1))) return true;
+  return false;
+}
+
 /** Index of the first element of `xs` (sorted by `key`) whose key is ≥ x. */
 function lowerBound<T>(xs: readonly T[], x: number, key: (t: T) => number): number {
   let lo = 0;
@@ -146,7 +168,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   if (!requests.length) return { requests, assigned: [], asked };
   const itemHits = hits.filter((h) => h.item);
   const weights = termWeights(options.checklists, options.articleBodies);
-  const topicHits = hits.filter((h) => !h.item).map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
+  const topicHits = hits
+    .filter((h) => !h.item && !unrelated(words, h.word, h.last))
+    .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // KB answers pasted into the reply name their topic too.
   const flat = fold(text.slice(0, end)).replace(/\s+/g, ' ');
   for (const c of options.checklists) {
@@ -184,10 +208,16 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     return m;
   });
 
+  /** Topics named in [from, to), each scored by its most telling term (several weak words do not outweigh "Kia Connect"); more mentions only break ties. */
   const topicsIn = (from: number, to: number) => {
-    const count = new Map<string, number>();
-    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) count.set(topicHits[k]!.checklist, (count.get(topicHits[k]!.checklist) ?? 0) + topicHits[k]!.weight);
-    return count;
+    const best = new Map<string, number>();
+    const mentions = new Map<string, number>();
+    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) {
+      const h = topicHits[k]!;
+      best.set(h.checklist, Math.max(best.get(h.checklist) ?? 0, h.weight));
+      mentions.set(h.checklist, (mentions.get(h.checklist) ?? 0) + 1);
+    }
+    return new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
   };
   const everywhere = topicsIn(0, end + 1);
   const anyItems = itemsOf.some((m) => m.size > 0);
@@ -198,14 +228,19 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     let topics = topicsIn(from, to);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
-    const ranked = [...topics.keys()]
-      .filter((id) => !unpinned.has(id) && byId.has(id))
+    const named = [...topics.keys()].filter((id) => !unpinned.has(id) && byId.has(id));
+    const matchedOf = (id: string) => items.get(id)?.size ?? 0;
+    // A checklist that yields to another one named in the same place steps aside (the sign-in
+    // checklist when the password or the SMS code is the problem; the password one in the Kia Connect
+    // app) — unless the request plainly asks for its own items (more than one beyond the other's).
+    const ranked = named
+      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1))
       .map((id) => {
         const c = byId.get(id)!;
-        const matched = items.get(id)?.size ?? 0;
+        const matched = matchedOf(id);
         return { c, matched, coverage: matched / c.items.length, topic: topics.get(id)! };
       })
-      // Most items explained first; between equals, the more telling topic (Kia Connect over "пароль"), then coverage.
+      // Most items explained first; between equals, the more telling topic, then coverage.
       .sort((x, y) => y.matched - x.matched || y.topic - x.topic || y.coverage - x.coverage);
     if (!ranked.length) return [];
     const best = ranked[0]!;

@@ -23,8 +23,11 @@ export interface AssembledKb {
  * A file that cannot be parsed does not take the rest down: its error is reported and, when
  * `lastGood` holds an earlier parse of the same file, those articles stay available, so an agent
  * saving a half-edited KB file never loses search results.
+ *
+ * `unchanged`: files known not to have changed since they were parsed (the saved index keeps their
+ * parse), used as they are instead of parsing their text again.
  */
-export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyMap<string, ParsedKbFile>): AssembledKb {
+export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyMap<string, ParsedKbFile>, unchanged?: ReadonlyMap<string, ParsedKbFile>): AssembledKb {
   const problems: KbProblem[] = [];
   const files: ParsedKbFile[] = [];
   const aliasTables: AliasTable[] = [];
@@ -61,6 +64,11 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
       } catch (e) {
         failed(asProblem(e, input.file), 'categories from this file are not used');
       }
+      continue;
+    }
+    const known = unchanged?.get(input.file);
+    if (known) {
+      files.push(known);
       continue;
     }
     try {

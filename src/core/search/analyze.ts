@@ -117,11 +117,14 @@ export function queryStems(word: string): string[] {
   return [...new Set([cachedStem(word, 'en'), cachedStem(word, 'da')])];
 }
 
-const FILLER = new Set(FILLER_WORDS.flatMap((w) => queryStems(fold(w))));
+/** Stems of the filler words, computed on first use: stemming at module load would slow every start. */
+let fillerStems: Set<string> | undefined;
 
 /** Is this (folded) query word politeness or filler rather than what the question is about. */
 export function isFiller(word: string): boolean {
-  return queryStems(word).some((s) => FILLER.has(s));
+  fillerStems ??= new Set(FILLER_WORDS.flatMap((w) => queryStems(fold(w))));
+  const filler = fillerStems;
+  return queryStems(word).some((s) => filler.has(s));
 }
 
 export { isStopWord };

@@ -55,8 +55,11 @@ const MAX_FUZZY_TERMS = 32;
 const TITLE_PHRASE = 0.3;
 const BODY_PHRASE = 0.1;
 
+/** Postings loaded between two pauses when an index is reopened in slices (some 20 ms of work). */
+const SLICE_POSTINGS = 100_000;
+
 /** Bumped whenever the index's analysis, fields or snapshot layout change: older snapshots are rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** MiniSearch's posting lists, by field id then document short id: term frequency. */
 type FieldPostings = Map<number, Map<number, number>>;
@@ -72,6 +75,7 @@ interface MiniInternals {
     has(term: string): boolean;
     atPrefix(prefix: string): { entries(): Iterable<[string, FieldPostings]>; keys(): Iterator<string> };
     fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
+    entries(): Iterable<[string, FieldPostings]>;
   };
   _documentCount: number;
   _fieldIds: Record<string, number>;
@@ -96,8 +100,12 @@ interface Prepared {
 /** Plain data that rebuilds an index without analysing a single article (see `KbIndex.fromSnapshot`). */
 export interface IndexSnapshot {
   formatVersion: number;
-  /** MiniSearch's own serialisation (`toJSON()`), its term index split into chunks of JSON text. */
-  mini: { meta: string; indexChunks: string[] };
+  /** MiniSearch's statistics and document ids (its `toJSON()` without the term index), as JSON. */
+  meta: string;
+  /** The terms of MiniSearch's index, in the order of `postings`. */
+  indexTerms: string[];
+  /** Per term, per field (title, path, body): the count n, n document short ids, n term frequencies. */
+  postings: Uint32Array;
   /** The index's terms, by term id. */
   terms: string[];
   /** Article ids by MiniSearch short id (gaps for discarded documents). */
@@ -224,17 +232,15 @@ export class KbIndex {
    * `fromSnapshot` in slices: the term index is parsed and loaded in small steps with `pause()`
    * between them, so a large KB reopens without freezing the thread it runs on (the extension host).
    */
-  static async fromSnapshotAsync(snapshot: IndexSnapshot, articles: readonly Article[], aliases?: AliasTable, pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0))): Promise<KbIndex | undefined> {
+  static async fromSnapshotAsync(
+    snapshot: IndexSnapshot,
+    articles: readonly Article[],
+    aliases?: AliasTable,
+    { pause = () => new Promise<void>((r) => setTimeout(r, 0)), slice = SLICE_POSTINGS }: { pause?: () => Promise<void>; slice?: number } = {},
+  ): Promise<KbIndex | undefined> {
     if (!fits(snapshot, articles)) return undefined;
-    const js = JSON.parse(snapshot.mini.meta) as Record<string, unknown>;
-    const index: unknown[] = [];
-    for (const chunk of snapshot.mini.indexChunks) {
-      for (const entry of JSON.parse(chunk) as unknown[]) index.push(entry);
-      await pause();
-    }
-    js.index = index;
-    const mini = await (MiniSearch as unknown as { loadJSAsync(js: unknown, o: unknown): Promise<MiniSearch<Prepared>> }).loadJSAsync(js, miniOptions());
-    await pause();
+    const mini = emptyMini(snapshot);
+    for (const step of loadPostings(mini, snapshot, slice)) if (step) await pause();
     return new KbIndex(articles, aliases, { snapshot, mini });
   }
 
@@ -336,52 +342,71 @@ export class KbIndex {
 
   /** Plain data to save; `new KbIndex(articles, aliases, { snapshot })` reopens it. */
   toSnapshot(): IndexSnapshot {
-    const { index: entries, ...meta } = this.mini.toJSON();
-    let index = entries;
-    if (meta.dirtCount) {
-      // Postings of discarded documents are left out: the saved index is as clean as a fresh build.
-      const live = (key: string) => this.docAt[Number(key)] !== undefined;
-      index = entries.flatMap(([term, fields]) => {
-        const kept: Record<string, Record<string, number>> = {};
-        for (const [field, docs] of Object.entries(fields as Record<string, Record<string, number>>)) {
-          const alive = Object.fromEntries(Object.entries(docs).filter(([doc]) => live(doc)));
-          if (Object.keys(alive).length) kept[field] = alive;
-        }
-        return Object.keys(kept).length ? [[term, kept]] : [];
-      }) as typeof entries;
-      meta.dirtCount = 0;
+    const m = this.internals;
+    const live = (doc: number) => this.docAt[doc] !== undefined;
+    // Postings of discarded documents are left out: the saved index is as clean as a fresh build.
+    let size = 0;
+    for (const [, fields] of m._index.entries()) {
+      size += 3;
+      for (const docs of fields.values()) for (const doc of docs.keys()) if (live(doc)) size += 2;
     }
-    const CHUNK = 2000;
-    const indexChunks: string[] = [];
-    for (let i = 0; i < index.length; i += CHUNK) indexChunks.push(JSON.stringify(index.slice(i, i + CHUNK)));
-    const n = this.internals._nextId;
+    const postings = new Uint32Array(size);
+    const indexTerms: string[] = [];
+    let at = 0;
+    for (const [term, fields] of m._index.entries()) {
+      const start = at;
+      for (let f = 0; f < FIELDS.length; f++) {
+        const docs = fields.get(f);
+        const countAt = at++;
+        let n = 0;
+        if (docs) for (const doc of docs.keys()) if (live(doc)) postings[at + n++] = doc;
+        postings[countAt] = n;
+        let k = at;
+        if (docs) for (const [doc, tf] of docs) if (live(doc)) postings[k++ + n] = tf;
+        at += 2 * n;
+      }
+      // A term only discarded documents had is dropped.
+      if (isEmptyTerm(postings, start, at)) at = start;
+      else indexTerms.push(term);
+    }
+    const meta = {
+      documentCount: m._documentCount,
+      nextId: m._nextId,
+      documentIds: Object.fromEntries(m._documentIds),
+      fieldIds: m._fieldIds,
+      fieldLength: Object.fromEntries(m._fieldLength),
+      averageFieldLength: m._avgFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      serializationVersion: 2,
+    };
+    const n = m._nextId;
     const offsets = new Uint32Array(n * 3);
     let total = 0;
     for (let s = 0; s < n; s++) total += (this.titleSeq[s]?.length ?? 0) + (this.bodySeq[s]?.length ?? 0);
     const sequences = new Uint32Array(total);
-    let at = 0;
+    let seqAt = 0;
     const docIds: (string | null)[] = [];
     const groups = new Float64Array(n);
     for (let s = 0; s < n; s++) {
       docIds.push(this.docAt[s]?.id ?? null);
       groups[s] = this.groupKey[s] ?? 0;
-      offsets[s * 3] = at;
-      if (this.titleSeq[s]) sequences.set(this.titleSeq[s]!, at);
-      at += this.titleSeq[s]?.length ?? 0;
-      offsets[s * 3 + 1] = at;
-      if (this.bodySeq[s]) sequences.set(this.bodySeq[s]!, at);
-      at += this.bodySeq[s]?.length ?? 0;
-      offsets[s * 3 + 2] = at;
+      offsets[s * 3] = seqAt;
+      if (this.titleSeq[s]) sequences.set(this.titleSeq[s]!, seqAt);
+      seqAt += this.titleSeq[s]?.length ?? 0;
+      offsets[s * 3 + 1] = seqAt;
+      if (this.bodySeq[s]) sequences.set(this.bodySeq[s]!, seqAt);
+      seqAt += this.bodySeq[s]?.length ?? 0;
+      offsets[s * 3 + 2] = seqAt;
     }
-    return { formatVersion: INDEX_FORMAT_VERSION, mini: { meta: JSON.stringify(meta), indexChunks }, terms: [...this.terms], docIds, offsets, sequences, groups };
+    return { formatVersion: INDEX_FORMAT_VERSION, meta: JSON.stringify(meta), indexTerms, postings: postings.subarray(0, at).slice(), terms: [...this.terms], docIds, offsets, sequences, groups };
   }
 
   private restore(snapshot: IndexSnapshot, mini?: MiniSearch<Prepared>): void {
     if (mini) this.mini = mini;
     else {
-      const js = JSON.parse(snapshot.mini.meta) as Record<string, unknown>;
-      js.index = snapshot.mini.indexChunks.flatMap((c) => JSON.parse(c) as unknown[]);
-      this.mini = MiniSearch.loadJS(js as never, miniOptions());
+      this.mini = emptyMini(snapshot);
+      for (const step of loadPostings(this.mini, snapshot)) void step;
     }
     this.internals = this.mini as unknown as MiniInternals;
     this.terms = snapshot.terms;
@@ -679,6 +704,47 @@ export class KbIndex {
     for (const k of inBody) if (!inTitle.has(k)) bonus += BODY_PHRASE;
     return bonus;
   }
+}
+
+/** A MiniSearch with the snapshot's statistics and document ids, and no terms yet. */
+function emptyMini(snapshot: IndexSnapshot): MiniSearch<Prepared> {
+  const js = { ...(JSON.parse(snapshot.meta) as Record<string, unknown>), index: [] };
+  return MiniSearch.loadJS(js as never, miniOptions());
+}
+
+/**
+ * Fills MiniSearch's term index from the snapshot's postings, yielding `true` every so many postings
+ * so that an async caller can pause between slices.
+ */
+function* loadPostings(mini: MiniSearch<Prepared>, snapshot: IndexSnapshot, slice = SLICE_POSTINGS): Generator<boolean> {
+  const index = (mini as unknown as { _index: { set(term: string, data: FieldPostings): void } })._index;
+  const { postings, indexTerms } = snapshot;
+  let at = 0;
+  let sinceBreak = 0;
+  for (const term of indexTerms) {
+    const fields: FieldPostings = new Map();
+    for (let f = 0; f < FIELDS.length; f++) {
+      const n = postings[at++]!;
+      if (!n) continue;
+      const docs = new Map<number, number>();
+      for (let i = 0; i < n; i++) docs.set(postings[at + i]!, postings[at + n + i]!);
+      fields.set(f, docs);
+      at += 2 * n;
+      sinceBreak += n;
+    }
+    index.set(term, fields);
+    if (sinceBreak >= slice) {
+      sinceBreak = 0;
+      yield true;
+    }
+  }
+  if (at !== postings.length) throw new Error('index snapshot: postings do not match their terms');
+  yield false;
+}
+
+/** Does a term's posting block (three fields) hold no document at all. */
+function isEmptyTerm(postings: Uint32Array, start: number, end: number): boolean {
+  return end - start === 3 && postings[start] === 0 && postings[start + 1] === 0 && postings[start + 2] === 0;
 }
 
 /** Does the snapshot hold exactly these articles (by id) in this format. */
