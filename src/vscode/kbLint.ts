@@ -26,7 +26,8 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
   /** Findings by document URI, with the version they were computed for. */
   private readonly results = new Map<string, { version: number; findings: LintFinding[] }>();
   private readonly compareTexts = new Map<string, string>();
-  private runs = 0;
+  /** Lint runs started per KB folder: only the newest one's findings are shown. */
+  private readonly runs = new Map<string, number>();
   /** The lint running now for each KB folder; a newer edit cancels it. */
   private readonly running = new Map<string, LintRun>();
 
@@ -59,6 +60,11 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
   /** Lints a KB document now (tests); resolves with its findings. */
   async lintNow(doc: vscode.TextDocument): Promise<LintFinding[]> {
     await this.lint(doc);
+    // A newer run (an edit, a scheduled lint) may have replaced this one: wait for it to show its findings.
+    for (let root = this.rootOf(doc.uri)?.toString(); root && this.running.has(root);) {
+      await this.running.get(root)!.findings.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 0));
+    }
     return this.findings(doc.uri);
   }
 
@@ -75,7 +81,11 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    if (!this.rootOf(doc.uri)) return;
+    if (!this.rootOf(doc.uri)) {
+      // No longer a KB file (settings changed): its old findings go.
+      if (this.results.delete(doc.uri.toString())) this.diagnostics.delete(doc.uri);
+      return;
+    }
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
@@ -87,7 +97,9 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
   private async lint(doc: vscode.TextDocument): Promise<void> {
     const root = this.rootOf(doc.uri);
     if (!root || doc.isClosed) return;
-    const run = ++this.runs;
+    const rootKey = root.toString();
+    const run = (this.runs.get(rootKey) ?? 0) + 1;
+    this.runs.set(rootKey, run);
     const version = doc.version;
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     const inputs: KbFileInput[] = [];
@@ -98,9 +110,9 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
     }
     if (!inputs.some((i) => i.file === doc.uri.toString())) inputs.push({ file: doc.uri.toString(), text: doc.getText() });
     const config = await this.readLintConfig(root);
-    this.running.get(root.toString())?.cancel();
+    this.running.get(rootKey)?.cancel();
     const lintRun = lintInWorker(this.workerFile, inputs, { config, locale: vscode.env.language.startsWith('ru') ? 'ru' : 'en' });
-    this.running.set(root.toString(), lintRun);
+    this.running.set(rootKey, lintRun);
     let findings: LintFinding[];
     try {
       findings = await lintRun.findings;
@@ -108,15 +120,15 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
       if (e instanceof LintCancelled) return;
       throw e;
     } finally {
-      if (this.running.get(root.toString()) === lintRun) this.running.delete(root.toString());
+      if (this.running.get(rootKey) === lintRun) this.running.delete(rootKey);
     }
-    if (doc.isClosed || doc.version !== version || run !== this.runs) {
+    if (doc.isClosed || doc.version !== version || run !== this.runs.get(rootKey)) {
       if (!doc.isClosed && doc.version !== version) this.schedule(doc);
       return;
     }
     // Every open document of this KB folder gets its findings (an edit here can make a duplicate there).
     for (const d of vscode.workspace.textDocuments) {
-      if (this.rootOf(d.uri)?.toString() !== root.toString()) continue;
+      if (this.rootOf(d.uri)?.toString() !== rootKey) continue;
       const mine = findings.filter((f) => f.file === d.uri.toString());
       this.results.set(d.uri.toString(), { version: d.version, findings: mine });
       this.diagnostics.set(d.uri, mine.map((f) => toDiagnostic(d, f)));
