@@ -48,7 +48,8 @@ export type ToWebview =
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'search'; requestId: number; query: string; filters: Filters }
+  /** `refresh`: the same query again because the KB changed, not a search the agent made. */
+  | { type: 'search'; requestId: number; query: string; filters: Filters; refresh?: boolean }
   | { type: 'preview'; id: string; query: string }
   | { type: 'insert'; id: string }
   | { type: 'copy'; id: string }
@@ -68,7 +69,8 @@ export function isFromWebview(x: unknown): x is FromWebview {
       return true;
     case 'search':
       return typeof x.requestId === 'number' && isString(x.query) && x.query.length <= 5000 &&
-        isObject(x.filters) && isStringArray(x.filters.sources) && isStringArray(x.filters.categories);
+        isObject(x.filters) && isStringArray(x.filters.sources) && isStringArray(x.filters.categories) &&
+        (x.refresh === undefined || typeof x.refresh === 'boolean');
     case 'preview':
       return isString(x.id) && isString(x.query);
     case 'insert':

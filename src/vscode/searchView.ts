@@ -91,7 +91,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
         });
         this.post({ type: 'results', requestId: m.requestId, query: m.query, results: hits.map(toResultItem) });
         if (hits.length) markWalkthroughStep('searched');
-        searchActivity.searched('sidebar', m.query, hits.length);
+        if (!m.refresh) searchActivity.searched('sidebar', m.query, hits.length);
         return;
       }
       case 'preview': {

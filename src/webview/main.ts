@@ -92,7 +92,8 @@ function save(): void {
   vscode.setState({ query: input.value, ...filters(), ...(results[selected] ? { selectedId: results[selected]!.id } : {}) });
 }
 
-function search(now = false): void {
+/** Searches for what is typed; `refresh` when the KB changed under the same query (not an agent's search). */
+function search(now = false, refresh = false): void {
   clearTimeout(searchTimer);
   const run = () => {
     save();
@@ -102,7 +103,7 @@ function search(now = false): void {
       render();
       return;
     }
-    vscode.postMessage({ type: 'search', requestId: ++requestId, query: input.value, filters: filters() });
+    vscode.postMessage({ type: 'search', requestId: ++requestId, query: input.value, filters: filters(), ...(refresh ? { refresh } : {}) });
   };
   // Typing never waits for the search: results follow a moment after the last key.
   if (now) run();
@@ -214,7 +215,7 @@ function fillFilters(sources: FilterOption[], categories: FilterOption[]): void 
   fillSelect(categorySelect, t('allCategories'), categories, keep.categories[0] ?? saved?.categories[0]);
   filtersEl.hidden = sourceSelect.hidden && categorySelect.hidden;
   // The KB changed: show the same query's results from it (the selected article stays selected).
-  if (input.value.trim() && (results.length || JSON.stringify(filters()) !== before)) search(true);
+  if (input.value.trim() && (results.length || JSON.stringify(filters()) !== before)) search(true, true);
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -19,7 +19,7 @@ function settings(workspace, values) {
 describe('the KB as a team grows it, in the real workbench', () => {
   const workbench = useWorkbench('kb');
 
-  it('walkthrough: the find step ticks after the first search', { timeout: 120_000 }, async () => {
+  it('walkthrough: a step ticks when it is done (find after the first search, insert after Enter in the sidebar)', { timeout: 120_000 }, async () => {
     const { page } = workbench();
     await runCommand(page, 'Welcome: Open Walkthrough...');
     const input = page.locator('.quick-input-widget input');
@@ -42,7 +42,13 @@ describe('the KB as a team grows it, in the real workbench', () => {
     await until(() => done('find'), 'the find step to complete');
     assert.equal(await done('insert'), false, 'only what was done');
     await page.screenshot({ path: join(SCREENSHOTS, 'walkthrough.png') });
+    // Enter in the sidebar inserts (into a new reply: none is open) without running a command; the step ticks.
+    await frame.locator('#query').press('Enter');
+    await until(() => done('insert'), 'the insert step to complete');
+    assert.equal(await done('check'), false);
+    const dontSave = page.getByRole('button', { name: "Don't Save" });
     await runCommand(page, 'View: Close All Editors');
+    await dontSave.click({ timeout: 10_000 }); // the new reply was never saved
   });
 
   it('lists a team KB folder in the filters without a reload, hides one-value filters, and shows a broken KB file in Problems with one notification', { timeout: 180_000 }, async () => {

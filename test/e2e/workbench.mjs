@@ -31,11 +31,23 @@ export async function openWorkbench({ settings = {}, viewport = { width: 1400, h
   return { page, workspace, close };
 }
 
+/** Opens the command palette with F1, again if a busy workbench let the first key go by. */
+async function openQuickInput(page) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 10_000 });
+      return input;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 /** Runs a command from the palette (F1) by its title. */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
+  const input = await openQuickInput(page);
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -44,8 +56,7 @@ export async function runCommand(page, title) {
 /** Opens a workspace file by name with Quick Open and puts the cursor on `line`. */
 export async function openFile(page, name, line) {
   // F1 then the name without ">" is Quick Open; F1 also reaches the workbench from inside a webview.
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(name);
+  await (await openQuickInput(page)).fill(name);
   await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
