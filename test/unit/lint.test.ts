@@ -121,6 +121,11 @@ describe('KB lint rules (fixtures in test/fixtures/lint, expected findings worke
     assert.match(en.find((f) => f.code === 'kb.title.junk')!.message, /glued/);
   });
 
+  it('prose about links is not a link: no false errors', () => {
+    const text = '## Протоколы\n\nСайт работал по http: это устарело. Пишите https: с двумя косыми, www.kia.ru — главная; см. Kia.ru/kiaflex.\n';
+    assert.deepEqual(lintKb([{ file: 'p.md', text }]).filter((f) => f.code.startsWith('kb.link')), []);
+  });
+
   it('finds title junk only where a word runs into a tag', () => {
     assert.deepEqual(titleJunk('Добавить по VIN номеруsystem_apps96'), { start: 22, junk: 'system_apps96', fixed: 'Добавить по VIN номеру' });
     assert.equal(titleJunk('Заказ оплачен system_apps3')?.fixed, 'Заказ оплачен');

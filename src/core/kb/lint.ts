@@ -346,6 +346,8 @@ export function findLinks(file: string, text: string): FoundLink[] {
     while (end > start + head.length && TRAILING.has(text[end - 1]!)) end--;
     const raw = text.slice(start, end);
     coveredTo = start + raw.length;
+    // "по http: устарело" is prose, not a link: a scheme with nothing after it is left alone.
+    if (!isWww && raw.length <= head.length) continue;
     const s = /^([a-z]+)([:;]?\/*)/i.exec(raw);
     out.push({
       ...where(start),
