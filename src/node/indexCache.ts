@@ -208,11 +208,7 @@ export function loadOrBuildSnapshot(
   const cached = read.cached;
   if (cached.snapshot.formatVersion !== INDEX_FORMAT_VERSION) return build('stale', `format ${cached.snapshot.formatVersion}, current ${INDEX_FORMAT_VERSION}`);
 
-  const before = new Map(cached.files.map((f) => [f.file, f]));
-  const same = (a: CachedFile, b: CachedFile | undefined) => !!b && a.hash === b.hash && a.ids.length === b.ids.length && a.ids.every((id, i) => id === b.ids[i]);
-  const changed = files.filter((f) => !same(f, before.get(f.file)));
-  const now = new Set(files.map((f) => f.file));
-  const gone = cached.files.filter((f) => !now.has(f.file));
+  const { before, changed, gone } = compareFiles(cached.files, files);
   if (!changed.length && !gone.length) {
     // Same content; refresh the saved sizes and times if files were touched without changing.
     const stamp = (ps: CachedParse[]) => ps.map((p) => `${p.file}\u0000${p.size}\u0000${p.mtimeMs}\u0000${p.hash}`).join('\n');
@@ -234,6 +230,23 @@ export function loadOrBuildSnapshot(
   } catch (e) {
     return build('corrupt', (e as Error).message);
   }
+}
+
+/** Which KB files changed (content or articles) or went away since the cache was written. */
+function compareFiles(cachedFiles: readonly CachedFile[], files: readonly CachedFile[]) {
+  const before = new Map(cachedFiles.map((f) => [f.file, f]));
+  const same = (a: CachedFile, b: CachedFile | undefined) => !!b && a.hash === b.hash && a.ids.length === b.ids.length && a.ids.every((id, i) => id === b.ids[i]);
+  const changed = files.filter((f) => !same(f, before.get(f.file)));
+  const now = new Set(files.map((f) => f.file));
+  const gone = cachedFiles.filter((f) => !now.has(f.file));
+  return { before, changed, gone };
+}
+
+/** Can the cache be used as it is for these files (same format, same contents, same articles). */
+export function isCurrent(cached: DecodedCache, files: readonly CachedFile[]): boolean {
+  if (cached.snapshot.formatVersion !== INDEX_FORMAT_VERSION) return false;
+  const { changed, gone } = compareFiles(cached.files, files);
+  return !changed.length && !gone.length;
 }
 
 export interface CacheRead {
