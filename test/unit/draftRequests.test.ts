@@ -119,6 +119,7 @@ describe('incoming e-mails are not replies', () => {
     'Тема: промокод\nОт: Сергей <s@mail.ru>\n\nПришлите промокод Яндекс Плюс, VIN и СТС прикладываю.',
     '---------- Forwarded message ---------\nFrom: Olga <olga@gmail.com>\nDate: Mon, 9 Nov 2026\n\nPlease send me the Kia Connect instructions, my VIN is below.',
     'Здравствуйте! У меня не работает Kia Connect, мне сменили номер. Пришлите, что нужно: VIN, IMEI? Заранее спасибо, Дмитрий',
+    'Добрый день! Я не могу войти в Kia Connect, мой телефон сменился. Укажите, что прислать: VIN, IMEI?\nЖду ответа от службы поддержки.\nДмитрий',
   ];
   for (const text of incoming) {
     it(text.slice(0, 40), () => {
