@@ -150,13 +150,16 @@ export function findRequests(input: RequestInput): Request[] {
 
   /** Per sentence: the word ranges it asks about, or undefined when it asks nothing. */
   const procedure = procedureSentences(sentences, words, ranges);
-  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord, procedure[si] === 1)));
+  // Headings ask only for the list they introduce ("## Что нужно прислать" above the items).
+  const leadsList = new Uint8Array(sentences.length);
+  for (const s of sentences) if (s.lead !== undefined) leadsList[s.lead] = 1;
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord, procedure[si] === 1)));
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
-    if (taken[si] || s.heading) continue;
+    if (taken[si] || (s.heading && !leadsList[si])) continue;
     let scope = own[si];
     if (scope && !scope.length) continue;
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [ranges[si - 1]!, ...scope.slice(1)] : scope.slice(1);
