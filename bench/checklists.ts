@@ -23,10 +23,11 @@ const DRAFTS = join(__dirname, '..', 'test', 'fixtures', 'drafts');
 const ratio = (a: number, b: number) => (b ? a / b : 1);
 
 /** Scores one split: missing items as a retrieval task, plus the share of drafts whose verdict is exactly right. */
-function scoreSplit(split: string, options: ValidateOptions, details: boolean): { p: number; r: number; exact: number; n: number } | undefined {
+function scoreSplit(split: string, options: ValidateOptions, details: boolean, prefix = ''): { p: number; r: number; exact: number; n: number } | undefined {
   const dir = join(DRAFTS, split);
   if (!existsSync(join(dir, 'expected.json'))) return undefined;
-  const expected: Record<string, Expected> = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  const all: Record<string, Expected> = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  const expected = Object.fromEntries(Object.entries(all).filter(([name]) => name.startsWith(prefix)));
   const per = new Map<string, Counts>();
   const count = (id: string) => per.get(id) ?? (per.set(id, { tp: 0, fp: 0, fn: 0 }), per.get(id)!);
   const errors: string[] = [];
@@ -64,7 +65,7 @@ function scoreSplit(split: string, options: ValidateOptions, details: boolean): 
   const total = [...per.values()].reduce((s, c) => ({ tp: s.tp + c.tp, fp: s.fp + c.fp, fn: s.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
   const p = ratio(total.tp, total.tp + total.fp);
   const r = ratio(total.tp, total.tp + total.fn);
-  console.log(`\n### ${split}: ${n} drafts\n`);
+  console.log(`\n### ${split}${prefix ? ` (${prefix}* only)` : ''}: ${n} drafts\n`);
   console.log('| checklist | missing items | precision | recall |');
   console.log('| --- | --: | --: | --: |');
   for (const [id, c] of [...per.entries()].sort()) console.log(`| ${id} | ${c.tp + c.fn} | ${ratio(c.tp, c.tp + c.fp).toFixed(3)} | ${ratio(c.tp, c.tp + c.fn).toFixed(3)} |`);
@@ -157,6 +158,8 @@ async function main() {
   if (only !== 'speed') {
     console.log('## Missing-item detection (precision and recall over missing items; exact verdict: every checklist and its missing items right)');
     scoreSplit('tune', options, true);
+    // The third writer's drafts (the lead's set) on their own: a voice the code was not written against.
+    scoreSplit('tune', options, false, 'lead-');
     const holdout = scoreSplit('holdout', options, process.argv.includes('--show-holdout'));
     if (!holdout) console.log('\n(no holdout split)');
     else if (holdout.p < 0.95 || holdout.r < 0.95 || holdout.exact < 0.95) ok = false;

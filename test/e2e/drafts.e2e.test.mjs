@@ -33,4 +33,14 @@ describe('draft checks in the real workbench', () => {
     assert.match(text, /IMEI/);
     assert.match(text, /месторасположение автомобиля/);
   });
+
+  it('leaves the customer’s e-mail beside the reply silent and says why', { timeout: 120_000 }, async () => {
+    const { page } = workbench();
+    await openFile(page, 'customer-email.txt');
+    const lens = page.locator('.codelens-decoration', { hasText: /customer’s e-mail|письмо клиента/ });
+    await lens.waitFor({ timeout: 30_000 });
+    // Its "Подскажите, что делать?" and the password words bring no checklist warning.
+    assert.equal(await page.locator('.squiggly-warning').count(), 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'incoming-email.png') });
+  });
 });

@@ -43,7 +43,7 @@ function main() {
       progress: (done) => process.stderr.write(`  ${target.name}: ${done}/${runs} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`),
     });
     const secs = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${r.name.padEnd(16)} ${String(r.runs).padStart(7)} inputs  crashes ${r.crashes}  over ${slowMs} ms ${r.slow}  invariant breaks ${r.invariants}  slowest ${r.slowestMs.toFixed(0)} ms  longest input ${r.longestInput}  (${secs} s)`);
+    console.log(`${r.name.padEnd(16)} ${String(r.runs).padStart(7)} inputs  crashes ${r.crashes}  over ${slowMs} ms ${r.slow}  invariant breaks ${r.invariants}  slowest ${r.slowestMs.toFixed(0)} ms${r.slowOnce ? ` (${r.slowOnce} over once, re-run)` : ''}  longest input ${r.longestInput}  (${secs} s)`);
     for (const e of r.examples) console.log(`    ${e.outcome}: ${e.error}\n      input: ${e.input}`);
     const bad = r.crashes + r.slow + r.invariants;
     if (bad && target.known && !strict) {

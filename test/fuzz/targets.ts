@@ -173,14 +173,22 @@ export function targets(ctx: FuzzContext): FuzzTarget[] {
 
 export type Outcome = 'ok' | 'crash' | 'slow' | 'invariant';
 
+/** CPU milliseconds of this process since `start` (all its threads, so garbage collection counts). */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 export interface TargetReport {
   name: string;
   runs: number;
   crashes: number;
   slow: number;
   invariants: number;
-  /** CPU milliseconds of the slowest input. */
+  /** CPU milliseconds of the slowest input (best of its runs when it was re-run). */
   slowestMs: number;
+  /** Inputs over the limit on their first run, re-run to confirm (`slow` counts the confirmed ones). */
+  slowOnce: number;
   longestInput: number;
   /** The shortest failing input of each kind, with what went wrong. */
   examples: { outcome: Outcome; length: number; input: string; error: string }[];
@@ -191,7 +199,7 @@ export interface TargetReport {
  * counted, not stopped at), and the shortest failing input of each kind is kept to reproduce.
  */
 export function runTarget(target: FuzzTarget, options: { runs: number; seed: number; maxLength: number; slowMs: number; progress?: (done: number) => void }): TargetReport {
-  const report: TargetReport = { name: target.name, runs: 0, crashes: 0, slow: 0, invariants: 0, slowestMs: 0, longestInput: 0, examples: [] };
+  const report: TargetReport = { name: target.name, runs: 0, crashes: 0, slow: 0, slowOnce: 0, invariants: 0, slowestMs: 0, longestInput: 0, examples: [] };
   const keep = (outcome: Outcome, input: string, error: string) => {
     const same = report.examples.find((e) => e.outcome === outcome);
     if (same && same.length <= input.length) return;
@@ -218,8 +226,21 @@ export function runTarget(target: FuzzTarget, options: { runs: number; seed: num
           keep('crash', input, error);
         }
       }
-      const used = process.cpuUsage(started);
-      const ms = (used.user + used.system) / 1000;
+      let ms = cpuMsSince(started);
+      if (ms > options.slowMs) {
+        // Confirm before counting: a garbage collection of the whole run's heap can land on any
+        // input. A slow path is slow every time; the input's best of two more runs is what counts.
+        report.slowOnce++;
+        for (let k = 0; k < 2 && ms > options.slowMs; k++) {
+          const again = process.cpuUsage();
+          try {
+            target.check(input);
+          } catch {
+            // counted above
+          }
+          ms = Math.min(ms, cpuMsSince(again));
+        }
+      }
       report.slowestMs = Math.max(report.slowestMs, ms);
       if (ms > options.slowMs) {
         report.slow++;

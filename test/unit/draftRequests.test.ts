@@ -119,6 +119,7 @@ describe('incoming e-mails are not replies', () => {
     'Тема: промокод\nОт: Сергей <s@mail.ru>\n\nПришлите промокод Яндекс Плюс, VIN и СТС прикладываю.',
     '---------- Forwarded message ---------\nFrom: Olga <olga@gmail.com>\nDate: Mon, 9 Nov 2026\n\nPlease send me the Kia Connect instructions, my VIN is below.',
     'Здравствуйте! У меня не работает Kia Connect, мне сменили номер. Пришлите, что нужно: VIN, IMEI? Заранее спасибо, Дмитрий',
+    'Добрый день! Я не могу войти в Kia Connect, мой телефон сменился. Укажите, что прислать: VIN, IMEI?\nЖду ответа от службы поддержки.\nДмитрий',
   ];
   for (const text of incoming) {
     it(text.slice(0, 40), () => {
@@ -180,6 +181,19 @@ describe('segmentation that survives real text', () => {
     assert.deepEqual(sentences('Пришлите VIN,\nIMEI и модель.\r\nСпасибо.\r\n'), ['Пришлите VIN,\nIMEI и модель.', 'Спасибо.']);
     assert.deepEqual(sentences('## Kia Connect\nПришлите **VIN**.'), ['Kia Connect', 'Пришлите **VIN**.']);
     assert.deepEqual(asked('## Kia Connect\r\n\r\nПришлите, пожалуйста:\r\n\r\n1. **ФИО**\r\n2. _VIN_\r\n3. __IMEI__').sort(), ['full_name', 'imei', 'vin']);
+  });
+  it('nested lists: multi-level numbers and lettered sub-items belong to the request above them', () => {
+    const multi = 'По Kia Connect пришлите, пожалуйста:\n1. Данные учетной записи:\n   1.1. фамилия, имя, отчество;\n   1.2. номер телефона;\n   1.3 адрес электронной почты.\n2. Данные автомобиля:\n   2.1) VIN;\n   2.2) IMEI.';
+    assert.deepEqual(asked(multi).sort(), ['email', 'full_name', 'imei', 'phone', 'vin']);
+    const lettered = 'По Kia Connect нам потребуется следующее:\n1. Сведения о владельце:\nа) ФИО;\nб) телефон;\n2. Сведения об автомобиле:\nа) VIN;\nб) IMEI.';
+    assert.deepEqual(asked(lettered).sort(), ['full_name', 'imei', 'phone', 'vin']);
+    assert.equal(segment('Пришлите:\n1. Данные:\n  1.1. ФИО\n  б) VIN')[3]!.lead, 0);
+  });
+  it('a markdown heading introduces the list below it', () => {
+    const t = 'По Kia Connect нужны данные.\n\n## Что нужно прислать\n\n1. **ФИО**\n2. **VIN**\n3. **IMEI**';
+    assert.deepEqual(asked(t).sort(), ['full_name', 'imei', 'vin']);
+    // A heading that asks for nothing does not make its list a request.
+    assert.deepEqual(verdict('## Kia Connect\n\n1. ФИО владельца указано верно.\n2. VIN проверен.'), {});
   });
   it('an inline list after a colon on the same line', () => {
     assert.deepEqual(asked('Kia Connect: пришлите данные владельца: ФИО; телефон; e-mail.').sort(), ['email', 'full_name', 'phone']);

@@ -16,6 +16,7 @@ import { findCompounds, tokenize } from '../../src/core/search/analyze';
 import { AliasTable, parseAliases } from '../../src/core/search/aliases';
 import { KbIndex } from '../../src/core/search/index';
 import { planQuery } from '../../src/core/search/query';
+import { excerpt } from '../../src/core/search/snippet';
 import { findLinks, lintKb } from '../../src/core/kb/lint';
 import { clampQuery, MAX_QUERY_CHARS } from '../../src/core/search/limits';
 import { fold } from '../../src/core/text/normalize';
@@ -94,6 +95,14 @@ describe('linear text paths (previously quadratic)', () => {
     const [link] = findLinks('l.md', 'см. https://kia.ru' + '.'.repeat(50_000) + 'x');
     assert.ok(link!.rest.endsWith('x'));
     assert.equal(findLinks('l.md', 'https://kia.ru/a).')[0]!.rest, 'kia.ru/a');
+  });
+
+  it('the excerpt of a 100,000-character body with many line breaks (found by the fuzz suite)', HANG_GUARD, () => {
+    const body = 'IMEIΣ\r\n'.repeat(14_000);
+    const ex = excerpt(body, [[7, 11]]);
+    assert.equal(ex.text.slice(0, 12), 'IMEIΣ IMEIΣ ');
+    assert.deepEqual(ex.ranges, [[6, 10]]);
+    assert.deepEqual(excerpt('  a  b\n\nc  ', [[5, 6]]), { text: 'a b c', ranges: [[2, 3]] });
   });
 
   it('queries are capped in one place for every entry point', () => {

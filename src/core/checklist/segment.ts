@@ -29,8 +29,11 @@ const SPACE = /\s/;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER_START = /^[\p{Ll}\d(«"“]/u;
-/** A list marker at the start of a trimmed line; anchored and bounded, so one attempt per line. */
-const LIST_MARKER = /^([-–—•*·+]|\d{1,2}[.)])[ \t]+/;
+/**
+ * A list marker at the start of a trimmed line: bullets, numbers, multi-level numbers ("1.1.", "2.3)",
+ * "1.2") and letters of sub-items ("а)", "b)"). Anchored and bounded, so one attempt per line.
+ */
+const LIST_MARKER = /^([-–—•*·+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё]\))[ \t]+/;
 
 function isTerminal(ch: string): boolean {
   return ch === '.' || ch === '!' || ch === '?' || ch === '…';
@@ -76,18 +79,20 @@ export function segment(text: string, end = text.length): Sentence[] {
       // A lead ending with ":" keeps its list across blank lines (markdown lists).
       const last = out[out.length - 1];
       if (!lead && last && !last.bullet && endsWithColon(last)) lead = last;
-      else if (lead && !endsWithColon(lead)) lead = undefined;
+      else if (lead && !endsWithColon(lead) && !lead.heading) lead = undefined;
     } else if (text[a] === '#') {
       close();
       if (!blankBefore) paragraph++;
       let h = a;
       while (h < b && (text[h] === '#' || text[h] === ' ')) h++;
-      if (h < b) out.push({ start: h, end: b, paragraph, heading: true });
+      const heading: Sentence = { start: h, end: b, paragraph, heading: true };
+      if (h < b) out.push(heading);
       paragraph++;
       blankBefore = true;
-      lead = undefined;
+      // "## Что нужно прислать" introduces the list below it, across blank lines.
+      lead = h < b ? heading : undefined;
     } else {
-      const marker = LIST_MARKER.exec(text.slice(a, Math.min(b, a + 8)));
+      const marker = LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
       const continues = !!open && !marker && text[open.end - 1] !== ':' && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
       let pos = a;
       let bullet: string | undefined;

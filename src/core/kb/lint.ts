@@ -187,7 +187,7 @@ export function titleJunk(title: string): { start: number; junk: string; fixed: 
     const start = junkStart(word);
     if (start !== undefined) {
       const junk = word.slice(start);
-      const fixed = (title.slice(0, wordStart + start) + title.slice(i)).replace(/\s+$/, '').replace(/\s{2,}/g, ' ');
+      const fixed = (title.slice(0, wordStart + start) + title.slice(i)).trimEnd().replace(/\s{2,}/g, ' ');
       return { start: wordStart + start, junk, fixed };
     }
     wordStart = i + 1;

@@ -13,20 +13,33 @@ export interface Excerpt {
  * @example
  * excerpt(hit.article.body, hit.highlights.body).text // '…чтобы восстановить пароль, нажмите «Забыли пароль?»…'
  */
+const WHITE_SPACE = /\s/;
+
 export function excerpt(text: string, highlights: readonly Range[], width = 120): Excerpt {
   // Collapse whitespace, remembering where each original character went.
+  // Pieces joined once, and a flag for "just wrote a space": `flat.endsWith(' ')` on a string being
+  // built made V8 flatten it on every character (quadratic: 0.6 s for 100,000 characters).
   const at = new Array<number>(text.length + 1);
-  let flat = '';
+  const pieces: string[] = [];
+  let length = 0;
+  let afterSpace = true; // no space at the start
   for (let i = 0; i < text.length; i++) {
-    at[i] = flat.length;
-    if (/\s/.test(text[i]!)) {
-      if (flat.length > 0 && !flat.endsWith(' ')) flat += ' ';
+    at[i] = length;
+    const ch = text[i]!;
+    if (WHITE_SPACE.test(ch)) {
+      if (!afterSpace) {
+        pieces.push(' ');
+        length++;
+        afterSpace = true;
+      }
     } else {
-      flat += text[i];
+      pieces.push(ch);
+      length++;
+      afterSpace = false;
     }
   }
-  at[text.length] = flat.length;
-  flat = flat.trimEnd();
+  at[text.length] = length;
+  const flat = pieces.join('').trimEnd();
   const center = highlights[0] ? at[highlights[0][0]]! : 0;
   let start = 0;
   let end = flat.length;
