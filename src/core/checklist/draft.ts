@@ -61,6 +61,8 @@ const FIRST_PERSON = new Set([
   // First-person verbs a customer writes with "я" left out.
   'могу', 'хочу', 'пытаюсь', 'купил', 'купила', 'пробовал', 'пробовала', 'пишу', 'обращаюсь', 'жду', 'получил', 'получила', 'зарегистрировался', 'зарегистрировалась',
   'сделал', 'сделала', 'захожу', 'ввожу', 'прикладываю', 'приложил', 'приложила', 'отправил', 'отправила', 'указал', 'указала', 'нажимаю',
+  'высылаю', 'отправляю', 'присылаю', 'направляю', 'прилагаю', 'прикрепил', 'прикрепила', 'отправлял', 'отправляла', 'писал', 'писала', 'звонил', 'звонила', 'обращался', 'обращалась', 'пытался', 'пыталась',
+  'заметил', 'заметила', 'установил', 'установила', 'скачал', 'скачала', 'забыл', 'забыла', 'поменял', 'поменяла', 'сменил', 'сменила', 'продал', 'продала', 'хотел', 'хотела',
 ]);
 /** Closings customers use and support does not. */
 const CUSTOMER_CLOSING = /заранее спасибо|заранее благодарю|thanks in advance/i;
@@ -93,14 +95,20 @@ export function isIncoming(text: string): boolean {
     }
     break;
   }
-  // No headers: the customer's own voice in the part above any quote, and nobody from support signs it.
   const own = text.slice(0, Math.min(replyEnd(text), 20_000));
+  const signed = own
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-4)
+    .some((l) => SUPPORT_SIGNATURE.test(l));
+  // Mail headers (Тема:, Subject:) over a text nobody from support signs: a message that came in.
+  if (headerLines && !signed) return true;
+  // No headers: the customer's own voice in the part above any quote, and nobody from support signs it.
   let mine = CUSTOMER_CLOSING.test(own) ? 2 : 0;
   for (const w of tokenize(own)) if (FIRST_PERSON.has(w.text)) mine++;
-  if (mine < 2) return false;
   // Signed by support in its last lines? ("Спасибо, жду ответа поддержки" in a customer's text is not a signature.)
-  const last = own.split('\n').map((l) => l.trim()).filter(Boolean).slice(-4);
-  return !last.some((l) => SUPPORT_SIGNATURE.test(l));
+  return mine >= 2 && !signed;
 }
 
 function editDistanceAtMost1(a: string, b: string): boolean {

@@ -32,7 +32,7 @@ export interface Request {
 /** Roots of the verbs that ask for something (folded, matched at the word's start). */
 const ASK_ROOTS = [
   'укаж', 'указ', 'пришл', 'присл', 'присыл', 'направ', 'отправ', 'сообщ', 'предостав', 'прилож', 'приклад', 'прикреп', 'вышл', 'высл', 'высыл', 'скин', 'скид', 'перешл', 'пересл', 'пересыл',
-  'продублир', 'пиш', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
+  'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
 ];
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
 const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав'];
@@ -60,7 +60,9 @@ const TO_US = ['поддержк', 'ответн', 'ответе', 'письм',
 const CUT_AFTER = new Set(['потому', 'поскольку', 'так', 'т', 'because', 'since', 'мы', 'we', 'это', 'this']);
 const FUNCTION_WORDS = new Set(['и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
 const CONTINUES = new Set(['и', 'а', 'также', 'кроме', 'плюс', 'ещё', 'еще', 'and', 'also', 'plus']);
-const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'какой', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
+const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
+/** Words that open a direct question to the customer ("Как вас зовут?", "Что именно происходит?"). */
+const ASKING_WORDS = new Set([...QUESTION_WORDS, 'как', 'что', 'кто', 'чем', 'who', 'how']);
 const WHAT_WORDS = new Set(['что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
 const NEED_WORDS = new Set(['нужно', 'нужны', 'нужен', 'нужна', 'необходимо', 'необходимы', 'требуется', 'требуются', 'надо', 'делать', 'сделать', 'need', 'needed', 'do']);
 const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
@@ -87,6 +89,8 @@ function kindOf(w: string): TriggerKind {
   // present of imperfective ones ("вы пишете / указываете / присылаете" describe, they do not ask).
   if (/(ите|йте|ьте)$/.test(w) && w !== 'сайте') return 'imperative';
   if (/ете$/.test(w) && !/(аете|яете|пишете)$/.test(w)) return 'imperative';
+  // Informal singular: "напиши", "укажи", "отправь", "скинь", "кинь".
+  if (tail.length <= 2 && /[иь]$/.test(w) && w.length >= 4) return 'imperative';
   if (/(ть|ти)$/.test(w)) return 'infinitive';
   if (/([аяи]в|ывая|ивая|ляя)$/.test(w) || w === 'сообщая') return 'gerund';
   return 'none';
@@ -168,7 +172,8 @@ export function findRequests(input: RequestInput): Request[] {
     const all: [number, number][] = [...scope];
     for (const k of list) {
       taken[k] = 1;
-      const item = own[k] ?? (listLineNegated(words, ranges[k]!) ? undefined : [ranges[k]!]);
+      // The whole line is asked for ("— что именно происходит (и приложите скриншот)"), unless it is negated.
+      const item = own[k] && !own[k]!.length ? undefined : listLineNegated(words, ranges[k]!) ? undefined : [ranges[k]!];
       if (item) all.push(...item);
     }
     // "…пришлите ФИО и телефон. И данные авто: VIN, IMEI." / "По Mobikey — дату обращения к дилеру.":
@@ -307,13 +312,13 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     if (kind === 'imperative' || kind === 'english') ok = true;
     // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
-    else if (kind === 'infinitive') ok = f.modal || sentenceHasModal;
+    else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || text[s.end - 1] === ':';
     else if (kind === 'gerund') ok = sentenceHasModal || sentenceHasInfinitive;
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
     // What is needed follows the word ("нам нужны: …"); "привязка телефона необходима для…" states a fact.
     else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i && (lastAskedInSentence > i || text[s.end - 1] === ':');
     if (!ok) continue;
-    if (f.negatedModal || negatedAt(words, clauses[ci]!, i)) {
+    if (f.negatedModal || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
     }
@@ -345,7 +350,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // A direct question about an item, asked by us.
   if (!triggers.length && question) {
     for (let i = a; i < b; i++) {
-      if (QUESTION_WORDS.has(words[i]!.text) && !quoted[i]) {
+      if (ASKING_WORDS.has(words[i]!.text) && !quoted[i]) {
         for (let k = i; k < b; k++) if (itemWord[k]) return [[clauses[clauseOf(i)]!.from, b]];
         break;
       }
@@ -389,10 +394,12 @@ interface ClauseFacts {
   toUs: boolean;
   /** Names a dealer: "обратитесь в дилерский центр, предоставив номер телефона" asks for it there, not here. */
   dealer: boolean;
+  /** "даже если пришлёте VIN" / "even if you send": a concession, not a request. */
+  concessive: boolean;
 }
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModal: false, lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false };
+  const f: ClauseFacts = { modal: false, negatedModal: false, lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false };
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
@@ -411,10 +418,13 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (SELF_PLACES.has(t) && f.firstPlace === Infinity) f.firstPlace = k;
     if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
     if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
+    if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
   }
   if (c.to > c.from && text.slice(words[c.from]!.start, words[c.to - 1]!.end).includes('@')) f.toUs = true;
   return f;
 }
+
+const VERB_OBJECTS = new Set(['us', 'me', 'the', 'your', 'a', 'an', 'it', 'them', 'all', 'both', 'photos', 'scans', 'screenshots', 'details', 'information', 'following']);
 
 /** English requests: "please send", "could you provide", "we need", or an asking verb opening the sentence. */
 function englishKind(words: readonly Word[], i: number, a: number): TriggerKind | undefined {
@@ -430,7 +440,9 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
   if (t === 'e' && words[i + 1]?.text !== 'mail') return undefined;
   const prev = i > a ? words[i - 1]!.text : '';
   // After a negation too ("please do not send"), so that the negation can rule it out.
-  if (i === a || ['please', 'kindly', 'also', 'and', 'you', 'then', 'to', 'just'].includes(prev) || NEGATIONS.has(prev) || prev === 't') return 'english';
+  if (['please', 'kindly', 'also', 'and', 'you', 'then', 'to', 'just'].includes(prev) || NEGATIONS.has(prev) || prev === 't') return 'english';
+  // At the start of a clause only when it reads as a verb phrase ("Send us…", "provide the VIN"), not "e-mail" in a list.
+  if (i === a && VERB_OBJECTS.has(words[i + 1]?.text ?? '')) return 'english';
   if (words[i + 1]?.text === 'us' || words[i + 1]?.text === 'please') return 'english';
   return undefined;
 }

@@ -220,6 +220,20 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     return new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
   };
   const everywhere = topicsIn(0, end + 1);
+  /** Topics named in the quoted text below the reply, found only when needed. */
+  let quoted: Map<string, number> | undefined;
+  const quotedTopics = () => {
+    if (!quoted) {
+      const below = text.length - end > 20_000 ? text.slice(end, end + 20_000) : text.slice(end);
+      const belowWords = wordsOf(below);
+      quoted = new Map();
+      for (const h of matcherFor(options.checklists).find(belowWords)) if (!h.item && !unrelated(belowWords, h.word, h.last)) quoted.set(h.checklist, 1);
+    }
+    return quoted;
+  };
+  /** Item ids that only one checklist has, with that checklist. */
+  const uniqueItems = new Map<string, string | null>();
+  for (const c of options.checklists) for (const it of c.items) uniqueItems.set(it.id, uniqueItems.has(it.id) ? null : c.id);
   const anyItems = itemsOf.some((m) => m.size > 0);
   const assigned = requests.map((r, ri) => {
     const from = starts[floorIndex(starts, r.start)]!;
@@ -228,6 +242,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     let topics = topicsIn(from, to);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
+    // No topic in the reply: the customer's quoted message below may name it; else items only one
+    // checklist has (дата регистрации and ПТС are the sign-in checklist's), two of them at least.
+    if (!topics.size) topics = quotedTopics();
+    if (!topics.size) topics = new Map(options.checklists.filter((c) => [...(items.get(c.id)?.keys() ?? [])].filter((it) => uniqueItems.get(it) === c.id).length >= 2).map((c) => [c.id, 1]));
     const named = [...topics.keys()].filter((id) => !unpinned.has(id) && byId.has(id));
     const matchedOf = (id: string) => items.get(id)?.size ?? 0;
     // A checklist that yields to another one named in the same place steps aside (the sign-in
