@@ -24,7 +24,9 @@ export interface CachedFile {
   ids: string[];
 }
 
-const MAGIC = 'SKBIDX01';
+const MAGIC = 'SKBIDX02';
+/** Text sections (header, parsed files) are UTF-16: decoding them is a copy, not a UTF-8 walk over megabytes of Cyrillic. */
+const TEXT = 'utf16le';
 
 /** Content hash of a KB file's text. */
 export function contentHash(text: string): string {
@@ -92,7 +94,7 @@ const bytesOf = (a: Uint32Array | Float64Array) => Buffer.from(a.buffer, a.byteO
 
 /** The cache file's bytes: magic, header length, header (JSON), then the typed arrays (postings, offsets, sequences, groups). */
 export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[], parsedFiles: CachedParse[] = []): Buffer {
-  const parsed = Buffer.from(JSON.stringify(parsedFiles), 'utf8');
+  const parsed = Buffer.from(JSON.stringify(parsedFiles), TEXT);
   const pad = Buffer.alloc((8 - (parsed.length % 8)) % 8);
   const payload = Buffer.concat([parsed, pad, bytesOf(snapshot.postings), bytesOf(snapshot.offsets), bytesOf(snapshot.sequences), bytesOf(snapshot.groups)]);
   const header: Header = {
@@ -109,7 +111,7 @@ export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[], parsed
     sequencesLength: snapshot.sequences.length,
     checksum: createHash('sha1').update(payload).digest('hex'),
   };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerBytes = Buffer.from(JSON.stringify(header), TEXT);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
   return Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, headerBytes, payload]);
@@ -127,7 +129,7 @@ export function decodeCache(bytes: Buffer): DecodedCache {
   if (12 + headerLength > bytes.length) fail('truncated header');
   let header: Header;
   try {
-    header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as Header;
+    header = JSON.parse(bytes.toString(TEXT, 12, 12 + headerLength)) as Header;
   } catch {
     return fail('unreadable header');
   }
@@ -136,7 +138,7 @@ export function decodeCache(bytes: Buffer): DecodedCache {
   if (header.offsetsLength % 3) fail('bad offsets');
   let parsedFiles: CachedParse[];
   try {
-    parsedFiles = JSON.parse(payload.toString('utf8', 0, header.parsedBytes)) as CachedParse[];
+    parsedFiles = JSON.parse(payload.toString(TEXT, 0, header.parsedBytes)) as CachedParse[];
   } catch {
     return fail('unreadable parsed files');
   }

@@ -82,6 +82,8 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Чтобы подключить Kia Connect, в приложении введите номер телефона и укажите код из СМС.'), {});
     assert.deepEqual(verdict('В программе Kia Connect откройте настройки и укажите e-mail.'), {});
     assert.deepEqual(verdict('Исправить данные автомобиля можно самостоятельно: удалите автомобиль и добавьте его заново, указав VIN.'), {});
+    // The place after the verb: the step is still done there, not sent to us.
+    assert.deepEqual(verdict('Чтобы добавить автомобиль в Kia Connect, введите VIN в личном кабинете на сайте и нажмите «Сохранить». Затем укажите IMEI модема в приложении.'), {});
     // …but a form or a reply to us is a request even when the site is named.
     assert.deepEqual(asked('По Kia Connect на сайте через форму обратной связи https://www.kia.ru/feedback/ укажите VIN.'), ['vin']);
   });
@@ -156,6 +158,11 @@ describe('which items are requested', () => {
     assert.ok(asked('По Kia Connect расскажите, что случилось, и пришлите VIN.').includes('description'));
     assert.ok(asked('По Kia Connect пришлите электронный адрес.').includes('email'));
     assert.ok(asked('По Kia Connect пришлите номер телематического модуля.').includes('imei'));
+  });
+  it('our questions to the customer about an item, with что / как as well as какой / когда', () => {
+    assert.ok(asked('По Mobikey уточните: какой у вас VIN? Что именно происходит при активации?', 'mobikey').includes('description'));
+    // The customer's own question is still not ours.
+    assert.deepEqual(verdict('«Что именно мне указать в Mobikey, VIN?» — спрашиваете вы. Ответим завтра.'), {});
   });
   it('a pronoun asks for what was just named', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс выдаётся по фото СТС: приложите его к обращению https://www.kia.ru/feedback/.'), { 'yandex-plus': ['vin'] });

@@ -337,7 +337,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       excluded.add(ci);
       continue;
     }
-    if (mayBeSelfService(t) && !f.toUs && (f.selfVerb || f.firstPlace < i || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
+    // The place may follow the verb too ("укажите IMEI в приложении"): then, too, the step is done there.
+    if (mayBeSelfService(t) && !f.toUs && (f.selfVerb || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
       continue;
     }
@@ -365,6 +366,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // A direct question about an item, asked by us.
   if (!triggers.length && question) {
     for (let i = a; i < b; i++) {
+      // "Какой у вас VIN?", and "Что именно происходит?" when the words after it name an item.
       if (ASKING_WORDS.has(words[i]!.text) && !quoted[i]) {
         for (let k = i; k < b; k++) if (itemWord[k]) return [[clauses[clauseOf(i)]!.from, b]];
         break;
