@@ -248,11 +248,18 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     if (!topics.size) topics = new Map(options.checklists.filter((c) => [...(items.get(c.id)?.keys() ?? [])].filter((it) => uniqueItems.get(it) === c.id).length >= 2).map((c) => [c.id, 1]));
     const named = [...topics.keys()].filter((id) => !unpinned.has(id) && byId.has(id));
     const matchedOf = (id: string) => items.get(id)?.size ?? 0;
+    // Its own problem named in so many words (a term of its own, not "личный кабинет") and items only
+    // it asks for: two problems, two checklists ("не получается войти в ЛК, а при восстановлении пароля не приходит СМС").
+    const ownProblem = (id: string, other: string) => {
+      const theirs = new Set(byId.get(other)!.items.map((i) => i.id));
+      const theirWords = new Set([...(items.get(other)?.values() ?? [])].flat());
+      return topics.get(id)! >= 1 && [...(items.get(id) ?? [])].some(([it, at]) => !theirs.has(it) && at.some((w) => !theirWords.has(w)));
+    };
     // A checklist that yields to another one named in the same place steps aside (the sign-in
     // checklist when the password or the SMS code is the problem; the password one in the Kia Connect
     // app) — unless the request plainly asks for its own items (more than one beyond the other's).
     const ranked = named
-      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1))
+      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1 && !ownProblem(id, other)))
       .map((id) => {
         const c = byId.get(id)!;
         const matched = matchedOf(id);
