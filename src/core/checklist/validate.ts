@@ -209,7 +209,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   });
 
   /** Topics named in [from, to), each scored by its most telling term (several weak words do not outweigh "Kia Connect"); more mentions only break ties. */
+  const topicCache = new Map<string, Map<string, number>>();
   const topicsIn = (from: number, to: number) => {
+    // Requests in one paragraph share it: counted once, not once per request (a long paragraph with
+    // many requests would make this quadratic).
+    const key = `${from}:${to}`;
+    const cached = topicCache.get(key);
+    if (cached) return cached;
     const best = new Map<string, number>();
     const mentions = new Map<string, number>();
     for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) {
@@ -217,7 +223,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       best.set(h.checklist, Math.max(best.get(h.checklist) ?? 0, h.weight));
       mentions.set(h.checklist, (mentions.get(h.checklist) ?? 0) + 1);
     }
-    return new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
+    const out = new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
+    topicCache.set(key, out);
+    return out;
   };
   const everywhere = topicsIn(0, end + 1);
   /** Topics named in the quoted text below the reply, found only when needed. */
