@@ -6,6 +6,7 @@
 //   FUZZ_SLOW_MS   an input taking more CPU time than this counts as a failure (default 1000; CPU time,
 //                  not wall time, so that other work on a shared machine does not count)
 //   FUZZ_STRICT=1  known failures owned by another issue fail the run too
+//   FUZZ_SECONDS   time budget per target: stop there (the report gives the inputs run); default none
 // Exits 1 on any crash, slow input or broken invariant, printing the shortest example of each.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ function main() {
   const seed = env('FUZZ_SEED', 20261122);
   const maxLength = env('FUZZ_MAX_LEN', 100_000);
   const slowMs = env('FUZZ_SLOW_MS', 1000);
+  const seconds = env('FUZZ_SECONDS', 0);
   const only = process.env.FUZZ_TARGETS?.split(',').map((s) => s.trim()).filter(Boolean);
   const kbDir = join(process.cwd(), 'kb'); // npm runs scripts from the repository root
   const files = ['kia-support-ru.md', 'kia-connect-terms-da.md', 'aliases.json', 'checklists.json'].map((f) => join(kbDir, f));
@@ -39,7 +41,7 @@ function main() {
   for (const target of chosen) {
     const started = performance.now();
     const r = runTarget(target, {
-      runs, seed, maxLength, slowMs,
+      runs, seed, maxLength, slowMs, seconds,
       progress: (done) => process.stderr.write(`  ${target.name}: ${done}/${runs} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`),
     });
     const secs = ((performance.now() - started) / 1000).toFixed(1);

@@ -198,7 +198,7 @@ export interface TargetReport {
  * Runs one target over `runs` inputs from a seeded generator. Every input is run (failures are
  * counted, not stopped at), and the shortest failing input of each kind is kept to reproduce.
  */
-export function runTarget(target: FuzzTarget, options: { runs: number; seed: number; maxLength: number; slowMs: number; progress?: (done: number) => void }): TargetReport {
+export function runTarget(target: FuzzTarget, options: { runs: number; seed: number; maxLength: number; slowMs: number; seconds?: number; progress?: (done: number) => void }): TargetReport {
   const report: TargetReport = { name: target.name, runs: 0, crashes: 0, slow: 0, slowOnce: 0, invariants: 0, slowestMs: 0, longestInput: 0, examples: [] };
   const keep = (outcome: Outcome, input: string, error: string) => {
     const same = report.examples.find((e) => e.outcome === outcome);
@@ -247,7 +247,11 @@ export function runTarget(target: FuzzTarget, options: { runs: number; seed: num
         keep('slow', input, `${Math.round(ms)} ms`);
       }
     }),
-    { numRuns: options.runs, seed: options.seed, endOnFailure: true },
+    {
+      numRuns: options.runs, seed: options.seed, endOnFailure: true,
+      // A time budget ends the target early (the report says how many inputs ran), never as a failure.
+      ...(options.seconds ? { interruptAfterTimeLimit: options.seconds * 1000, markInterruptAsFailure: false } : {}),
+    },
   );
   return report;
 }

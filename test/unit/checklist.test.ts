@@ -68,7 +68,7 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
   }
 });
 
-const HOLDOUT_FLOOR = { precision: 0.87, recall: 0.93, exact: 0.87 };
+const HOLDOUT_FLOOR = { precision: 0.88, recall: 0.94, exact: 0.9 };
 const THIRD_VOICE_FLOOR = { precision: 0.82, recall: 0.91, exact: 0.78 };
 
 /** Precision and recall over missing items, and the share of drafts with exactly the right verdict. */

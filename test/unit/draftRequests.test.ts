@@ -57,6 +57,14 @@ describe('requests are recognised by grammar, not a list of phrases', () => {
     assert.deepEqual(asked('Клиент сообщил ФИО и телефон. По Kia Connect осталось прислать VIN и IMEI.').sort(), ['imei', 'vin']);
     assert.deepEqual(asked('To fix the Kia Connect issue, send your VIN and IMEI.').sort(), ['imei', 'vin']);
   });
+  it('requests in sloppy one-line or markdown form, and topics found elsewhere', () => {
+    // A negation further on in the same run-on sentence does not cancel the request.
+    assert.deepEqual(verdict('здравствуйте чтобы получить промокод яндекс плюс скиньте стс с 2х сторон и вин через обратную связь на сайте киа ру регистрироваться не надо'), { 'yandex-plus': [] });
+    assert.deepEqual(asked('По **Kia Connect**:\n\n**Что прислать:**\n- ФИО\n- VIN').sort(), ['full_name', 'vin']);
+    // No topic in the reply: the customer's quoted message names it; or two items only one checklist has.
+    assert.deepEqual(Object.keys(verdict(`${HELLO}Уточните, пожалуйста, ФИО, модель и где сейчас автомобиль.${BYE}\n> Перестал работать Киа Коннект.\n`, false)), ['kia-connect']);
+    assert.deepEqual(verdict('Нужно:\n1) дата регистрации\n2) VIN\n3) фото ПТС'), { 'account-login': ['registration_data', 'description', 'error_photo'] });
+  });
   it('a request that asks for nothing is not one ("напишите нам, если будут вопросы")', () => {
     assert.deepEqual(verdict('Kia Connect заработает после обновления. Напишите нам, если будут вопросы.'), {});
     assert.deepEqual(verdict('Подскажите, что делать, если не работает Kia Connect?'), {});

@@ -1,6 +1,6 @@
 import type { Word } from './draft';
 import type { PhraseHit } from './match';
-import { segment, type Sentence } from './segment';
+import { introducesList, segment, type Sentence } from './segment';
 
 /**
  * Requests to the customer, recognised by grammar rather than by a list of phrases:
@@ -63,7 +63,7 @@ const CONTINUES = new Set(['и', 'а', 'также', 'кроме', 'плюс', '
 const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
 /** Words that open a direct question to the customer ("Как вас зовут?", "Что именно происходит?"). */
 const ASKING_WORDS = new Set([...QUESTION_WORDS, 'как', 'что', 'кто', 'чем', 'who', 'how']);
-const WHAT_WORDS = new Set(['что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
+const WHAT_WORDS = new Set(['ли', 'что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
 const NEED_WORDS = new Set(['нужно', 'нужны', 'нужен', 'нужна', 'необходимо', 'необходимы', 'требуется', 'требуются', 'надо', 'делать', 'сделать', 'need', 'needed', 'do']);
 const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
 
@@ -162,11 +162,13 @@ export function findRequests(input: RequestInput): Request[] {
     if (taken[si] || (s.heading && !leadsList[si])) continue;
     let scope = own[si];
     if (scope && !scope.length) continue;
+    // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
+    if (!scope && out.length && ellipticRequest(text, words, ranges[si]!, s, hitStarts)) scope = [ranges[si]!];
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [ranges[si - 1]!, ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
     for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
-    const endsWithColon = text[s.end - 1] === ':';
+    const endsWithColon = introducesList(text, s);
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!)) scope = [ranges[si]!];
     if (!scope) continue;
     const all: [number, number][] = [...scope];
@@ -205,6 +207,19 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
+function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array): boolean {
+  if (a >= b || !['по', 'для', 'for', 'regarding'].includes(words[a]!.text)) return false;
+  const body = text.slice(s.start, s.end);
+  if (!/:|\s[—–-]\s/.test(body)) return false;
+  let items = 0;
+  for (let i = a; i < b; i++) {
+    if (isVerbForm(words[i]!.text) || NEGATIONS.has(words[i]!.text)) return false;
+    if (hitStarts[i]) items++;
+  }
+  return items >= 2;
 }
 
 /** Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. */
@@ -312,13 +327,13 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     if (kind === 'imperative' || kind === 'english') ok = true;
     // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
-    else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || text[s.end - 1] === ':';
+    else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s);
     else if (kind === 'gerund') ok = sentenceHasModal || sentenceHasInfinitive;
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
     // What is needed follows the word ("нам нужны: …"); "привязка телефона необходима для…" states a fact.
-    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i && (lastAskedInSentence > i || text[s.end - 1] === ':');
+    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s));
     if (!ok) continue;
-    if (f.negatedModal || f.concessive || negatedAt(words, clauses[ci]!, i)) {
+    if (f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
     }
@@ -383,8 +398,8 @@ const PRONOUNS = new Set(['его', 'её', 'ее', 'их', 'it', 'them']);
 interface ClauseFacts {
   /** A modal word (нужно, необходимо, просим…). */
   modal: boolean;
-  /** A modal negated ("не нужно", "нет необходимости", "no need"): nothing in the clause is asked. */
-  negatedModal: boolean;
+  /** Where a modal is negated ("не нужно", "нет необходимости", "no need"): verbs within six words of it are not asked. */
+  negatedModals: number[];
   lastInfinitive: number;
   lastData: number;
   /** The last item or data word. */
@@ -401,19 +416,19 @@ interface ClauseFacts {
 }
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModal: false, lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false };
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
     if (MODALS.has(t)) {
       f.modal = true;
       // "Не могли бы вы прислать…" is a polite request, not a negated one.
-      if (NEGATIONS.has(prev) && !(t === 'могли' && words[k + 1]?.text === 'бы')) f.negatedModal = true;
+      if (NEGATIONS.has(prev) && !(t === 'могли' && words[k + 1]?.text === 'бы')) f.negatedModals.push(k - 1);
     }
-    if ((t === 'необходимости' || t === 'need') && NEGATIONS.has(prev)) f.negatedModal = true;
-    if (t === 'невозможно' || t === 'нельзя' || t === 'cannot' || (t === 't' && (prev === 'can' || prev === 'don'))) f.negatedModal = true;
+    if ((t === 'необходимости' || t === 'need') && NEGATIONS.has(prev)) f.negatedModals.push(k - 1);
+    if (t === 'невозможно' || t === 'нельзя' || t === 'необязательно' || t === 'cannot' || (t === 't' && (prev === 'can' || prev === 'don'))) f.negatedModals.push(k);
     if (itemWord[k] || DATA_NOUNS.some((d) => t.startsWith(d))) f.lastAsked = k;
-    if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModal = true;
+    if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
     if (SELF_VERBS.has(t)) f.selfVerb = true;

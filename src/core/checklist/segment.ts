@@ -50,6 +50,13 @@ function periodEnds(text: string, at: number, lineStart: number): boolean {
   return !ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** Does the sentence end with a colon (markdown emphasis around it aside: "**Что прислать:**")? */
+export function introducesList(text: string, s: { start: number; end: number }): boolean {
+  let i = s.end - 1;
+  while (i > s.start && (text[i] === '*' || text[i] === '_')) i--;
+  return text[i] === ':';
+}
+
 export function segment(text: string, end = text.length): Sentence[] {
   const out: Sentence[] = [];
   const leads = new Map<Sentence, Sentence>();
@@ -59,7 +66,7 @@ export function segment(text: string, end = text.length): Sentence[] {
   let open: Sentence | undefined;
   /** The sentence a list below belongs to, while nothing else came in between. */
   let lead: Sentence | undefined;
-  const endsWithColon = (s: Sentence) => text[s.end - 1] === ':';
+  const endsWithColon = (s: Sentence) => introducesList(text, s);
   const close = () => {
     if (open && open.end > open.start) out.push(open);
     open = undefined;
@@ -93,7 +100,7 @@ export function segment(text: string, end = text.length): Sentence[] {
       lead = h < b ? heading : undefined;
     } else {
       const marker = LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
-      const continues = !!open && !marker && text[open.end - 1] !== ':' && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
+      const continues = !!open && !marker && !introducesList(text, open) && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
       let pos = a;
       let bullet: string | undefined;
       if (marker) {

@@ -209,7 +209,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   });
 
   /** Topics named in [from, to), each scored by its most telling term (several weak words do not outweigh "Kia Connect"); more mentions only break ties. */
+  const topicCache = new Map<string, Map<string, number>>();
   const topicsIn = (from: number, to: number) => {
+    // Requests in one paragraph share it: counted once, not once per request (a long paragraph with
+    // many requests would make this quadratic).
+    const key = `${from}:${to}`;
+    const cached = topicCache.get(key);
+    if (cached) return cached;
     const best = new Map<string, number>();
     const mentions = new Map<string, number>();
     for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) {
@@ -217,7 +223,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       best.set(h.checklist, Math.max(best.get(h.checklist) ?? 0, h.weight));
       mentions.set(h.checklist, (mentions.get(h.checklist) ?? 0) + 1);
     }
-    return new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
+    const out = new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
+    topicCache.set(key, out);
+    return out;
   };
   const everywhere = topicsIn(0, end + 1);
   /** Topics named in the quoted text below the reply, found only when needed. */
@@ -248,11 +256,18 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     if (!topics.size) topics = new Map(options.checklists.filter((c) => [...(items.get(c.id)?.keys() ?? [])].filter((it) => uniqueItems.get(it) === c.id).length >= 2).map((c) => [c.id, 1]));
     const named = [...topics.keys()].filter((id) => !unpinned.has(id) && byId.has(id));
     const matchedOf = (id: string) => items.get(id)?.size ?? 0;
+    // Its own problem named in so many words (a term of its own, not "личный кабинет") and items only
+    // it asks for: two problems, two checklists ("не получается войти в ЛК, а при восстановлении пароля не приходит СМС").
+    const ownProblem = (id: string, other: string) => {
+      const theirs = new Set(byId.get(other)!.items.map((i) => i.id));
+      const theirWords = new Set([...(items.get(other)?.values() ?? [])].flat());
+      return topics.get(id)! >= 1 && [...(items.get(id) ?? [])].some(([it, at]) => !theirs.has(it) && at.some((w) => !theirWords.has(w)));
+    };
     // A checklist that yields to another one named in the same place steps aside (the sign-in
     // checklist when the password or the SMS code is the problem; the password one in the Kia Connect
     // app) — unless the request plainly asks for its own items (more than one beyond the other's).
     const ranked = named
-      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1))
+      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1 && !ownProblem(id, other)))
       .map((id) => {
         const c = byId.get(id)!;
         const matched = matchedOf(id);
