@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
 import { placeholderLines } from '../core/answers/answerSnippet';
-import { validateDraft } from '../core/checklist/validate';
+import { lazySibling } from '../node/lazySibling';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './completions';
 import { readConfig, type CheckSetting } from './config';
 import type { KbIndex } from '../core/search/index';
 import type { KbService } from './kbService';
+
+/** The checks' core (~40 KB) is its own file, loaded when the first draft is checked. */
+const draftCore = lazySibling<typeof import('../lazy/draftCore')>('draftCore.js');
 
 export const DIAGNOSTIC_SOURCE = 'support-kb';
 const DEBOUNCE_MS = 350;
@@ -93,7 +96,7 @@ export class DraftChecker implements vscode.Disposable {
     const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => !config.checks[RULE_SETTINGS[code].slice('checks.'.length) as CheckSetting] || (!draft && DRAFT_ONLY.has(code)));
     const pins = this.pins.get(doc.uri.toString()) ?? new Map();
     const version = doc.version;
-    const report = validateDraft(doc.getText(), {
+    const report = draftCore().validateDraft(doc.getText(), {
       checklists: this.kb.checklists(),
       articleBodies: articleBodies(index),
       pinned: [...pins].filter(([, s]) => s === 'pinned').map(([id]) => id),
