@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Article } from './core/kb/types';
 import type { DraftReport } from './core/checklist/types';
 import type { SearchHit } from './core/search/index';
+import { selectionQuery } from './core/search/limits';
 import { ArticlePreviewProvider, showArticlePreview } from './vscode/articlePreview';
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
 import { AnswerCompletionProvider } from './vscode/completions';
@@ -98,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     searchView,
     vscode.window.registerWebviewViewProvider(SEARCH_VIEW_ID, searchView),
     vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, new ArticlePreviewProvider(articleById)),
-    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ...new Set([':', ...readConfig().completionTrigger.slice(-1)])),
+    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ...new Set([':', 'Ж', ...readConfig().completionTrigger.slice(-1)])),
     // The palette commands: pick an article, then do one thing with it.
     ...([
       [Commands.search, vscode.l10n.t('Support KB: Search Knowledge Base'), insertArticle, 'insert'],
@@ -116,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     ),
     vscode.commands.registerCommand(Commands.searchSelection, async () => {
       const editor = vscode.window.activeTextEditor;
-      const text = editor ? editor.selections.map((s) => editor.document.getText(s)).join(' ').trim() : '';
+      const text = editor ? selectionQuery(editor.selections.map((s) => editor.document.getText(s))) : '';
       if (!text) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: select the customer\'s words first, then search for them.'));
         return;
@@ -124,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
       // What was selected to search for it is never replaced by the answer.
       replies.rememberSearchSource(editor!);
       markWalkthroughStep('searchedSelection');
-      await searchView.showQuery(text.slice(0, 1000));
+      await searchView.showQuery(text);
     }),
     vscode.commands.registerCommand(Commands.focusSidebar, () => vscode.commands.executeCommand(`${SEARCH_VIEW_ID}.focus`)),
     vscode.commands.registerCommand(Commands.reload, async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Article } from '../core/kb/types';
+import { articlePlace } from '../core/kb/place';
 import { ARTICLE_SCHEME } from './commands';
 
 /**
@@ -16,8 +17,9 @@ export class ArticlePreviewProvider implements vscode.TextDocumentContentProvide
   provideTextDocumentContent(uri: vscode.Uri): string {
     const article = this.lookup(uri.query);
     if (!article) return vscode.l10n.t('This article is no longer in the knowledge base.');
-    const where = `${article.source}:${article.line}`;
-    return `# ${article.title}\n\n${article.body}\n\n---\n${where}\n`;
+    // The category, not internal ids (`kia-support-ru:50`): agents read this view.
+    const where = articlePlace(article);
+    return `# ${article.title}\n\n${article.body}\n${where ? `\n---\n${where}\n` : ''}`;
   }
 }
 

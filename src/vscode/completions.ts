@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
+import { articlePlace } from '../core/kb/place';
+import { triggerSpellings } from '../core/search/layout';
+import { latinToCyrillic } from '../core/text/translit';
 import { snippet } from '../core/search/snippet';
 import { readConfig, type SupportKbConfig } from './config';
 import type { KbService } from './kbService';
@@ -21,10 +24,17 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const config = readConfig();
     const before = doc.lineAt(position.line).text.slice(0, position.character);
-    const at = before.toLowerCase().lastIndexOf(config.completionTrigger.toLowerCase());
+    // `kb:`, also typed as `кб:` or with the Russian layout on (`лиЖ`).
+    const lower = before.toLowerCase();
+    let at = -1;
+    let triggerLength = 0;
+    for (const s of triggerSpellings(config.completionTrigger, latinToCyrillic)) {
+      const i = s.exact ? before.lastIndexOf(s.text) : lower.lastIndexOf(s.text.toLowerCase());
+      if (i > at) [at, triggerLength] = [i, s.text.length];
+    }
     if (at < 0 || !isDraft(doc, config)) return undefined;
     const typed = before.slice(at);
-    const query = typed.slice(config.completionTrigger.length);
+    const query = typed.slice(triggerLength);
     const range = new vscode.Range(position.line, at, position.line, position.character);
     // VS Code asks an incomplete list again as the agent types only while it has items: with none,
     // `kb:` and the first letters would end the session and the first word would list nothing.
@@ -40,7 +50,7 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
     const parts = partsForDraft(doc.getText(), config.reply);
     const items = index.search(query, { limit: 15 }).map((hit, i) => {
       const a = hit.article;
-      const item = new vscode.CompletionItem({ label: a.title, description: `${a.source}:${a.line}` }, vscode.CompletionItemKind.Snippet);
+      const item = new vscode.CompletionItem({ label: a.title, description: articlePlace(a) }, vscode.CompletionItemKind.Snippet);
       item.range = range;
       // VS Code filters by what was typed; our ranking already decided, so every item matches it.
       item.filterText = typed;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
+import { answerSnippet, breakBeforeNextLine, partsForDraft } from '../core/answers/answerSnippet';
 import type { Article } from '../core/kb/types';
 import { isIncoming } from '../core/checklist/draft';
 import { isDraft } from './completions';
@@ -77,7 +77,11 @@ export class ReplyDrafts implements vscode.Disposable {
     } else {
       editor = await this.newReplyBesideMail();
     }
-    const snippet = (afterLine ? '\n' : '') + answerSnippet(article.body, partsForDraft(editor.document.getText(), readConfig().reply));
+    const doc = editor.document;
+    const at = editor.selection.end;
+    // A blank line between the answer and the text below it (the signature), when there is one line to keep apart.
+    const after = editor.selections.length === 1 && !afterLine ? breakBeforeNextLine(doc.lineAt(at.line).text.slice(at.character), at.line + 1 < doc.lineCount ? doc.lineAt(at.line + 1).text : undefined) : '';
+    const snippet = (afterLine ? '\n' : '') + answerSnippet(article.body, partsForDraft(doc.getText(), readConfig().reply)) + after;
     const ok = await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selections);
     if (!ok) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Support KB: could not insert the answer into {0}; the document was not changed.', editor.document.fileName));

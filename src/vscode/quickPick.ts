@@ -1,5 +1,6 @@
 import type Fuse from 'fuse.js';
 import { createRequire } from 'node:module';
+import { articlePlace } from '../core/kb/place';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Article } from '../core/kb/types';
@@ -10,7 +11,8 @@ import { TitleMatcher } from '../core/search/titles';
 import { searchActivity } from './searchEvents';
 
 interface ArticleItem extends vscode.QuickPickItem {
-  article: Article;
+  /** Undefined for the "nothing found" line, which Enter does not accept. */
+  article: Article | undefined;
 }
 
 /** Typing pauses shorter than this do not search: a fast typist's keystrokes cost one search, not ten. */
@@ -77,7 +79,7 @@ export function paletteItems(index: KbIndex, query: string, limit: number): Arti
     return {
       label: article.title,
       description: [words && `«${words}»`, similar.length ? vscode.l10n.t('+{0} similar', similar.length) : ''].filter(Boolean).join(' · '),
-      detail: `${article.source}:${article.line} — ${snippet(article.body, hit.highlights.body, 140)}`,
+      detail: [articlePlace(article), snippet(article.body, hit.highlights.body, 140)].filter(Boolean).join(' — '),
       alwaysShow: true,
       article,
     };
@@ -87,8 +89,12 @@ export function paletteItems(index: KbIndex, query: string, limit: number): Arti
       if (items.length >= limit) break;
       if (shown.has(article.id)) continue;
       shown.add(article.id);
-      items.push({ label: article.title, description: vscode.l10n.t('title match'), detail: `${article.source}:${article.line}`, alwaysShow: true, article });
+      items.push({ label: article.title, description: vscode.l10n.t('title match'), detail: articlePlace(article), alwaysShow: true, article });
     }
+  }
+  // Said as the sidebar says it, rather than the picker's bare "0 Results".
+  if (!items.length && query.trim()) {
+    items.push({ label: vscode.l10n.t('Nothing found for «{0}»', query.trim().slice(0, 80)), detail: vscode.l10n.t('No article in the knowledge base answers it. Try other words or fewer of them.'), alwaysShow: true, article: undefined });
   }
   return items;
 }
@@ -111,7 +117,7 @@ export function pickArticle(indexReady: Promise<KbIndex | undefined>, options: {
     typing = undefined;
     if (!index) return;
     pick.items = paletteItems(index, query, options.maxResults);
-    searchActivity.searched('palette', query, pick.items.length);
+    searchActivity.searched('palette', query, pick.items.filter((i) => i.article).length);
   };
 
   return new Promise((resolve) => {

@@ -19,6 +19,8 @@ describe('command palette search in the real workbench (code-server + Chromium)'
     await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: /парол/i }).first().waitFor();
     const title = (await first.getAttribute('aria-label')) ?? '';
     assert.match(title, /парол/i);
+    const rowText = await first.innerText();
+    assert.doesNotMatch(rowText, /kia-support-ru:\d+/, 'no internal ids in the detail line');
     await page.screenshot({ path: join(SCREENSHOTS, 'palette-search.png') });
 
     await page.keyboard.press('Enter');
@@ -28,5 +30,22 @@ describe('command palette search in the real workbench (code-server + Chromium)'
     assert.match(text, /парол/i, 'the answer is in the draft');
     assert.match(text, /С уважением/, 'the signature is still there');
     await page.screenshot({ path: join(SCREENSHOTS, 'answer-inserted.png') });
+  });
+
+  it('says "nothing found" for a query with no answer, and Enter inserts nothing', { timeout: 120_000 }, async () => {
+    const { page } = workbench();
+    await openFile(page, 'reply-draft.txt', 4);
+    const before = await editorText(page);
+    await runCommand(page, 'Support KB: Search Knowledge Base');
+    const input = page.locator('.quick-input-widget input[placeholder*="забыл пароль"]');
+    await input.waitFor();
+    await input.pressSequentially('заголовок статьи', { delay: 20 });
+    await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: /Ничего не найдено|Nothing found/ }).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'palette-nothing-found.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    assert.ok(await page.locator('.quick-input-widget').isVisible(), 'the picker stays open');
+    await page.keyboard.press('Escape');
+    assert.equal(await editorText(page), before, 'the draft is unchanged');
   });
 });

@@ -33,6 +33,7 @@ describe('the answer lands in the reply the agent works on', () => {
     assert.equal(mail.document.getText(), MAIL, 'the e-mail is untouched');
     assert.ok(reply.document.getText().includes(chosen.body), 'the answer is in the reply');
     assert.match(reply.document.getText(), /^Здравствуйте, Ирина!\n\n/);
+    assert.ok(reply.document.getText().includes(`${chosen.body}\n\nС уважением,`), `a blank line between the answer and the signature: ${reply.document.getText()}`);
   });
 
   it('knows the customer e-mail without headers by its voice, as the draft checks do', async () => {

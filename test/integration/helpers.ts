@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SupportKbApi } from '../../src/extension';
 
@@ -47,4 +49,15 @@ export async function runAndAcceptQuickPick<T>(command: string, ...args: unknown
     return done;
   });
   return result;
+}
+
+/**
+ * A command shows as "Support KB: …": by its category, or (for one shown in the editor context menu,
+ * where VS Code shows no category) by its title itself.
+ */
+export function hasSupportKbName(c: { category?: string; title: string }): boolean {
+  if (c.category === 'Support KB') return true;
+  const nls = JSON.parse(readFileSync(join(extension().extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const title = c.title.replace(/^%(.*)%$/, (_, key: string) => nls[key] ?? key);
+  return title.startsWith('Support KB: ');
 }

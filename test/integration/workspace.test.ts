@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/vscode/commands';
-import { api, extension, runAndAcceptQuickPick, waitFor, workspaceUri } from './helpers';
+import { api, extension, hasSupportKbName, runAndAcceptQuickPick, waitFor, workspaceUri } from './helpers';
 
 async function openDraft(name: string, text: string, language = 'plaintext'): Promise<vscode.TextEditor> {
   const uri = workspaceUri(name);
@@ -92,6 +92,18 @@ describe('the agent workspace', () => {
     assert.deepEqual([ours[0]!.range].flat()[0] instanceof vscode.Range ? (ours[0]!.range as vscode.Range).start.character : undefined, 0, 'replaces the trigger and the words');
   });
 
+  it('takes "кб:" and "лиЖ" (kb: typed in the Russian layout) as the trigger too', async () => {
+    for (const trigger of ['кб:', 'лиЖ', 'КБ:']) {
+      const editor = await openDraft(`reply-${trigger.length}-${trigger.codePointAt(0)}.txt`, `Здравствуйте!\n\n${trigger}пароль`);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(2, trigger.length + 6));
+      const ours = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && /парол/i.test(typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(ours.length > 0, `answers after ${trigger}`);
+    }
+    const everyday = await openDraft('reply-blizhe.txt', 'Подойдите ближе пароль');
+    const none = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', everyday.document.uri, new vscode.Position(0, 22));
+    assert.equal(none.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).length, 0, '"лиж" inside "ближе" is no trigger');
+  });
+
   it('offers nothing without the trigger or outside drafts', async () => {
     const plain = await openDraft('reply2.txt', 'пароль');
     const none = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', plain.document.uri, new vscode.Position(0, 6));
@@ -102,10 +114,10 @@ describe('the agent workspace', () => {
   });
 
   it('every contributed command is registered and has a category', async () => {
-    const pkg = extension().packageJSON as { contributes: { commands: { command: string; category: string }[] } };
+    const pkg = extension().packageJSON as { contributes: { commands: { command: string; category?: string; title: string }[] } };
     const registered = await vscode.commands.getCommands(true);
     for (const c of pkg.contributes.commands) {
-      assert.equal(c.category, 'Support KB');
+      assert.ok(hasSupportKbName(c), `${c.command} is named as Support KB's`);
       assert.ok(registered.includes(c.command), c.command);
     }
     assert.deepEqual(Object.values(Commands).sort(), pkg.contributes.commands.map((c) => c.command).sort());

@@ -104,3 +104,12 @@ export function placeholderLines(snippet: string): PlaceholderLine[] {
   }
   return out;
 }
+
+/**
+ * What to add after an answer inserted on an empty line so that it keeps a blank line before the
+ * text below it (an answer put just above "С уважением," must not touch the signature): a line break
+ * when the rest of the cursor's line is blank and the next line has text, else nothing.
+ */
+export function breakBeforeNextLine(restOfLine: string, nextLine: string | undefined): string {
+  return !restOfLine.trim() && nextLine !== undefined && nextLine.trim() ? '\n' : '';
+}

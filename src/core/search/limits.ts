@@ -15,3 +15,12 @@ export function clampQuery(query: string, max = MAX_QUERY_CHARS): string {
   const cut = query.charCodeAt(max - 1) >= 0xd800 && query.charCodeAt(max - 1) <= 0xdbff ? max - 1 : max;
   return query.slice(0, cut);
 }
+
+/**
+ * The query "Search for Selection" makes of the selected text: line breaks and runs of white space
+ * become one space (a search box holds one line, and glued lines — "парольЗдравствуйте" — match
+ * nothing), several selections are joined, and the result is clamped.
+ */
+export function selectionQuery(selected: readonly string[]): string {
+  return clampQuery(selected.join(' ').replace(/\s+/g, ' ').trim());
+}
