@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
-import { validateDraft } from '../core/checklist/validate';
+import { placeholderLines } from '../core/answers/answerSnippet';
+import { lazySibling } from '../node/lazySibling';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './completions';
 import { readConfig, type CheckSetting } from './config';
 import type { KbIndex } from '../core/search/index';
 import type { KbService } from './kbService';
+
+/** The checks' core (~40 KB) is its own file, loaded when the first draft is checked. */
+const draftCore = lazySibling<typeof import('../lazy/draftCore')>('draftCore.js');
 
 export const DIAGNOSTIC_SOURCE = 'support-kb';
 const DEBOUNCE_MS = 350;
@@ -92,12 +96,14 @@ export class DraftChecker implements vscode.Disposable {
     const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => !config.checks[RULE_SETTINGS[code].slice('checks.'.length) as CheckSetting] || (!draft && DRAFT_ONLY.has(code)));
     const pins = this.pins.get(doc.uri.toString()) ?? new Map();
     const version = doc.version;
-    const report = validateDraft(doc.getText(), {
+    const report = draftCore().validateDraft(doc.getText(), {
       checklists: this.kb.checklists(),
       articleBodies: articleBodies(index),
       pinned: [...pins].filter(([, s]) => s === 'pinned').map(([id]) => id),
       unpinned: [...pins].filter(([, s]) => s === 'unpinned').map(([id]) => id),
       disabled,
+      // The same greeting/signature settings that insertion uses: their defaults left as they are are unfilled.
+      placeholderLines: [...placeholderLines(config.reply.greeting), ...placeholderLines(config.reply.signature)],
       locale: vscode.env.language.startsWith('en') ? 'en' : 'ru',
     });
     if (doc.isClosed || doc.version !== version) return undefined;

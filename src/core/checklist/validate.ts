@@ -1,3 +1,4 @@
+import type { PlaceholderLine } from '../answers/answerSnippet';
 import { decodeImei } from '../entities/imei';
 import { findEntities } from '../entities/find';
 import { decodeVin } from '../entities/vin';
@@ -20,6 +21,8 @@ export interface ValidateOptions {
   locale?: Locale;
   /** "Now", for model years of VINs. */
   now?: Date;
+  /** Greeting/signature lines whose placeholder defaults left as they are are unfilled (`placeholderLines`). */
+  placeholderLines?: readonly PlaceholderLine[];
 }
 
 /** The KB's feedback form, which a reply must link when it sends the customer there. */
@@ -71,7 +74,10 @@ export function validateDraft(text: string, options: ValidateOptions): DraftRepo
   const findings: Finding[] = [];
   const checklists = off.has(FindingCodes.missingItems) || incoming ? [] : checkRequests(text, end, options, locale, findings);
   if (!incoming) {
-    if (!off.has(FindingCodes.placeholder)) findPlaceholders(text, end, locale, findings);
+    if (!off.has(FindingCodes.placeholder)) {
+      findPlaceholders(text, end, locale, findings);
+      findUnfilledDefaults(text, end, options.placeholderLines ?? [], locale, findings);
+    }
     if (!off.has(FindingCodes.formLink)) checkFormLink(text, end, locale, findings);
     if (!off.has(FindingCodes.attachments)) checkAttachments(text, end, locale, findings);
   }
@@ -377,6 +383,26 @@ const PLACEHOLDERS = /\$\{[^{}$\n]*\}|\{\{[^{}\n]*\}\}|\[[A-ZА-ЯЁ][A-ZА-ЯЁ
 function findPlaceholders(text: string, end: number, locale: Locale, findings: Finding[]): void {
   for (const m of text.slice(0, end).matchAll(PLACEHOLDERS)) {
     findings.push({ code: FindingCodes.placeholder, severity: 'error', message: say(M.placeholder, locale, m[0]), start: m.index!, end: m.index! + m[0].length, fixes: [] });
+  }
+}
+
+/**
+ * A greeting or signature line left as inserted (`Здравствуйте, имя клиента!`, `ваше имя`): its
+ * default texts are unfilled placeholders. One pass over the lines, one map look-up each.
+ */
+function findUnfilledDefaults(text: string, end: number, lines: readonly PlaceholderLine[], locale: Locale, findings: Finding[]): void {
+  if (!lines.length) return;
+  const byText = new Map(lines.map((l) => [l.text, l]));
+  for (let start = 0; start < end; ) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0 || stop > end) stop = end;
+    const raw = text.slice(start, stop);
+    const line = byText.get(raw.trim());
+    if (line) {
+      const at = start + raw.length - raw.trimStart().length;
+      for (const d of line.defaults) findings.push({ code: FindingCodes.placeholder, severity: 'error', message: say(M.placeholder, locale, d.text), start: at + d.at, end: at + d.at + d.text.length, fixes: [] });
+    }
+    start = stop + 1;
   }
 }
 
