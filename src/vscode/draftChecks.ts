@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
+import { placeholderLines } from '../core/answers/answerSnippet';
 import { draftCore } from './lazyParts';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './completions';
@@ -98,6 +99,8 @@ export class DraftChecker implements vscode.Disposable {
       pinned: [...pins].filter(([, s]) => s === 'pinned').map(([id]) => id),
       unpinned: [...pins].filter(([, s]) => s === 'unpinned').map(([id]) => id),
       disabled,
+      // The same greeting/signature settings that insertion uses: their defaults left as they are are unfilled.
+      placeholderLines: [...placeholderLines(config.reply.greeting), ...placeholderLines(config.reply.signature)],
       locale: vscode.env.language.startsWith('en') ? 'en' : 'ru',
     });
     if (doc.isClosed || doc.version !== version) return undefined;
