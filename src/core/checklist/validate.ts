@@ -256,6 +256,14 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const oneSentence = lastWord >= 0 && words[lastWord]!.end <= r.sentenceEnd;
     return oneSentence && firstItem < itemHits.length ? topicsIn(r.start, words[itemHits[firstItem]!.word]!.start) : new Map<string, number>();
   });
+  /** Topics the requests of each paragraph name that way, by the paragraph's start (one pass, not a loop over all requests per request). */
+  const leadTopicsByParagraph = new Map<number, Set<string>>();
+  requests.forEach((r, ri) => {
+    const from = starts[floorIndex(starts, r.start)]!;
+    let ids = leadTopicsByParagraph.get(from);
+    if (!ids) leadTopicsByParagraph.set(from, (ids = new Set()));
+    for (const id of leadTopics[ri]!.keys()) ids.add(id);
+  });
   const assigned = requests.map((r, ri) => {
     const from = starts[floorIndex(starts, r.start)]!;
     const nextPara = floorIndex(starts, Math.max(r.end - 1, r.start)) + 1;
@@ -265,8 +273,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     // about that topic too, even in a paragraph that names another one (two topics, two requests).
     // Only when another request of the paragraph names a topic of its own the same way.
     const lead = leadTopics[ri]!;
-    const sameParagraph = (rj: number) => rj !== ri && requests[rj]!.start >= from && requests[rj]!.start < to;
-    const twoRequests = requests.some((_, rj) => sameParagraph(rj) && leadTopics[rj]!.size > 0 && [...leadTopics[rj]!.keys()].every((id) => !lead.has(id)));
+    const twoRequests = [...(leadTopicsByParagraph.get(from) ?? [])].some((id) => !lead.has(id));
     const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
