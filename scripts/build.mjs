@@ -1,7 +1,7 @@
 // One build for everything: the extension and CLI into dist/, and (with --tests) the tests into dist-test/.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types, which keeps builds instant.
 import * as esbuild from 'esbuild';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -17,13 +17,18 @@ function listTests(dir) {
 // What ships is minified (bundle size, module load time in the extension host); tests and benches are not.
 const shipped = { ...common, minify: true };
 const builds = [
-  { ...shipped, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Its metafile (which sources it holds) lets a unit test keep the lazily loaded parts out of it.
+  { ...shipped, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true },
   // fuse.js on its own: the palette loads it on first use (small KBs only), not every start.
   { ...shipped, entryPoints: ['fuse.js'], outfile: 'dist/fuse.js' },
   // Loading and indexing a large KB runs in this worker thread, off the extension host's thread.
   { ...shipped, entryPoints: ['src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   // The KB lint of an edited KB file runs in this worker thread, for the same reason.
   { ...shipped, entryPoints: ['src/node/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
+  // Feature code loaded on first use (src/node/lazySibling.ts), not with dist/extension.js at every start.
+  { ...shipped, entryPoints: ['src/lazy/draftCore.ts'], outfile: 'dist/draftCore.js' },
+  { ...shipped, entryPoints: ['src/lazy/searchCore.ts'], outfile: 'dist/searchCore.js' },
+  { ...shipped, entryPoints: ['src/lazy/gapsReport.ts'], outfile: 'dist/gapsReport.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The sidebar's browser code: its own platform, no Node.
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
@@ -49,7 +54,8 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching for changes…');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeFileSync('dist/extension.meta.json', JSON.stringify(results[0].metafile));
   // The CLI is the package's bin: it must be executable for `npx support-kb`.
   chmodSync('dist/cli.js', 0o755);
 }

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_REPLY_PARTS, placeholderLines } from './core/answers/answerSnippet';
 import { validateDraft } from './core/checklist/validate';
 import { decodeImei } from './core/entities/imei';
 import { decodeVin } from './core/entities/vin';
@@ -181,7 +182,8 @@ async function check(args: string[]): Promise<number> {
   if (text.includes('\u0000')) throw new Error(`support-kb: ${positionals[0]} looks binary, not a text draft`);
   const kb = await loadKbOrFail(values.kb as string[] | undefined);
   if (!kb) return 1;
-  const report = validateDraft(text, { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])), locale });
+  const placeholders = [...placeholderLines(DEFAULT_REPLY_PARTS.greeting), ...placeholderLines(DEFAULT_REPLY_PARTS.signature)];
+  const report = validateDraft(text, { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])), locale, placeholderLines: placeholders });
   if (values.json) {
     process.stdout.write(JSON.stringify({
       checklists: report.checklists.map(({ id, missing, present }) => ({ id, missing, present })),

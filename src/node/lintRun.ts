@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { lintKb, type LintFinding, type LintOptions } from '../core/kb/lint';
+import type { LintFinding, LintOptions } from '../core/kb/lint';
 import type { KbFileInput } from '../core/kb/parse';
 
 /** A lint run in a worker thread; `cancel()` terminates it (its promise then rejects with LintCancelled). */
@@ -12,16 +13,17 @@ export interface LintRun {
 export class LintCancelled extends Error {}
 
 /**
- * Lints in a worker thread (`dist/lintWorker.js`), or on this thread when the worker file is
- * missing (tests run from source) or the worker fails to start.
+ * Lints in a worker thread (`dist/lintWorker.js`), or on this thread when the worker fails to
+ * start (the same file, required: the lint code is never part of the caller's bundle).
  */
 export function lintInWorker(workerFile: string, inputs: KbFileInput[], options: LintOptions): LintRun {
-  if (!existsSync(workerFile)) return { findings: Promise.resolve(lintKb(inputs, options)), cancel: () => undefined };
+  if (!existsSync(workerFile)) return { findings: Promise.reject(new Error(`the lint worker is missing: ${workerFile}`)), cancel: () => undefined };
   let worker: Worker;
   try {
     worker = new Worker(workerFile, { workerData: { inputs, options } });
   } catch {
-    return { findings: Promise.resolve(lintKb(inputs, options)), cancel: () => undefined };
+    const lintHere = (createRequire(__filename)(workerFile) as typeof import('./lintWorker')).lintKb;
+    return { findings: Promise.resolve().then(() => lintHere(inputs, options)), cancel: () => undefined };
   }
   let cancelled = false;
   const findings = new Promise<LintFinding[]>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_REPLY_PARTS } from '../core/answers/answerSnippet';
 
 /** The `supportKb.*` settings, read in one place, with broken values replaced by defaults. */
 export interface SupportKbConfig {
@@ -118,8 +119,8 @@ export function readConfig(trusted: boolean = vscode.workspace.isTrusted): Suppo
 
 /** Defaults, the same as in package.json (a unit test keeps them in step). */
 export const DEFAULTS = {
-  greeting: 'Здравствуйте, ${1:имя клиента}!',
-  signature: 'С уважением,\n${2:ваше имя}\nСлужба поддержки Kia',
+  greeting: DEFAULT_REPLY_PARTS.greeting,
+  signature: DEFAULT_REPLY_PARTS.signature,
   // Untitled replies and .txt files, and anything in a drafts folder; not every markdown file in the
   // workspace (KB articles, READMEs are not replies).
   draftLanguages: ['plaintext'],

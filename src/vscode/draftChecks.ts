@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
-import { validateDraft } from '../core/checklist/validate';
+import { placeholderLines } from '../core/answers/answerSnippet';
+import { draftCore } from './lazyParts';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './completions';
 import { readConfig, type CheckSetting } from './config';
@@ -92,12 +93,14 @@ export class DraftChecker implements vscode.Disposable {
     const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => !config.checks[RULE_SETTINGS[code].slice('checks.'.length) as CheckSetting] || (!draft && DRAFT_ONLY.has(code)));
     const pins = this.pins.get(doc.uri.toString()) ?? new Map();
     const version = doc.version;
-    const report = validateDraft(doc.getText(), {
+    const report = draftCore().validateDraft(doc.getText(), {
       checklists: this.kb.checklists(),
       articleBodies: articleBodies(index),
       pinned: [...pins].filter(([, s]) => s === 'pinned').map(([id]) => id),
       unpinned: [...pins].filter(([, s]) => s === 'unpinned').map(([id]) => id),
       disabled,
+      // The same greeting/signature settings that insertion uses: their defaults left as they are are unfilled.
+      placeholderLines: [...placeholderLines(config.reply.greeting), ...placeholderLines(config.reply.signature)],
       locale: vscode.env.language.startsWith('en') ? 'en' : 'ru',
     });
     if (doc.isClosed || doc.version !== version) return undefined;

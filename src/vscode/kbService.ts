@@ -1,16 +1,16 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { assembleKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
 import { decodeKbBytes, isUnreadable, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
 import type { Article, KbProblem } from '../core/kb/types';
 import type { AliasTable } from '../core/search/aliases';
-import { KbIndex } from '../core/search/index';
+import type { KbIndex } from '../core/search/index';
 import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/indexBuild';
 import { cacheFileFor, type CacheOutcome } from '../node/indexCache';
 import { readConfig, SECTION } from './config';
+import { searchCore } from './lazyParts';
 
 const RELOAD_DEBOUNCE_MS = 250;
 /** Settings that change what the KB is made of. */
@@ -128,7 +128,7 @@ export class KbService implements vscode.Disposable {
       for (const root of roots) {
         for (const entry of await this.listKbFiles(root)) inputs.push(entry instanceof vscode.Uri ? await this.readKbFile(entry) : entry);
       }
-      const kb = assembleKb(inputs, this.lastGood);
+      const kb = searchCore().assembleKb(inputs, this.lastGood);
       for (const f of kb.files) this.lastGood.set(f.file, f);
       for (const p of kb.problems) {
         const where = `${vscode.Uri.parse(p.file).fsPath}${p.line ? `:${p.line}` : ''}`;
@@ -173,7 +173,7 @@ export class KbService implements vscode.Disposable {
    */
   private async indexArticles(articles: Article[], aliases: AliasTable, inputs: readonly KbReadResult[], roots: readonly vscode.Uri[]): Promise<KbIndex> {
     this.build?.cancel();
-    if (!this.indexing) return new KbIndex(articles, aliases);
+    if (!this.indexing) return new (searchCore().KbIndex)(articles, aliases);
     const { workerFile, storage } = this.indexing;
     const cacheFile = storage.scheme === 'file' ? cacheFileFor(storage.fsPath, roots.map((r) => r.toString())) : undefined;
     const articleFiles = new Set(articles.map((a) => a.file));
@@ -204,7 +204,7 @@ export class KbService implements vscode.Disposable {
       const { snapshot, outcome, detail } = await build.result;
       this.lastIndexOutcome = outcome;
       this.log.info(vscode.l10n.t('Saved index: {0}{1}.', outcome, detail ? ` (${detail})` : ''));
-      const index = await KbIndex.fromSnapshotAsync(snapshot, articles, aliases);
+      const index = await searchCore().KbIndex.fromSnapshotAsync(snapshot, articles, aliases);
       if (index) return index;
       this.log.warn(vscode.l10n.t('The saved index did not match the articles; rebuilding it here.'));
     } catch (e) {
@@ -216,7 +216,7 @@ export class KbService implements vscode.Disposable {
         if (reported) this.onDidChangeProgressEmitter.fire(undefined);
       }
     }
-    return new KbIndex(articles, aliases);
+    return new (searchCore().KbIndex)(articles, aliases);
   }
 
   /**

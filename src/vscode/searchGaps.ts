@@ -1,10 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { GapTracker } from '../core/gaps/gaps';
-import { buildGapsReport } from '../core/gaps/report';
 import { DEFAULT_MAX_LOG_BYTES, GapLogWriter, gapLogName, readGapFolder } from '../node/gapLog';
 import { Commands } from './commands';
-import { renderGapsHtml } from './gapsHtml';
+import { gapsReport } from './lazyParts';
 import { COMPLETION_USED_COMMAND, onSearchActivity, searchActivity, type SearchActivity } from './searchEvents';
 
 /** A search nobody touched for this long is over (the agent went back to the draft). */
@@ -120,7 +119,7 @@ export class SearchGapLogger implements vscode.Disposable {
       }
     }
     for (const p of problems) this.log.warn(p);
-    const report = buildGapsReport(entries, { weeks: 8, top: 15 });
+    const report = gapsReport().buildGapsReport(entries, { weeks: 8, top: 15 });
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('supportKb.searchGaps', vscode.l10n.t('Support KB: Search Gaps'), vscode.ViewColumn.Active, {
         enableScripts: false,
@@ -129,7 +128,7 @@ export class SearchGapLogger implements vscode.Disposable {
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
     }
     const style = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'gaps.css'));
-    this.panel.webview.html = renderGapsHtml(report, {
+    this.panel.webview.html = gapsReport().renderGapsHtml(report, {
       cspSource: this.panel.webview.cspSource,
       styleUri: style.toString(),
       lang: vscode.env.language.startsWith('ru') ? 'ru' : 'en',

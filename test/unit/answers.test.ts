@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { answerSnippet, escapeSnippetText, partsForDraft } from '../../src/core/answers/answerSnippet';
+import { DEFAULT_REPLY_PARTS, answerSnippet, escapeSnippetText, partsForDraft, placeholderLines } from '../../src/core/answers/answerSnippet';
+import { validateDraft } from '../../src/core/checklist/validate';
 import { isFromWebview, isToWebview } from '../../src/shared/protocol';
 import { REPO } from './helpers';
 
@@ -35,7 +36,12 @@ describe('canned answers as snippets', () => {
       draftGlob: props['supportKb.draftGlob'].default,
       completionTrigger: props['supportKb.completion.trigger'].default,
     };
-    for (const [key, value] of Object.entries(defaults)) assert.ok(config.includes(`${key}: ${JSON.stringify(value).replace(/"/g, "'")}`), `${key} default ${value}`);
+    const core = readFileSync(join(REPO, 'src', 'core', 'answers', 'answerSnippet.ts'), 'utf8');
+    for (const [key, value] of Object.entries(defaults)) {
+      const line = `${key}: ${JSON.stringify(value).replace(/"/g, "'")}`;
+      assert.ok(config.includes(line) || (key in DEFAULT_REPLY_PARTS && core.includes(line)), `${key} default ${value}`);
+    }
+    assert.deepEqual({ greeting: defaults.greeting, signature: defaults.signature }, DEFAULT_REPLY_PARTS);
   });
 });
 
@@ -48,5 +54,26 @@ describe('webview protocol', () => {
     }
     assert.ok(isToWebview({ type: 'results', requestId: 2, query: 'x', results: [] }));
     assert.equal(isToWebview({ type: 'results', query: 'x' }), false);
+  });
+});
+
+describe('snippet placeholders left as inserted', () => {
+  const lines = [...placeholderLines(DEFAULT_REPLY_PARTS.greeting), ...placeholderLines(DEFAULT_REPLY_PARTS.signature)];
+  const unfilled = (draft: string) =>
+    validateDraft(draft, { checklists: [], placeholderLines: lines }).findings.filter((f) => f.code === 'draft.unfilled-placeholder').map((f) => draft.slice(f.start, f.end));
+
+  it('reads the default texts from the greeting/signature snippets themselves', () => {
+    assert.deepEqual(lines.map((l) => l.text), ['Здравствуйте, имя клиента!', 'ваше имя']);
+    assert.deepEqual(placeholderLines('Hi ${1:name}, \\$5 ${2}'), [{ text: 'Hi name, $5', defaults: [{ text: 'name', at: 3 }] }]);
+  });
+
+  it('flags the defaults after Esc, not a filled-in or reworded line', () => {
+    const body = 'Сбросьте пароль в приложении.';
+    // What answerSnippet inserts, with every placeholder left at its default (Esc right away).
+    const inserted = answerSnippet(body, DEFAULT_REPLY_PARTS).replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0$/, '');
+    assert.deepEqual(unfilled(inserted), ['имя клиента', 'ваше имя']);
+    assert.deepEqual(unfilled(inserted.replace('имя клиента', 'Иван').replace('ваше имя', 'Ольга')), []);
+    assert.deepEqual(unfilled('Здравствуйте!\n\nУкажите ваше имя и VIN.\n'), [], '"ваше имя" inside a sentence is no placeholder');
+    assert.deepEqual(validateDraft(inserted, { checklists: [] }).findings.filter((f) => f.code === 'draft.unfilled-placeholder'), [], 'without the lines nothing is guessed');
   });
 });

@@ -69,7 +69,7 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
 });
 
 const HOLDOUT_FLOOR = { precision: 0.88, recall: 0.94, exact: 0.9 };
-const THIRD_VOICE_FLOOR = { precision: 0.82, recall: 0.91, exact: 0.78 };
+const THIRD_VOICE_FLOOR = { precision: 0.93, recall: 0.96, exact: 0.87 };
 
 /** Precision and recall over missing items, and the share of drafts with exactly the right verdict. */
 function score(dir: string, drafts: Expected): { precision: number; recall: number; exact: number; n: number } {

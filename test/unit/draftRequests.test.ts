@@ -203,10 +203,17 @@ describe('segmentation that survives real text', () => {
     const lettered = 'По Kia Connect нам потребуется следующее:\n1. Сведения о владельце:\nа) ФИО;\nб) телефон;\n2. Сведения об автомобиле:\nа) VIN;\nб) IMEI.';
     assert.deepEqual(asked(lettered).sort(), ['full_name', 'imei', 'phone', 'vin']);
     assert.equal(segment('Пришлите:\n1. Данные:\n  1.1. ФИО\n  б) VIN')[3]!.lead, 0);
+    // Letters with a period; not initials.
+    assert.deepEqual(asked('Пожалуйста, пришлите по Kia Connect:\nа. ФИО\nб. VIN\nв. IMEI').sort(), ['full_name', 'imei', 'vin']);
+    // The request is itself a list line, its items indented below it.
+    const steps = 'Для проверки Kia Connect:\n1. Пришлите данные учетной записи:\n   - ФИО;\n   - телефон.\n2. Укажите данные автомобиля:\n   - VIN;\n   - IMEI.';
+    assert.deepEqual(asked(steps).sort(), ['full_name', 'imei', 'phone', 'vin']);
   });
   it('a markdown heading introduces the list below it', () => {
     const t = 'По Kia Connect нужны данные.\n\n## Что нужно прислать\n\n1. **ФИО**\n2. **VIN**\n3. **IMEI**';
     assert.deepEqual(asked(t).sort(), ['full_name', 'imei', 'vin']);
+    // A line in bold only is a heading too.
+    assert.deepEqual(asked('**Что нужно прислать по Kia Connect**\n\n1. **ФИО**\n2. **VIN**').sort(), ['full_name', 'vin']);
     // A heading that asks for nothing does not make its list a request.
     assert.deepEqual(verdict('## Kia Connect\n\n1. ФИО владельца указано верно.\n2. VIN проверен.'), {});
   });
@@ -237,6 +244,11 @@ describe('which checklist', () => {
     assert.deepEqual(verdict('Если восстановить пароль от личного кабинета не получается, пришлите логин и скриншот ошибки.'), { 'password-sms': ['description', 'email', 'phone'] });
     assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
     assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
+  });
+  it('a second request that names its own topic before what it asks for, in the same paragraph as another topic', () => {
+    const v = verdict('По Kia Connect пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки, местоположение, описание и скриншот. Также по поводу смс-кода для восстановления пароля от личного кабинета: пришлите номер телефона, e-mail и скриншот ошибки с описанием.');
+    assert.deepEqual(Object.keys(v).sort(), ['kia-connect', 'password-sms']);
+    assert.deepEqual(v['password-sms'], []);
   });
   it('no checklist just because its topic word occurs', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс не связан с Kia Connect и личным кабинетом. Чтобы его получить, пришлите скан СТС и VIN через https://www.kia.ru/feedback/.'), { 'yandex-plus': [] });

@@ -36,7 +36,7 @@ describe('the .vsix package', () => {
       const files = zipEntries(readFileSync(vsix)).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
       for (const needed of [
         'package.json', 'package.nls.json', 'package.nls.ru.json', 'readme.md', 'changelog.md',
-        'dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/indexWorker.js', 'dist/fuse.js', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.ru.json',
+        'dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/indexWorker.js', 'dist/fuse.js', 'dist/lintWorker.js', 'dist/draftCore.js', 'dist/gapsReport.js', 'dist/searchCore.js', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.ru.json',
         'kb/kia-support-ru.md', 'kb/kia-connect-terms-da.md', 'kb/aliases.json', 'kb/checklists.json', 'kb/categories.json',
         'kb/aliases.schema.json', 'kb/checklists.schema.json', 'kb/categories.schema.json', 'media/sidebar.css', 'media/icon.png',
       ]) assert.ok(files.some((f) => f.toLowerCase() === needed.toLowerCase()), `${needed} is packed: ${files.join(', ')}`);

@@ -31,6 +31,14 @@ describe('wrong keyboard layout', () => {
     assert.match(first('kbxysq rf,bytn')!.article.title, /личн\S* кабинет/i, 'б and ж live on , and ; keys');
   });
 
+  it('switches the layout per word when the slip is only in some words', () => {
+    // Whole-query switching reads `не работает` as `yt hf,jnftn`: the KB understands neither half.
+    assert.ok(index.search('ьщишлун не работает').slice(0, 3).some((h) => /mobikey|мобикей/i.test(h.article.title)));
+    assert.match(first('ьщишлун оплата')!.article.title, /оплата mobikey/i);
+    assert.match(first('лшф сщттусе не работает')!.article.title, /kia connect|киа ко?нн?ект/i);
+    assert.equal(index.search('заголовок статьи').length, 0, 'the no-match floor still holds');
+  });
+
   it('never hides a good literal match', () => {
     // "Kia" switched is "лшф", which means nothing: the literal reading stays.
     assert.match(first('Kia K5')!.article.title, /K5/);
@@ -63,11 +71,21 @@ describe('aliases', () => {
     assert.match(first('карплей')!.article.title, /carplay/i);
   });
 
-  it('applies case-sensitive aliases only as typed', () => {
+  it('applies case-sensitive aliases only as typed inside a longer query, in any case alone', () => {
     const vocab = { has: () => true, hasPrefix: () => true };
     assert.ok(planQuery('ТО заявка', vocab, kb.aliases).slots[0]!.alternatives.some((a) => a.via === 'alias'));
-    assert.ok(!planQuery('то заявка', vocab, kb.aliases).slots.some((s) => s.alternatives.some((a) => a.via === 'alias')));
+    assert.ok(!planQuery('то заявка', vocab, kb.aliases).slots.some((s) => s.alternatives.some((a) => a.via === 'alias')), '"то" in a sentence is the stop word');
     assert.match(first('ТО заявка')!.article.title, /ТО/);
+    const ids = (q: string) => index.search(q).map((h) => h.article.id).join();
+    assert.ok(ids('то') && ids('то') === ids('ТО'), '"то" alone asks about maintenance, as "ТО" does');
+  });
+
+  it('matches short forms in any case', () => {
+    const ids = (q: string) => index.search(q).map((h) => h.article.id).join();
+    assert.ok(ids('ГУ'));
+    for (const q of ['гу', 'Гу']) assert.equal(ids(q), ids('ГУ'), q);
+    for (const q of ['гу обновить', 'обновить гу']) assert.match(first(q)!.article.title, /ГШУ|головн\S* устройств|магнитол|мультимедиа/i, q);
+    assert.equal(ids('лк'), ids('ЛК'));
   });
 
   it('reads alias files with schema-like checks and clear errors', () => {

@@ -61,3 +61,46 @@ export function partsForDraft(draft: string, parts: ReplyParts): ReplyParts {
     signature: someLineStartsWith(draft, SIGNATURE) ? '' : parts.signature,
   };
 }
+
+/** The greeting and signature the extension inserts unless settings say otherwise (package.json keeps the same). */
+export const DEFAULT_REPLY_PARTS: ReplyParts = {
+  greeting: 'Здравствуйте, ${1:имя клиента}!',
+  signature: 'С уважением,\n${2:ваше имя}\nСлужба поддержки Kia',
+};
+
+/** A line of a greeting or signature as inserted, with where its placeholder default texts sit. */
+export interface PlaceholderLine {
+  /** The line as it reads after insertion with nothing filled in, trimmed. */
+  text: string;
+  /** Each `${n:default}`'s default text and its offset in `text`. */
+  defaults: { text: string; at: number }[];
+}
+
+// `${1:имя}` (its default), `${1}` / `$1` (empty), `\$` `\}` `\\` (the character itself).
+const SNIPPET_PART = /\$\{\d+:([^{}$\\\n]*)\}|\$\{\d+\}|\$\d+|\\([\\$}])/g;
+
+/**
+ * The lines of a greeting/signature snippet that hold placeholders with default text, as an agent
+ * sees them when the placeholders are left unfilled (`Здравствуйте, имя клиента!`, `ваше имя`): the
+ * draft check flags those lines. Derived from the same setting text that `answerSnippet` inserts.
+ */
+export function placeholderLines(snippet: string): PlaceholderLine[] {
+  const out: PlaceholderLine[] = [];
+  for (const line of snippet.split('\n')) {
+    let text = '';
+    let last = 0;
+    const defaults: PlaceholderLine['defaults'] = [];
+    for (const m of line.matchAll(SNIPPET_PART)) {
+      text += line.slice(last, m.index);
+      last = m.index! + m[0].length;
+      if (m[1]) defaults.push({ text: m[1], at: text.length });
+      text += m[1] ?? m[2] ?? '';
+    }
+    text += line.slice(last);
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    const kept = defaults.filter((d) => d.text.trim()).map((d) => ({ text: d.text, at: d.at - lead }));
+    if (kept.length && trimmed) out.push({ text: trimmed, defaults: kept });
+  }
+  return out;
+}

@@ -169,6 +169,10 @@ export function findRequests(input: RequestInput): Request[] {
     const list: number[] = [];
     for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
     const endsWithColon = introducesList(text, s);
+    // "1. Пришлите данные учётной записи:" with its sub-items below it (indented, or lettered under a number).
+    if (!list.length && s.bullet && endsWithColon) {
+      for (let k = si + 1; k < sentences.length && isSubItem(sentences[k]!, s); k++) list.push(k);
+    }
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!)) scope = [ranges[si]!];
     if (!scope) continue;
     const all: [number, number][] = [...scope];
@@ -207,6 +211,12 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** A list line below `parent` (a list line) that is one of its sub-items: indented deeper, or a different marker at the same depth. */
+function isSubItem(line: Sentence, parent: Sentence): boolean {
+  if (!line.bullet || line.lead !== parent.lead || line.indent === undefined || parent.indent === undefined) return false;
+  return line.indent > parent.indent || (line.indent === parent.indent && line.markerKind !== parent.markerKind);
 }
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */

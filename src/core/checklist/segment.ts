@@ -12,6 +12,9 @@ export interface Sentence {
   end: number;
   /** The list marker as written, with one space ("- ", "1. ", "2) "), when the sentence is a list line. */
   bullet?: string;
+  /** For list lines: the column of the marker and its kind (digits, a letter, a bullet), to tell sub-items from items. */
+  indent?: number;
+  markerKind?: 'number' | 'letter' | 'bullet';
   /** For list lines: index of the sentence that introduces the list (ends with ":" or stands right above it). */
   lead?: number;
   /** Paragraph number (blank lines separate paragraphs; a heading starts one). */
@@ -31,9 +34,18 @@ const UPPER = /\p{Lu}/u;
 const LOWER_START = /^[\p{Ll}\d(«"“]/u;
 /**
  * A list marker at the start of a trimmed line: bullets, numbers, multi-level numbers ("1.1.", "2.3)",
- * "1.2") and letters of sub-items ("а)", "b)"). Anchored and bounded, so one attempt per line.
+ * "1.2") and lower-case letters of sub-items ("а)", "б.", "b)"; not initials). Anchored and bounded, so one attempt per line.
  */
-const LIST_MARKER = /^([-–—•*·+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё]\))[ \t]+/;
+const LIST_MARKER = /^([-–—•*·+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/;
+
+/** A line that is all bold ("**Что нужно прислать**"): a heading in markdown-less writing. */
+function isBoldLine(text: string, a: number, b: number): boolean {
+  if (b - a < 5) return false;
+  const mark = text.slice(a, a + 2);
+  if ((mark !== '**' && mark !== '__') || text.slice(b - 2, b) !== mark) return false;
+  // One bold run only: "**ФИО** и **VIN**" is a line of text.
+  return text.indexOf(mark, a + 2) === b - 2;
+}
 
 function isTerminal(ch: string): boolean {
   return ch === '.' || ch === '!' || ch === '?' || ch === '…';
@@ -87,11 +99,12 @@ export function segment(text: string, end = text.length): Sentence[] {
       const last = out[out.length - 1];
       if (!lead && last && !last.bullet && endsWithColon(last)) lead = last;
       else if (lead && !endsWithColon(lead) && !lead.heading) lead = undefined;
-    } else if (text[a] === '#') {
+    } else if (text[a] === '#' || isBoldLine(text, a, b)) {
       close();
       if (!blankBefore) paragraph++;
       let h = a;
-      while (h < b && (text[h] === '#' || text[h] === ' ')) h++;
+      while (h < b && (text[h] === '#' || text[h] === ' ' || text[h] === '*' || text[h] === '_')) h++;
+      while (b > h && (text[b - 1] === '*' || text[b - 1] === '_')) b--;
       const heading: Sentence = { start: h, end: b, paragraph, heading: true };
       if (h < b) out.push(heading);
       paragraph++;
@@ -119,6 +132,8 @@ export function segment(text: string, end = text.length): Sentence[] {
       const begin = (s: Sentence) => {
         if (first && bullet) {
           s.bullet = bullet;
+          s.indent = a - lineStart;
+          s.markerKind = /^\d/.test(bullet) ? 'number' : LETTER.test(bullet[0]!) ? 'letter' : 'bullet';
           if (lead) leads.set(s, lead);
         }
         first = false;

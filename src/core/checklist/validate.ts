@@ -1,3 +1,4 @@
+import type { PlaceholderLine } from '../answers/answerSnippet';
 import { decodeImei } from '../entities/imei';
 import { findEntities } from '../entities/find';
 import { decodeVin } from '../entities/vin';
@@ -20,6 +21,8 @@ export interface ValidateOptions {
   locale?: Locale;
   /** "Now", for model years of VINs. */
   now?: Date;
+  /** Greeting/signature lines whose placeholder defaults left as they are are unfilled (`placeholderLines`). */
+  placeholderLines?: readonly PlaceholderLine[];
 }
 
 /** The KB's feedback form, which a reply must link when it sends the customer there. */
@@ -71,7 +74,10 @@ export function validateDraft(text: string, options: ValidateOptions): DraftRepo
   const findings: Finding[] = [];
   const checklists = off.has(FindingCodes.missingItems) || incoming ? [] : checkRequests(text, end, options, locale, findings);
   if (!incoming) {
-    if (!off.has(FindingCodes.placeholder)) findPlaceholders(text, end, locale, findings);
+    if (!off.has(FindingCodes.placeholder)) {
+      findPlaceholders(text, end, locale, findings);
+      findUnfilledDefaults(text, end, options.placeholderLines ?? [], locale, findings);
+    }
     if (!off.has(FindingCodes.formLink)) checkFormLink(text, end, locale, findings);
     if (!off.has(FindingCodes.attachments)) checkAttachments(text, end, locale, findings);
   }
@@ -209,7 +215,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   });
 
   /** Topics named in [from, to), each scored by its most telling term (several weak words do not outweigh "Kia Connect"); more mentions only break ties. */
+  const topicCache = new Map<string, Map<string, number>>();
   const topicsIn = (from: number, to: number) => {
+    // Requests in one paragraph share it: counted once, not once per request (a long paragraph with
+    // many requests would make this quadratic).
+    const key = `${from}:${to}`;
+    const cached = topicCache.get(key);
+    if (cached) return cached;
     const best = new Map<string, number>();
     const mentions = new Map<string, number>();
     for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) {
@@ -217,7 +229,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       best.set(h.checklist, Math.max(best.get(h.checklist) ?? 0, h.weight));
       mentions.set(h.checklist, (mentions.get(h.checklist) ?? 0) + 1);
     }
-    return new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
+    const out = new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
+    topicCache.set(key, out);
+    return out;
   };
   const everywhere = topicsIn(0, end + 1);
   /** Topics named in the quoted text below the reply, found only when needed. */
@@ -235,11 +249,32 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const uniqueItems = new Map<string, string | null>();
   for (const c of options.checklists) for (const it of c.items) uniqueItems.set(it.id, uniqueItems.has(it.id) ? null : c.id);
   const anyItems = itemsOf.some((m) => m.size > 0);
+  /** Topics a request names before the first item it asks for, when it stays within its sentence. */
+  const leadTopics = requests.map((r) => {
+    const firstItem = r.scope.length ? lowerBound(itemHits, r.scope[0]![0], (h) => h.word) : itemHits.length;
+    const lastWord = r.scope.length ? r.scope[r.scope.length - 1]![1] - 1 : -1;
+    const oneSentence = lastWord >= 0 && words[lastWord]!.end <= r.sentenceEnd;
+    return oneSentence && firstItem < itemHits.length ? topicsIn(r.start, words[itemHits[firstItem]!.word]!.start) : new Map<string, number>();
+  });
+  /** Topics the requests of each paragraph name that way, by the paragraph's start (one pass, not a loop over all requests per request). */
+  const leadTopicsByParagraph = new Map<number, Set<string>>();
+  requests.forEach((r, ri) => {
+    const from = starts[floorIndex(starts, r.start)]!;
+    let ids = leadTopicsByParagraph.get(from);
+    if (!ids) leadTopicsByParagraph.set(from, (ids = new Set()));
+    for (const id of leadTopics[ri]!.keys()) ids.add(id);
+  });
   const assigned = requests.map((r, ri) => {
     const from = starts[floorIndex(starts, r.start)]!;
     const nextPara = floorIndex(starts, Math.max(r.end - 1, r.start)) + 1;
     const to = nextPara < starts.length ? starts[nextPara]! : end + 1;
     let topics = topicsIn(from, to);
+    // A request that names its topic before what it asks for ("По поводу СМС-кода: пришлите …") is
+    // about that topic too, even in a paragraph that names another one (two topics, two requests).
+    // Only when another request of the paragraph names a topic of its own the same way.
+    const lead = leadTopics[ri]!;
+    const twoRequests = [...(leadTopicsByParagraph.get(from) ?? [])].some((id) => !lead.has(id));
+    const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
     // No topic in the reply: the customer's quoted message below may name it; else items only one
@@ -279,6 +314,14 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       const known = new Set(chosen.flatMap((c) => c.items.map((i) => i.id)));
       const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
       if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
+    }
+    if (ownLead && !chosen.some((c) => ownLead.has(c.id))) {
+      // Among the topics it names, yielding only to each other ("пароль от личного кабинета" is the password's).
+      const leadIds = [...ownLead.keys()].filter((id) => !unpinned.has(id) && byId.has(id) && matchedOf(id) > 0);
+      const own = leadIds
+        .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => leadIds.includes(other)))
+        .sort((x, y) => matchedOf(y) - matchedOf(x) || ownLead.get(y)! - ownLead.get(x)!)[0];
+      if (own) chosen.push(byId.get(own)!);
     }
     return chosen;
   });
@@ -347,6 +390,26 @@ const PLACEHOLDERS = /\$\{[^{}$\n]*\}|\{\{[^{}\n]*\}\}|\[[A-ZА-ЯЁ][A-ZА-ЯЁ
 function findPlaceholders(text: string, end: number, locale: Locale, findings: Finding[]): void {
   for (const m of text.slice(0, end).matchAll(PLACEHOLDERS)) {
     findings.push({ code: FindingCodes.placeholder, severity: 'error', message: say(M.placeholder, locale, m[0]), start: m.index!, end: m.index! + m[0].length, fixes: [] });
+  }
+}
+
+/**
+ * A greeting or signature line left as inserted (`Здравствуйте, имя клиента!`, `ваше имя`): its
+ * default texts are unfilled placeholders. One pass over the lines, one map look-up each.
+ */
+function findUnfilledDefaults(text: string, end: number, lines: readonly PlaceholderLine[], locale: Locale, findings: Finding[]): void {
+  if (!lines.length) return;
+  const byText = new Map(lines.map((l) => [l.text, l]));
+  for (let start = 0; start < end; ) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0 || stop > end) stop = end;
+    const raw = text.slice(start, stop);
+    const line = byText.get(raw.trim());
+    if (line) {
+      const at = start + raw.length - raw.trimStart().length;
+      for (const d of line.defaults) findings.push({ code: FindingCodes.placeholder, severity: 'error', message: say(M.placeholder, locale, d.text), start: at + d.at, end: at + d.at + d.text.length, fixes: [] });
+    }
+    start = stop + 1;
   }
 }
 

@@ -16,7 +16,7 @@ interface Phrase {
   words: string[][];
   /** The same without stop words: what the index holds (`свидетельство о регистрации` → 2 words). */
   indexed: string[][];
-  /** Original spelling, when it only counts typed exactly so (`ТО` is maintenance, `то` is "that"). */
+  /** Original spelling, when inside a longer query it only counts typed exactly so (`ТО` is maintenance, `то` is "that"). */
   exact?: string;
 }
 
@@ -90,7 +90,9 @@ export class AliasTable {
         if (i + n > tokens.length) continue;
         const same = phrase.words.every((alts, k) => alts.some((s) => stems[i + k]!.includes(s)));
         if (!same) continue;
-        if (phrase.exact && raw.slice(tokens[i]!.start, tokens[i + n - 1]!.end) !== phrase.exact) continue;
+        // A case-sensitive alias (`ТО`, also the stop word "то") counts in any case when it is the whole
+        // query (`то` alone asks about nothing else); inside a longer query only as written.
+        if (phrase.exact && tokens.length > n && raw.slice(tokens[i]!.start, tokens[i + n - 1]!.end) !== phrase.exact) continue;
         const indexed = group.filter((p) => p.indexed.length > 0);
         candidates.push({ from: i, to: i + n, len: n, phrases: indexed.map((p) => p.indexed), typed: indexed.indexOf(phrase) });
       }

@@ -5,7 +5,7 @@ import { analyzeField, compoundTerm, findCompounds, isStopWord, stemWord, tokeni
 import { AliasTable } from './aliases';
 import { clampQuery } from './limits';
 import { switchLayout } from './layout';
-import { planQuery, type Alternative, type QueryPlan, type Vocabulary } from './query';
+import { planQuery, switchLayoutPerWord, type Alternative, type QueryPlan, type Vocabulary } from './query';
 
 /** A character range `[start, end)` in an article's title or body. */
 export type Range = [number, number];
@@ -429,7 +429,11 @@ export class KbIndex {
     const query = clampQuery(typed);
     const literal = planQuery(query, this.vocab, this.aliases);
     const switchedText = switchLayout(fold(query));
-    const switched = switchedText === undefined ? undefined : planQuery(switchedText, this.vocab, this.aliases);
+    const wholeSwitched = switchedText === undefined ? undefined : planQuery(switchedText, this.vocab, this.aliases);
+    // A slip in some words only (`ьщишлун не работает`): switch those words, keep the rest.
+    const perWordText = switchLayoutPerWord(query, this.vocab, this.aliases, switchLayout);
+    const perWord = perWordText === undefined ? undefined : planQuery(perWordText, this.vocab, this.aliases);
+    const switched = perWord && (!wholeSwitched || perWord.known > wholeSwitched.known) ? perWord : wholeSwitched;
     this.scratch ??= [new Scratch(this.internals._nextId), new Scratch(this.internals._nextId)];
     if (switched && switched.known > literal.known) {
       return this.rank([this.run(switched, 1, this.scratch[0]), this.run(literal, LITERAL_WHEN_SWITCHED, this.scratch[1])], minimumCoverage(switched), options);

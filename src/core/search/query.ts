@@ -146,3 +146,31 @@ function mergeRepeats(slots: Slot[]): Slot[] {
   }
   return out;
 }
+
+/**
+ * The query with each word read in the other keyboard layout where the KB knows the switched word
+ * and not the word as typed (`ьщишлун не работает` → `mobikey не работает`): a layout slip is often
+ * fixed half-way through typing, so switching the whole query alone is not enough. Undefined when
+ * no word is worth switching. Linear: each word is planned on its own, twice at most.
+ */
+export function switchLayoutPerWord(raw: string, vocab: Vocabulary, aliases: AliasTable, switchWord: (w: string) => string | undefined): string | undefined {
+  let changed = false;
+  const parts = raw.split(/(\s+)/);
+  let last = parts.length - 1;
+  while (last > 0 && !parts[last]!.trim()) last--;
+  const out = parts.map((part, k) => {
+    if (!part || /\s/.test(part[0]!)) return part;
+    const switched = switchWord(part.toLowerCase());
+    // Only a whole word of three letters or more: short switched words (`и` → `b`, `где` → `ult`)
+    // and punctuation-split ones (`бухгалтерия` → `,e[ufknthbz`) are chance hits in a large vocabulary.
+    if (switched === undefined || tokenize(switched).length !== 1 || tokenize(switched)[0]!.text.length < 3) return part;
+    // Known as a whole word; as a prefix only while it is being typed (the last word).
+    const strict: Vocabulary = { has: (t) => vocab.has(t), hasPrefix: (p) => k === last && p.length >= 4 && vocab.hasPrefix(p) };
+    if (planQuery(switched, strict, aliases).known > planQuery(part, vocab, aliases).known) {
+      changed = true;
+      return switched;
+    }
+    return part;
+  });
+  return changed ? out.join('') : undefined;
+}
