@@ -1,3 +1,4 @@
-// Built as dist/searchCore.js: the search index (MiniSearch, stemmers, stop words), loaded when the
-// KB is first indexed rather than with dist/extension.js.
+// Built as dist/searchCore.js: KB assembly and the search index (MiniSearch, stemmers, stop words),
+// loaded when the KB first loads rather than with dist/extension.js.
 export { KbIndex } from '../core/search/index';
+export { assembleKb } from '../core/kb/assemble';

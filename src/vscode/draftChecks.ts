@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
 import { placeholderLines } from '../core/answers/answerSnippet';
-import { lazySibling } from '../node/lazySibling';
+import { draftCore } from './lazyParts';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './completions';
 import { readConfig, type CheckSetting } from './config';
 import type { KbIndex } from '../core/search/index';
 import type { KbService } from './kbService';
-
-/** The checks' core (~40 KB) is its own file, loaded when the first draft is checked. */
-const draftCore = lazySibling<typeof import('../lazy/draftCore')>('draftCore.js');
 
 export const DIAGNOSTIC_SOURCE = 'support-kb';
 const DEBOUNCE_MS = 350;

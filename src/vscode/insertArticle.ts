@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { answerSnippet, breakBeforeNextLine, partsForDraft } from '../core/answers/answerSnippet';
 import type { Article } from '../core/kb/types';
-import { isIncoming } from '../core/checklist/draft';
 import { isDraft } from './completions';
 import { readConfig } from './config';
+import { draftCore } from './lazyParts';
 
 /** Schemes of documents an agent writes replies in; everything else (git, output, previews…) is read-only to us. */
 const WRITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
@@ -134,7 +134,7 @@ export class ReplyDrafts implements vscode.Disposable {
  * support, a "… пишет:" opening, or the customer's own voice): one definition for both features.
  */
 function isCustomerMail(doc: vscode.TextDocument): boolean {
-  return isIncoming(doc.getText());
+  return draftCore().isIncoming(doc.getText());
 }
 
 /** Is the document open in an editor tab? (Its model may outlive the tab the agent closed.) */

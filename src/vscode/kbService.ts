@@ -1,6 +1,5 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { assembleKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
 import { decodeKbBytes, isUnreadable, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
@@ -10,11 +9,8 @@ import type { AliasTable } from '../core/search/aliases';
 import type { KbIndex } from '../core/search/index';
 import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/indexBuild';
 import { cacheFileFor, type CacheOutcome } from '../node/indexCache';
-import { lazySibling } from '../node/lazySibling';
 import { readConfig, SECTION } from './config';
-
-/** The search index's code is its own file, loaded when the KB is first indexed. */
-const searchCore = lazySibling<typeof import('../lazy/searchCore')>('searchCore.js');
+import { searchCore } from './lazyParts';
 
 const RELOAD_DEBOUNCE_MS = 250;
 /** Settings that change what the KB is made of. */
@@ -132,7 +128,7 @@ export class KbService implements vscode.Disposable {
       for (const root of roots) {
         for (const entry of await this.listKbFiles(root)) inputs.push(entry instanceof vscode.Uri ? await this.readKbFile(entry) : entry);
       }
-      const kb = assembleKb(inputs, this.lastGood);
+      const kb = searchCore().assembleKb(inputs, this.lastGood);
       for (const f of kb.files) this.lastGood.set(f.file, f);
       for (const p of kb.problems) {
         const where = `${vscode.Uri.parse(p.file).fsPath}${p.line ? `:${p.line}` : ''}`;

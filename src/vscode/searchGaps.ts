@@ -1,14 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { GapTracker } from '../core/gaps/gaps';
-import { lazySibling } from '../node/lazySibling';
 import { DEFAULT_MAX_LOG_BYTES, GapLogWriter, gapLogName, readGapFolder } from '../node/gapLog';
 import { Commands } from './commands';
+import { gapsReport } from './lazyParts';
 import { COMPLETION_USED_COMMAND, onSearchActivity, searchActivity, type SearchActivity } from './searchEvents';
 
 /** A search nobody touched for this long is over (the agent went back to the draft). */
-/** The report and its page are their own file, loaded when the report is first shown. */
-const gapsReport = lazySibling<typeof import('../lazy/gapsReport')>('gapsReport.js');
 const IDLE_MS = 60_000;
 const GAPS_SECTION = 'supportKb.gaps';
 

@@ -1,5 +1,5 @@
 // dist/extension.js is what every VS Code start loads: it stays small, and the heavy features are
-// separate files loaded on first use (src/node/lazySibling.ts). Load *time* is measured in
+// separate files loaded on first use (src/vscode/lazyParts.ts). Load *time* is measured in
 // `npm run bench:scale`, not here.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -12,9 +12,9 @@ const MAX_BUNDLE_BYTES = 150 * 1024;
 
 /** Each lazily loaded file, and sources (or package folders) that are in it and never in dist/extension.js. */
 const LAZY_PARTS: Record<string, string[]> = {
-  'draftCore.js': ['src/core/checklist/validate.ts', 'src/core/checklist/request.ts'],
+  'draftCore.js': ['src/core/checklist/validate.ts', 'src/core/checklist/request.ts', 'src/core/checklist/draft.ts'],
   'lintWorker.js': ['src/core/kb/lint.ts'],
-  'searchCore.js': ['src/core/search/index.ts', 'node_modules/minisearch/'],
+  'searchCore.js': ['src/core/search/index.ts', 'node_modules/minisearch/', 'src/core/kb/assemble.ts', 'src/core/search/analyze.ts', 'node_modules/@orama/stemmers/'],
   'gapsReport.js': ['src/core/gaps/report.ts', 'src/vscode/gapsHtml.ts'],
   'fuse.js': ['node_modules/fuse.js/'],
 };
@@ -29,7 +29,7 @@ describe('the extension bundle', () => {
   });
 
   it('holds the composition root and the cheap adapters', () => {
-    for (const source of ['src/extension.ts', 'src/vscode/draftChecks.ts', 'src/vscode/kbService.ts', 'src/node/lazySibling.ts']) assert.ok(bundled.has(source), source);
+    for (const source of ['src/extension.ts', 'src/vscode/draftChecks.ts', 'src/vscode/kbService.ts', 'src/vscode/lazyParts.ts', 'src/node/lazySibling.ts']) assert.ok(bundled.has(source), source);
   });
 
   for (const [file, sources] of Object.entries(LAZY_PARTS)) {

@@ -245,6 +245,11 @@ describe('which checklist', () => {
     assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
     assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
   });
+  it('a second request that names its own topic before what it asks for, in the same paragraph as another topic', () => {
+    const v = verdict('По Kia Connect пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки, местоположение, описание и скриншот. Также по поводу смс-кода для восстановления пароля от личного кабинета: пришлите номер телефона, e-mail и скриншот ошибки с описанием.');
+    assert.deepEqual(Object.keys(v).sort(), ['kia-connect', 'password-sms']);
+    assert.deepEqual(v['password-sms'], []);
+  });
   it('no checklist just because its topic word occurs', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс не связан с Kia Connect и личным кабинетом. Чтобы его получить, пришлите скан СТС и VIN через https://www.kia.ru/feedback/.'), { 'yandex-plus': [] });
     assert.deepEqual(verdict('Kia Connect работает только в России. Пароль от личного кабинета можно сменить на сайте.'), {});

@@ -249,11 +249,32 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const uniqueItems = new Map<string, string | null>();
   for (const c of options.checklists) for (const it of c.items) uniqueItems.set(it.id, uniqueItems.has(it.id) ? null : c.id);
   const anyItems = itemsOf.some((m) => m.size > 0);
+  /** Topics a request names before the first item it asks for, when it stays within its sentence. */
+  const leadTopics = requests.map((r) => {
+    const firstItem = r.scope.length ? lowerBound(itemHits, r.scope[0]![0], (h) => h.word) : itemHits.length;
+    const lastWord = r.scope.length ? r.scope[r.scope.length - 1]![1] - 1 : -1;
+    const oneSentence = lastWord >= 0 && words[lastWord]!.end <= r.sentenceEnd;
+    return oneSentence && firstItem < itemHits.length ? topicsIn(r.start, words[itemHits[firstItem]!.word]!.start) : new Map<string, number>();
+  });
+  /** Topics the requests of each paragraph name that way, by the paragraph's start (one pass, not a loop over all requests per request). */
+  const leadTopicsByParagraph = new Map<number, Set<string>>();
+  requests.forEach((r, ri) => {
+    const from = starts[floorIndex(starts, r.start)]!;
+    let ids = leadTopicsByParagraph.get(from);
+    if (!ids) leadTopicsByParagraph.set(from, (ids = new Set()));
+    for (const id of leadTopics[ri]!.keys()) ids.add(id);
+  });
   const assigned = requests.map((r, ri) => {
     const from = starts[floorIndex(starts, r.start)]!;
     const nextPara = floorIndex(starts, Math.max(r.end - 1, r.start)) + 1;
     const to = nextPara < starts.length ? starts[nextPara]! : end + 1;
     let topics = topicsIn(from, to);
+    // A request that names its topic before what it asks for ("По поводу СМС-кода: пришлите …") is
+    // about that topic too, even in a paragraph that names another one (two topics, two requests).
+    // Only when another request of the paragraph names a topic of its own the same way.
+    const lead = leadTopics[ri]!;
+    const twoRequests = [...(leadTopicsByParagraph.get(from) ?? [])].some((id) => !lead.has(id));
+    const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
     // No topic in the reply: the customer's quoted message below may name it; else items only one
@@ -293,6 +314,14 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       const known = new Set(chosen.flatMap((c) => c.items.map((i) => i.id)));
       const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
       if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
+    }
+    if (ownLead && !chosen.some((c) => ownLead.has(c.id))) {
+      // Among the topics it names, yielding only to each other ("пароль от личного кабинета" is the password's).
+      const leadIds = [...ownLead.keys()].filter((id) => !unpinned.has(id) && byId.has(id) && matchedOf(id) > 0);
+      const own = leadIds
+        .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => leadIds.includes(other)))
+        .sort((x, y) => matchedOf(y) - matchedOf(x) || ownLead.get(y)! - ownLead.get(x)!)[0];
+      if (own) chosen.push(byId.get(own)!);
     }
     return chosen;
   });
