@@ -5,14 +5,13 @@ import { api, extension, hasSupportKbName, runAndAcceptQuickPick, waitFor, works
 
 describe('Support KB in a real VS Code', () => {
   it('activates only on first use, then loads the bundled KB and the workspace KB', async () => {
-    // Activation is lazy: its commands, its view, or a draft (plain text or markdown) being opened.
-    // The workbench may open a plain-text model of its own at start-up, which is such an event.
+    // Activation is lazy: its commands, its view, or a draft language (plain text, markdown) first
+    // being used. Only the declared events are checked here: the workbench itself uses the markdown
+    // language (walkthrough media, hovers, release notes) before any test runs, which legitimately fires
+    // onLanguage:markdown without leaving a document behind, so "is it active yet?" says nothing.
     const events = (extension().packageJSON as { activationEvents: string[] }).activationEvents;
     assert.ok(!events.some((e) => e === '*' || e === 'onStartupFinished'), `eager activation events: ${events.join(', ')}`);
-    if (extension().isActive) {
-      const docs = vscode.workspace.textDocuments.map((d) => `${d.languageId}:${d.uri.toString()}`);
-      assert.ok(docs.some((d) => /^(plaintext|markdown):/.test(d)), `active before first use with no draft open: ${docs.join(', ')}`);
-    }
+    assert.deepEqual(events.filter((e) => !/^onLanguage:(plaintext|markdown)$/.test(e)), [], `activation events beyond the draft languages: ${events.join(', ')}`);
     const kb = await api();
     assert.equal(extension().isActive, true);
     const count = await kb.articleCount();

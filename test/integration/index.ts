@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  // extension.test.js first: it checks that nothing activated the extension before its first use.
+  // extension.test.js first: it checks activation and the first load of the KB before other suites use it.
   const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort((a, b) => Number(b === 'extension.test.js') - Number(a === 'extension.test.js') || a.localeCompare(b));
   for (const f of files) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {
