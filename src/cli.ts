@@ -7,6 +7,7 @@ import { decodeVin } from './core/entities/vin';
 import { importNumberedText } from './core/kb/importNumbered';
 import { KB_LANGUAGES, type KbLanguage } from './core/kb/types';
 import { snippet } from './core/search/snippet';
+import { lineAndColumn, lineStarts } from './core/text/lines';
 import { defaultCacheDir, openIndex } from './node/indexCache';
 import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
 import { lintCommand } from './node/lintCommand';
@@ -193,17 +194,10 @@ async function check(args: string[]): Promise<number> {
     return 0;
   }
   // Line starts once, then a binary search per finding: slicing the text for each finding was quadratic.
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const starts = lineStarts(text);
   const where = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return `${lo + 1}:${offset - lineStarts[lo]! + 1}`;
+    const { line, column } = lineAndColumn(starts, offset);
+    return `${line}:${column}`;
   };
   if (report.incoming) process.stdout.write('A customer\'s incoming e-mail, not a reply: no draft checks.\n');
   for (const c of report.checklists) {

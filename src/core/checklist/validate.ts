@@ -2,6 +2,7 @@ import type { PlaceholderLine } from '../answers/answerSnippet';
 import { decodeImei } from '../entities/imei';
 import { findEntities } from '../entities/find';
 import { decodeVin } from '../entities/vin';
+import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
@@ -138,17 +139,6 @@ function lowerBound<T>(xs: readonly T[], x: number, key: (t: T) => number): numb
   return lo;
 }
 
-/** Index of the last element of sorted `xs` that is ≤ x. */
-function floorIndex(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 interface Analysis {
   requests: Request[];

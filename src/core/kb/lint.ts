@@ -1,6 +1,7 @@
 import { findPhrase, phraseStems, wordsOf, type Word } from '../checklist/draft';
 import { parseChecklists } from '../checklist/parse';
 import type { Checklist } from '../checklist/types';
+import { lineAndColumn, lineStarts } from '../text/lines';
 import { fold } from '../text/normalize';
 import { tokenize } from '../search/analyze';
 import { assembleKb } from './assemble';
@@ -303,18 +304,8 @@ interface Occurrence extends LintLocation {
 
 /** Line and column (1-based) of an offset, from a table of line starts (binary search). */
 function locator(file: string, text: string): (offset: number) => { file: string; line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
+  const starts = lineStarts(text);
+  return (offset) => ({ file, ...lineAndColumn(starts, offset) });
 }
 
 // Scheme-like starts of links, misspellings included; each match is then extended by a plain scan.
