@@ -31,10 +31,24 @@ if (build.code !== 0) {
 
 const layers = [
   ['unit', nodeTest(await run('unit tests', ['--test', '--test-reporter=spec', 'dist-test/unit/']))],
-  ['integration', counts(await run('integration tests (real VS Code)', ['scripts/run-integration.mjs']),
-    /support-kb integration: (\d+) passed/, /support-kb integration: \d+ passed, (\d+) failed/)],
+  ['integration', await integrationWithOneRetry()],
   ['e2e', await e2eWithOneRetry()],
 ];
+
+/**
+ * The suites share one real VS Code; on a shared machine a file watcher or a reload now and then comes
+ * late. A failing run is run once more, whole, and said so; failing twice fails.
+ */
+async function integrationWithOneRetry() {
+  const integration = (label) => run(label, ['scripts/run-integration.mjs']);
+  const parse = (r) => counts(r, /support-kb integration: (\d+) passed/, /support-kb integration: \d+ passed, (\d+) failed/);
+  const first = parse(await integration('integration tests (real VS Code)'));
+  if (first[1] === 0) return first;
+  console.log(`\nintegration: ${first[1]} failed; running the suites once more`);
+  const second = parse(await integration('integration tests, retry'));
+  console.log(`integration retry: ${second[1] === 0 ? `all passed the second time (flaky: see the failures above)` : `${second[1]} failed again`}`);
+  return second;
+}
 
 /**
  * The UI tests drive a real workbench on a shared 2-core machine, where a menu or a modal now and then

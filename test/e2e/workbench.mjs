@@ -47,9 +47,19 @@ async function openQuickInput(page) {
 
 /** Runs a command from the palette (F1) by its title. */
 export async function runCommand(page, title) {
-  const input = await openQuickInput(page);
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: title }).first().waitFor();
+  // A page that takes the focus as it opens (a walkthrough, a webview) can close the palette between
+  // F1 and typing: then open it again, a few times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const input = await openQuickInput(page);
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
