@@ -6,7 +6,7 @@ import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
-import { bracketedWords, findRequests, type Request } from './request';
+import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
 import { segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
 
@@ -162,7 +162,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const requests = findRequests({ text, words, hits, end });
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
-  const itemHits = hits.filter((h) => h.item);
+  // An item named only in a clause that describes another item is not asked for ("телефон, который вы давали дилеру").
+  const describing = descriptiveWords(text, words, hits);
+  const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
   const topicHits = hits
     .filter((h) => !h.item && !unrelated(words, h.word, h.last))
