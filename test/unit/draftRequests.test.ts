@@ -97,6 +97,8 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Kia Connect: откройте сайт, нажмите «Войти», укажите телефон и пароль.'), {});
     assert.deepEqual(verdict('Для восстановления пароля Kia Connect необходимо нажать «Забыли пароль?», выбрать способ и указать e-mail.'), {});
     assert.deepEqual(verdict('Для Mobikey обратитесь в дилерский центр, предоставив номер телефона.'), {});
+    // A place after an action noun is where that action happened, not where the step is done.
+    assert.deepEqual(verdict('Не пускает в личный кабинет? Укажите дату регистрации на сайте и логин для входа, приложите скриншот ошибки.'), { 'account-login': ['description', 'vin', 'production_document'] });
     // Data named above a list of steps is what the steps change, not what we ask for.
     assert.deepEqual(verdict('Неверные данные автомобиля в кабинете можно исправить самим:\n1. Откройте «Мои автомобили».\n2. Удалите автомобиль.\n3. Добавьте его снова, введя VIN.'), {});
     // …but sending something to us after a step is a request.
@@ -274,6 +276,12 @@ describe('which checklist', () => {
     assert.deepEqual(verdict('Если восстановить пароль от личного кабинета не получается, пришлите логин и скриншот ошибки.'), { 'password-sms': ['description', 'email', 'phone'] });
     assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
     assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
+  });
+  it('sign-in and the reset code together: two items only the sign-in checklist has bring it in, an aside does not', () => {
+    const both = 'Вы не можете войти в личный кабинет, а код для сброса пароля не приходит.\n\n## Что прислать\n\n- дату регистрации и логин\n- телефон, почту и скриншот ошибки\n- что именно происходит';
+    assert.deepEqual(verdict(both), { 'account-login': ['vin', 'production_document'], 'password-sms': [] });
+    // "(STS or PTS)" and a screenshot do not make a wrong-car-details reply a sign-in one.
+    assert.deepEqual(verdict('The model shown in your personal account is wrong. Please send the VIN, the correct model, a short description and scans of the documents (STS or PTS), plus a screenshot.'), { 'car-info-fix': [] });
   });
   it('a second request that names its own topic before what it asks for, in the same paragraph as another topic', () => {
     const v = verdict('По Kia Connect пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки, местоположение, описание и скриншот. Также по поводу смс-кода для восстановления пароля от личного кабинета: пришлите номер телефона, e-mail и скриншот ошибки с описанием.');

@@ -135,7 +135,8 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
       for (let i = 0; i < words.length; i++) {
         for (const e of candidatesFor(words[i]!)) {
           const last = phraseAt(words, i, e.stems);
-          if (last >= 0) for (const o of e.owners) hits.push({ ...o, word: i, last, size: e.stems.length, key: e.key, ...(e.clausal ? { clausal: true } : {}) });
+          // One object shape for every hit (no spreads): a long draft makes hundreds of thousands of them.
+          if (last >= 0) for (const o of e.owners) hits.push({ checklist: o.checklist, item: o.item, word: i, last, size: e.stems.length, key: e.key, clausal: e.clausal });
         }
       }
       return dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits);

@@ -501,7 +501,9 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
     if (SELF_VERBS.has(t)) f.selfVerb = true;
-    if (SELF_PLACES.has(t) && f.firstPlace === Infinity) f.firstPlace = k;
+    // "дату регистрации на сайте", "логин для входа в приложение": the place belongs to the action noun before it, not to the verb.
+    const ofActionNoun = k - 2 >= c.from && ACTION_NOUN.test(words[k - 2]!.text) && PLACE_PREPOSITIONS.has(prev);
+    if (SELF_PLACES.has(t) && f.firstPlace === Infinity && !ofActionNoun) f.firstPlace = k;
     if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
     if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
     if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
@@ -509,6 +511,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
   if (c.to > c.from && text.slice(words[c.from]!.start, words[c.to - 1]!.end).includes('@')) f.toUs = true;
   return f;
 }
+
+/** Nouns of an action (регистрации, входа, авторизации, registration): a place after them is where that action happened. */
+const ACTION_NOUN = /(ци[яиюей]|ни[яеию]|вход[ауе]?|tion|ing)$/;
+const PLACE_PREPOSITIONS = new Set(['в', 'на', 'in', 'on', 'at']);
 
 const VERB_OBJECTS = new Set(['us', 'me', 'the', 'your', 'a', 'an', 'it', 'them', 'all', 'both', 'photos', 'scans', 'screenshots', 'details', 'information', 'following']);
 
