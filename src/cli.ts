@@ -5,7 +5,7 @@ import { validateDraft } from './core/checklist/validate';
 import { decodeImei } from './core/entities/imei';
 import { decodeVin } from './core/entities/vin';
 import { importNumberedText } from './core/kb/importNumbered';
-import { KB_LANGUAGES, type KbLanguage } from './core/kb/types';
+import { KB_LANGUAGES, type KbLanguage, type KbProblem } from './core/kb/types';
 import { snippet } from './core/search/snippet';
 import { lineAndColumn, lineStarts } from './core/text/lines';
 import { defaultCacheDir, openIndex } from './node/indexCache';
@@ -43,7 +43,8 @@ Commands:
   gaps              Report the searches that found nothing or after which no article was used,
                     from the search-gap logs (*.jsonl) in a folder.
 
-Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.`;
+Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.
+A broken KB file is left out: search and check answer from the rest, name it on stderr, exit 1.`;
 
 class UsageError extends Error {}
 const usage = (message: string) => new UsageError(message);
@@ -118,12 +119,7 @@ async function search(args: string[]): Promise<number> {
 
   const cacheDir = values['no-cache'] ? undefined : ((values['cache-dir'] as string | undefined) ?? defaultCacheDir());
   const { kb, index } = await openIndex((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR], cacheDir ? { cacheDir } : {});
-  const errors = kb.problems.filter((p) => p.severity === 'error');
-  if (errors.length) {
-    for (const p of errors) process.stderr.write(`support-kb: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
-    return 1;
-  }
-  for (const p of kb.problems) process.stderr.write(`support-kb: warning: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  const kbBroken = reportKbProblems(kb.problems);
 
   const options = {
     limit,
@@ -151,14 +147,17 @@ async function search(args: string[]): Promise<number> {
       process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
     });
   }
-  return 0;
+  return kbBroken ? 1 : 0;
 }
 
-async function loadKbOrFail(paths: string[] | undefined) {
-  const kb = await loadKbFromPaths(paths ?? [BUNDLED_KB_DIR]);
-  const errors = kb.problems.filter((p) => p.severity === 'error');
-  for (const p of errors) process.stderr.write(`support-kb: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
-  return errors.length ? undefined : kb;
+/**
+ * Prints the KB's problems on stderr, each naming its file and line. A broken file is left out and
+ * the command goes on with the rest (one bad file never takes the KB down); the exit code is then 1,
+ * so that scripts still notice. Returns whether there was an error.
+ */
+function reportKbProblems(problems: readonly KbProblem[]): boolean {
+  for (const p of problems) process.stderr.write(`support-kb: ${p.severity === 'error' ? '' : 'warning: '}${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  return problems.some((p) => p.severity === 'error');
 }
 
 /** A draft (or a text to import) is a document a person wrote, not a dump: larger files are refused before they are read. */
@@ -181,8 +180,9 @@ async function check(args: string[]): Promise<number> {
   if (locale !== 'ru' && locale !== 'en') throw new UsageError('--locale must be ru or en');
   const text = readInput(positionals[0]!);
   if (text.includes('\u0000')) throw new Error(`support-kb: ${positionals[0]} looks binary, not a text draft`);
-  const kb = await loadKbOrFail(values.kb as string[] | undefined);
-  if (!kb) return 1;
+  const kb = await loadKbFromPaths((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR]);
+  // Only errors here: a draft check is not the place for the KB's warnings (that is `lint`).
+  const kbBroken = reportKbProblems(kb.problems.filter((p) => p.severity === 'error'));
   const placeholders = [...placeholderLines(DEFAULT_REPLY_PARTS.greeting), ...placeholderLines(DEFAULT_REPLY_PARTS.signature)];
   const report = validateDraft(text, { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])), locale, placeholderLines: placeholders });
   if (values.json) {
@@ -191,7 +191,7 @@ async function check(args: string[]): Promise<number> {
       findings: report.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end })),
       incoming: report.incoming,
     }) + '\n');
-    return 0;
+    return kbBroken ? 1 : 0;
   }
   // Line starts once, then a binary search per finding: slicing the text for each finding was quadratic.
   const starts = lineStarts(text);
@@ -206,7 +206,7 @@ async function check(args: string[]): Promise<number> {
   }
   for (const f of report.findings) process.stdout.write(`${positionals[0]}:${where(f.start)}: ${f.severity} ${f.code}: ${f.message}\n`);
   if (!report.checklists.length && !report.findings.length) process.stdout.write('No findings.\n');
-  return 0;
+  return kbBroken ? 1 : 0;
 }
 
 function vin(args: string[]): number {

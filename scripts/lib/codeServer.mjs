@@ -33,12 +33,24 @@ export function freePort() {
  * `profileDir` holds user data, extensions and XDG folders, so nothing is written to $HOME.
  * Returns { port, url, stop }.
  */
-export async function startCodeServer({ profileDir, settings = {}, smokeTestDriver = false, port, log = () => {} }) {
+export async function startCodeServer({ profileDir, settings = {}, machineSettings = {}, smokeTestDriver = false, port, log = () => {} }) {
   port ??= await freePort();
   const dirs = { ud: join(profileDir, 'user-data'), ext: join(profileDir, 'extensions'), xdg: join(profileDir, 'xdg') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.ud, 'User'), { recursive: true });
-  writeFileSync(join(dirs.ud, 'User', 'settings.json'), JSON.stringify({
+  // A profile that already has settings keeps them (the agent's own choices in `npm start`'s
+  // profile survive a restart); only missing keys get our values. A file we cannot parse is left alone.
+  const userSettings = join(dirs.ud, 'User', 'settings.json');
+  let own = {};
+  if (existsSync(userSettings)) {
+    try {
+      own = JSON.parse(readFileSync(userSettings, 'utf8'));
+    } catch {
+      own = undefined;
+      log(`code-server: ${userSettings} is not plain JSON; left as it is\n`);
+    }
+  }
+  if (own) writeFileSync(userSettings, JSON.stringify({
     'workbench.startupEditor': 'none',
     'security.workspace.trust.enabled': false,
     'telemetry.telemetryLevel': 'off',
@@ -49,7 +61,14 @@ export async function startCodeServer({ profileDir, settings = {}, smokeTestDriv
     'git.openRepositoryInParentFolders': 'never',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...settings,
+    ...own,
   }, null, 2));
+  // Machine-scoped settings (a team folder on this computer) live in the server's own settings
+  // file: code-server, like any remote VS Code, ignores them in the user's settings.
+  if (Object.keys(machineSettings).length) {
+    mkdirSync(join(dirs.ud, 'Machine'), { recursive: true });
+    writeFileSync(join(dirs.ud, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
+  }
   const args = [
     '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext,

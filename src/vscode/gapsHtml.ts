@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { GapsReport, QueryCount } from '../core/gaps/report';
+import { webviewDocument } from './webviewDocument';
 
 export interface GapsHtmlOptions {
   cspSource: string;
@@ -48,21 +49,16 @@ ${weekChart(report, dayMonth)}
   <h2>${esc(vscode.l10n.t('Most inserted articles'))}</h2>
   ${insertedTable(report)}
 </section>`;
-  return `<!DOCTYPE html>
-<html lang="${o.lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${esc(o.styleUri)}" rel="stylesheet">
-<title>${esc(vscode.l10n.t('Support KB: Search Gaps'))}</title>
-</head>
-<body>
-<h1>${esc(vscode.l10n.t('Search gaps'))} <span class="range">${esc(weeks.length ? `${dayMonth(weeks[0]!.start)} – ${dayMonth(lastDay(weeks[weeks.length - 1]!.start))}` : '')}</span></h1>
+  const range = weeks.length ? `${dayMonth(weeks[0]!.start)} – ${dayMonth(lastDay(weeks[weeks.length - 1]!.start))}` : '';
+  return webviewDocument({
+    lang: o.lang,
+    csp,
+    styleHref: esc(o.styleUri),
+    title: esc(vscode.l10n.t('Support KB: Search Gaps')),
+    body: `<h1>${esc(vscode.l10n.t('Search gaps'))} <span class="range">${esc(range)}</span></h1>
 ${body}
-<footer>${esc(vscode.l10n.t('Logs read from: {0}', o.folders.join(', ')))}${o.skippedLines ? ` · ${esc(vscode.l10n.t('{0} damaged lines skipped (see the log)', o.skippedLines))}` : ''}<br>${esc(vscode.l10n.t('Queries are stored with e-mails, phone numbers, VINs and names removed.'))}</footer>
-</body>
-</html>`;
+<footer>${esc(vscode.l10n.t('Logs read from: {0}', o.folders.join(', ')))}${o.skippedLines ? ` · ${esc(vscode.l10n.t('{0} damaged lines skipped (see the log)', o.skippedLines))}` : ''}<br>${esc(vscode.l10n.t('Queries are stored with e-mails, phone numbers, VINs and names removed.'))}</footer>`,
+  });
 }
 
 function stat(n: number, label: string, kind: string): string {

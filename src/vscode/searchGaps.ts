@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { GapTracker } from '../core/gaps/gaps';
+import { GapTracker, type GapEntry } from '../core/gaps/gaps';
 import { DEFAULT_MAX_LOG_BYTES, GapLogWriter, gapLogName, readGapFolder } from '../node/gapLog';
 import { Commands } from './commands';
 import { gapsReport } from './lazyParts';
@@ -36,15 +36,13 @@ export class SearchGapLogger implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     this.tracker = new GapTracker((entry) => void this.writer?.append(entry));
     this.settings = this.readSettings();
+    this.warnAbout(this.settings);
     this.openWriter();
     this.timer = setInterval(() => this.tracker.expire(IDLE_MS), 15_000);
     this.disposables.push(
       onSearchActivity((a) => this.onActivity(a)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration(GAPS_SECTION)) return;
-        this.tracker.flush();
-        this.settings = this.readSettings();
-        this.openWriter();
+        if (e.affectsConfiguration(GAPS_SECTION)) this.refreshSettings();
       }),
       vscode.commands.registerCommand(COMPLETION_USED_COMMAND, (article: { id: string; title: string }) => {
         if (article && typeof article.id === 'string') searchActivity.used('completion', article, 'insert');
@@ -77,6 +75,14 @@ export class SearchGapLogger implements vscode.Disposable {
     else this.tracker.end(a.surface);
   }
 
+  /** Settings read again; entries of open searches go to the log they were made under. */
+  private refreshSettings(): void {
+    this.tracker.flush();
+    this.settings = this.readSettings();
+    this.warnAbout(this.settings);
+    this.openWriter();
+  }
+
   private readSettings(): GapSettings {
     const config = vscode.workspace.getConfiguration(GAPS_SECTION);
     const problems: string[] = [];
@@ -92,8 +98,11 @@ export class SearchGapLogger implements vscode.Disposable {
     const kb = config.get<unknown>('maxFileKb', DEFAULT_MAX_LOG_BYTES / 1024);
     const maxOk = typeof kb === 'number' && Number.isFinite(kb) && kb >= 16 && kb <= 102_400;
     if (!maxOk) problems.push(vscode.l10n.t('Setting supportKb.gaps.maxFileKb must be a number from 16 to 102400; using {0}.', DEFAULT_MAX_LOG_BYTES / 1024));
-    for (const p of problems) this.log.warn(p);
     return { enabled: enabled !== false, folder, maxBytes: maxOk ? Math.round(kb * 1024) : DEFAULT_MAX_LOG_BYTES, problems };
+  }
+
+  private warnAbout(settings: GapSettings): void {
+    for (const p of settings.problems) this.log.warn(p);
   }
 
   private openWriter(): void {
@@ -106,14 +115,18 @@ export class SearchGapLogger implements vscode.Disposable {
   }
 
   private async show(): Promise<void> {
+    // Read again: at start-up the extension host may see the user settings before they are all
+    // loaded (a machine-scoped team folder was missing once), and the report must name the right folders.
+    if (this.readSettings().folder !== this.settings.folder) this.refreshSettings();
     await this.writer?.flushed();
-    const entries = [];
+    const entries: GapEntry[] = [];
     const problems: string[] = [];
     for (const folder of this.logFolders()) {
       try {
         const read = await readGapFolder(folder);
-        entries.push(...read.entries);
-        problems.push(...read.problems);
+        // One at a time: a spread of a large team log would overflow the stack.
+        for (const e of read.entries) entries.push(e);
+        for (const p of read.problems) problems.push(p);
       } catch {
         // No log yet in this folder: nothing to show from it.
       }

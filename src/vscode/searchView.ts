@@ -7,6 +7,7 @@ import { readConfig } from './config';
 import type { KbService, KbState } from './kbService';
 import { markWalkthroughStep } from './walkthrough';
 import { searchActivity } from './searchEvents';
+import { webviewDocument } from './webviewDocument';
 
 export const SEARCH_VIEW_ID = 'supportKb.search';
 
@@ -149,19 +150,12 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'sidebar.css'));
     const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language.startsWith('ru') ? 'ru' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${style}" rel="stylesheet">
-</head>
-<body>
-<div id="app"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return webviewDocument({
+      lang: vscode.env.language.startsWith('ru') ? 'ru' : 'en',
+      csp,
+      styleHref: style.toString(),
+      body: `<div id="app"></div>\n<script nonce="${nonce}" src="${script}"></script>`,
+    });
   }
 
   dispose(): void {

@@ -35,7 +35,7 @@ function seedTeamFolder() {
 for (const [theme, screenshot] of [['Default Light Modern', 'search-gaps.png'], ['Default Dark Modern', 'search-gaps-dark.png']]) {
 describe(`Search Gaps page in the real workbench (${theme})`, () => {
   const teamFolder = seedTeamFolder();
-  const workbench = useWorkbench(`gaps-${theme.replace(/\W+/g, '-')}`, { settings: { 'supportKb.gaps.folder': teamFolder, 'workbench.colorTheme': theme } });
+  const workbench = useWorkbench(`gaps-${theme.replace(/\W+/g, '-')}`, { machineSettings: { 'supportKb.gaps.folder': teamFolder }, settings: { 'workbench.colorTheme': theme } });
 
   it('shows the week chart, top searches without a result and without a pick, and the most inserted articles', { timeout: 180_000 }, async () => {
     const { page } = workbench();

@@ -11,13 +11,13 @@ export const SCREENSHOTS = join(REPO, 'docs', 'screenshots');
 export const FAILURES = join(REPO, 'test-results');
 
 /** Opens the demo workspace (a fresh copy) in a fresh profile. Call `close()` when done. */
-export async function openWorkbench({ settings = {}, viewport = { width: 1400, height: 860 } } = {}) {
+export async function openWorkbench({ settings = {}, machineSettings = {}, viewport = { width: 1400, height: 860 } } = {}) {
   assertInstalled();
   const profileDir = mkdtempSync(join(CACHE, 'e2e-'));
   const workspace = join(profileDir, 'demo');
   cpSync(join(REPO, 'demo'), workspace, { recursive: true });
   installExtensionLink(profileDir);
-  const server = await startCodeServer({ profileDir, settings: { 'workbench.colorTheme': 'Default Light Modern', ...settings } });
+  const server = await startCodeServer({ profileDir, machineSettings, settings: { 'workbench.colorTheme': 'Default Light Modern', ...settings } });
   const context = await chromium.launchPersistentContext(join(profileDir, 'chromium'), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -83,6 +83,20 @@ export async function openFile(page, name, line) {
 export async function editorText(page) {
   // Monaco renders spaces as no-break spaces.
   return (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * The editor's text once it matches `pattern`: an insertion moves the focus to the draft first and
+ * writes the snippet a moment later, so reading the text at once can see it before the answer.
+ */
+export async function editorTextMatching(page, pattern, what, timeout = 20_000) {
+  let text = '';
+  try {
+    await until(async () => pattern.test((text = await editorText(page))), what, timeout);
+  } catch (e) {
+    throw new Error(`${e.message}; the editor shows:\n${text}`);
+  }
+  return text;
 }
 
 /** Opens the Support KB sidebar and returns its webview frame (the search box is ready in it). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/vscode/commands';
-import { api, runAndAcceptQuickPick, waitFor, workspaceUri, writeText } from './helpers';
+import { runAndAcceptQuickPick, useActiveExtension, waitFor, workspaceUri, writeText } from './helpers';
 
 const MAIL = 'От: Ирина Петрова <irina@example.ru>\nТема: Не могу войти\n\nЗдравствуйте!\n\nЗабыла пароль от личного кабинета, код не приходит.\n\nИрина\n';
 
@@ -12,12 +12,7 @@ async function open(name: string, text: string, column: vscode.ViewColumn): Prom
 }
 
 describe('the answer lands in the reply the agent works on', () => {
-  before(async () => {
-    await api();
-  });
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  useActiveExtension();
 
   it('after Search for Selection in the customer e-mail, inserting goes into the last reply draft, never over the e-mail', async () => {
     const reply = await open('reply-to-irina.txt', 'Здравствуйте, Ирина!\n\n\nС уважением,\nАнна\n', vscode.ViewColumn.Two);

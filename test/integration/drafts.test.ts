@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/vscode/commands';
-import { api, waitFor, workspaceUri } from './helpers';
+import { api, useActiveExtension, waitFor, workspaceUri } from './helpers';
 
 async function openDraft(name: string, text: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(name);
@@ -22,12 +22,7 @@ async function quickFix(editor: vscode.TextEditor, code: string): Promise<void> 
 }
 
 describe('draft checks in a real VS Code', () => {
-  before(async () => {
-    await api();
-  });
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  useActiveExtension();
 
   it('warns about missing checklist items, and the quick fix adds them as one undo step', async () => {
     const text = 'Здравствуйте!\n\nПо вопросу Kia Connect пришлите, пожалуйста, ФИО, VIN и IMEI.\n\nС уважением,\nПоддержка Kia\n';

@@ -61,3 +61,16 @@ export function hasSupportKbName(c: { category?: string; title: string }): boole
   const title = c.title.replace(/^%(.*)%$/, (_, key: string) => nls[key] ?? key);
   return title.startsWith('Support KB: ');
 }
+
+/**
+ * The hooks most suites share: the extension active before the first test, and no editor left open
+ * after each test (or after the suite, with `closeEditors: 'after'`). Call inside `describe`.
+ */
+export function useActiveExtension(closeEditors: 'afterEach' | 'after' = 'afterEach'): void {
+  before(async () => {
+    await api();
+  });
+  (closeEditors === 'after' ? after : afterEach)(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}

@@ -1,18 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, InternalCommands } from '../../src/vscode/commands';
-import { api, extension, waitFor, workspaceUri, writeText } from './helpers';
+import { api, extension, useActiveExtension, waitFor, workspaceUri, writeText } from './helpers';
 
 const lintDiagnostics = (uri: vscode.Uri, code?: string) =>
   vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'support-kb-lint' && (!code || d.code === code));
 
 describe('KB lint and search gaps in a real VS Code', () => {
-  before(async () => {
-    await api();
-  });
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  useActiveExtension();
 
   it('shows lint findings as diagnostics in the bundled KB when it is opened, with the other article as related information', async () => {
     const uri = vscode.Uri.joinPath(extension().extensionUri, 'kb', 'kia-support-ru.md');

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, waitFor, workspaceUri, writeText } from './helpers';
+import { useActiveExtension, waitFor, workspaceUri, writeText } from './helpers';
 
 describe('labels in the UI language', () => {
-  before(async () => {
-    await api();
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  useActiveExtension('after');
 
   it('CodeLens and quick fixes name checklists and items by their labels, not ids, in one language', async () => {
     const uri = workspaceUri('labels-draft.txt');

@@ -64,6 +64,24 @@ describe('support-kb CLI', () => {
     assert.match(missing.err, /KB path not found/);
   });
 
+  it('searches and checks with the rest of the KB when one file is broken, and still exits 1 naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skb-'));
+    writeFileSync(join(dir, 'good.md'), '## Замена лампы ближнего света\nОбратитесь к дилеру.\n');
+    writeFileSync(join(dir, 'binary.md'), '## A\u0000\u0000\n');
+    writeFileSync(join(dir, 'checklists.json'), '{"checklists": [{"id": 5}]}');
+    const r = cli('search', 'лампа ближнего света', '--kb', dir);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /Замена лампы ближнего света/);
+    assert.ok(r.err.includes(join(dir, 'binary.md')), r.err);
+    assert.ok(r.err.includes(join(dir, 'checklists.json')), r.err);
+    const draft = join(dir, 'draft.txt');
+    writeFileSync(draft, 'Здравствуйте! Пришлите, пожалуйста, VIN.\n');
+    const c = cli('check', draft, '--kb', dir, '--json');
+    assert.equal(c.code, 1);
+    assert.doesNotThrow(() => JSON.parse(c.out), 'the report is still printed');
+    assert.ok(c.err.includes(join(dir, 'checklists.json')), c.err);
+  });
+
   it('import-numbered prints the same markdown the bundled Danish KB holds', () => {
     const r = cli('import-numbered', DA_SOURCE);
     assert.equal(r.code, 0);
