@@ -109,6 +109,12 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Для активации Mobikey необходимо обратиться в дилерский центр.'), {});
     assert.deepEqual(verdict('Если почтового адреса нет, указать его невозможно: привяжите номер телефона в Kia Connect.'), {});
   });
+  it('what the speaker offers to send, and a question about what to send, ask nothing', () => {
+    assert.deepEqual(verdict('Промокод Яндекс Плюс не пришёл. Фото СТС и VIN могу прислать, если нужно.', false), {});
+    assert.deepEqual(verdict('Машина не появилась в Mobikey. Напишите, пожалуйста, какие данные прислать — ФИО, телефон, VIN?', false), {});
+    // "будем признательны, если пришлёте" is still ours.
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс будем признательны, если пришлёте VIN и фото СТС.'), { 'yandex-plus': [] });
+  });
   it('the customer’s own questions, also quoted inside the reply', () => {
     assert.deepEqual(verdict('Подскажите, пожалуйста, какие документы нужны для исправления модели автомобиля в личном кабинете?'), {});
     assert.deepEqual(verdict('Kia Connect: подскажите, пожалуйста, куда мне отправить VIN и IMEI?'), {});
@@ -276,6 +282,10 @@ describe('which checklist', () => {
     assert.deepEqual(verdict('Если восстановить пароль от личного кабинета не получается, пришлите логин и скриншот ошибки.'), { 'password-sms': ['description', 'email', 'phone'] });
     assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
     assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
+  });
+  it('a paragraph without a topic takes the one named before it, not one named after it in passing', () => {
+    const v = verdict('Автомобиль не появился в Мобикей после активации.\n\nНапишите ФИО, телефон и e-mail, VIN и модель, в каком ДЦ и когда проводили активацию.\n\nЕсли вопрос ещё и про Kia Connect, напишите отдельно.');
+    assert.deepEqual(Object.keys(v), ['mobikey']);
   });
   it('sign-in and the reset code together: two items only the sign-in checklist has bring it in, an aside does not', () => {
     const both = 'Вы не можете войти в личный кабинет, а код для сброса пароля не приходит.\n\n## Что прислать\n\n- дату регистрации и логин\n- телефон, почту и скриншот ошибки\n- что именно происходит';

@@ -267,6 +267,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const lead = leadTopics[ri]!;
     const twoRequests = [...(leadTopicsByParagraph.get(from) ?? [])].some((id) => !lead.has(id));
     const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
+    // No topic where the request stands: the problem is stated before it; a topic named only after
+    // it ("если вопрос ещё и про Kia Connect — напишите отдельно") is a last resort.
+    if (!topics.size) topics = topicsIn(0, from);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
     // No topic in the reply: the customer's quoted message below may name it; else items only one
