@@ -145,6 +145,9 @@ describe('incoming e-mails are not replies', () => {
     '---------- Forwarded message ---------\nFrom: Olga <olga@gmail.com>\nDate: Mon, 9 Nov 2026\n\nPlease send me the Kia Connect instructions, my VIN is below.',
     'Здравствуйте! У меня не работает Kia Connect, мне сменили номер. Пришлите, что нужно: VIN, IMEI? Заранее спасибо, Дмитрий',
     'Добрый день! Я не могу войти в Kia Connect, мой телефон сменился. Укажите, что прислать: VIN, IMEI?\nЖду ответа от службы поддержки.\nДмитрий',
+    // Nobody addressed as "вы", no support signature, and the writer's own data: no first person needed.
+    'Добрый день! Купили Seltos, промокод Яндекс Плюс не пришёл. Пришлите промокод на почту, VIN XWEPH81ABN0001234, фото СТС во вложении.\nАндрей',
+    'Kia Connect не работает. Пришлите инструкцию на olga.k@mail.ru, телефон +7 912 345-67-89.',
   ];
   for (const text of incoming) {
     it(text.slice(0, 40), () => {
@@ -158,6 +161,8 @@ describe('incoming e-mails are not replies', () => {
     assert.equal(isIncoming('From: Kia Support <support@kia.ru>\nTo: ivan@mail.ru\n\nПо Kia Connect пришлите VIN.'), false);
     assert.equal(isIncoming(`${HELLO}По Kia Connect пришлите VIN.${BYE}\nFrom: Ivan <ivan@mail.ru>\nУ меня не работает, я не могу войти.`), false);
     assert.equal(isIncoming(`${HELLO}Я проверила ваш аккаунт, мне нужно уточнить VIN.${BYE}`), false);
+    // A terse reply without "вы" and without a signature that gives only our hotline is still ours.
+    assert.equal(isIncoming('здравствуйте. пришлите вин и фото стс, вопросы по телефону 8 800 301 08 80'), false);
   });
 });
 
