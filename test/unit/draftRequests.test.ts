@@ -200,6 +200,9 @@ describe('which items are requested', () => {
     assert.ok(asked('По Mobikey уточните VIN и когда вы были в дилерском центре.', 'mobikey').includes('dealer_date'));
     assert.ok(asked('По Mobikey: как зовут владельца учётной записи? Какой VIN?', 'mobikey').includes('full_name'));
   });
+  it('an item phrase that ends in the request counts ("если на экране ошибка, пришлите фото")', () => {
+    assert.ok(asked('По Mobikey пришлите VIN. Если на экране ошибка, пришлите фото.', 'mobikey').includes('error_photo'));
+  });
   it('a pronoun asks for what was just named', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс выдаётся по фото СТС: приложите его к обращению https://www.kia.ru/feedback/.'), { 'yandex-plus': ['vin'] });
   });

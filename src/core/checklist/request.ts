@@ -132,6 +132,9 @@ export function findRequests(input: RequestInput): Request[] {
   for (const h of input.hits) if (h.item) for (let k = h.word; k <= h.last; k++) itemWord[k] = 1;
   const hitStarts = new Uint8Array(words.length);
   for (const h of input.hits) if (h.item) hitStarts[h.word] = 1;
+  // Where item phrases of two words or more end: "ошибка — приложите фото" asks for the photo of the error.
+  const hitEnds = new Uint8Array(words.length);
+  for (const h of input.hits) if (h.item && h.size > 1) hitEnds[h.last] = 1;
   const quoted = quotedWords(text, words);
 
   // Words of each sentence, by one sweep.
@@ -146,7 +149,7 @@ export function findRequests(input: RequestInput): Request[] {
   }
 
   const hasItem = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (hitStarts[i]) return true;
+    for (let i = a; i < b; i++) if (hitStarts[i] || hitEnds[i]) return true;
     return false;
   };
   const hasData = (a: number, b: number) => {
