@@ -56,6 +56,9 @@ describe('requests are recognised by grammar, not a list of phrases', () => {
     assert.deepEqual(verdict('Чтобы получить промокод Яндекс Плюс, нужен автомобиль с сервисами Яндекса.'), {});
     assert.deepEqual(verdict('For the Yandex Plus promo code, reply with the VIN and a photo of the registration certificate.'), { 'yandex-plus': [] });
   });
+  it('"X тоже пригодится" asks for one more thing', () => {
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс пришлите фото СТС.\n\nP.S. И VIN тоже пригодится.'), { 'yandex-plus': [] });
+  });
   it('verbless and elliptic requests', () => {
     assert.deepEqual(asked('Пожалуйста, ФИО, VIN и IMEI по Kia Connect.').sort(), ['full_name', 'imei', 'vin']);
     assert.deepEqual(asked('По Kia Connect пришлите IMEI. По Mobikey — дату обращения к дилеру.', 'mobikey'), ['dealer_date']);
@@ -262,6 +265,12 @@ describe('segmentation that survives real text', () => {
     assert.deepEqual(asked(table).sort(), ['full_name', 'imei']);
     const rows = segment(table).filter((x) => x.bullet === '| ');
     assert.equal(rows.length, 3, 'the header rule is not a row');
+  });
+  it('"следующие данные" over lines without markers, and "всё это пришлите" after a list', () => {
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс пришлите, пожалуйста, следующие данные.\n\nФото СТС\nVIN'), { 'yandex-plus': [] });
+    assert.deepEqual(verdict('Для промокода Яндекс Плюс:\n* VIN\n* фото СТС\nВсё это пришлите ответным письмом.'), { 'yandex-plus': [] });
+    // Lines with verbs below are not the list.
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс пришлите следующие данные: VIN.\nФото СТС проверять не будем.'), { 'yandex-plus': ['sts_photo'] });
   });
   it('an inline list after a colon on the same line', () => {
     assert.deepEqual(asked('Kia Connect: пришлите данные владельца: ФИО; телефон; e-mail.').sort(), ['email', 'full_name', 'phone']);
