@@ -199,13 +199,13 @@ async function check(args: string[]): Promise<number> {
     const { line, column } = lineAndColumn(starts, offset);
     return `${line}:${column}`;
   };
-  if (report.incoming) process.stdout.write('A customer\'s incoming e-mail, not a reply: no draft checks.\n');
+  if (report.incoming) process.stdout.write(locale === 'ru' ? 'Это входящее письмо клиента, а не ответ: черновик не проверяется.\n' : 'A customer\'s incoming e-mail, not a reply: no draft checks.\n');
   for (const c of report.checklists) {
     const missing = locale === 'ru' ? 'не хватает' : 'missing';
     process.stdout.write(`${c.title}: ${c.present.length}/${c.present.length + c.missing.length}${c.missing.length ? ` — ${missing}: ${c.missingLabels.join(', ')}` : ''}\n`);
   }
   for (const f of report.findings) process.stdout.write(`${positionals[0]}:${where(f.start)}: ${f.severity} ${f.code}: ${f.message}\n`);
-  if (!report.checklists.length && !report.findings.length) process.stdout.write('No findings.\n');
+  if (!report.checklists.length && !report.findings.length) process.stdout.write(locale === 'ru' ? 'Замечаний нет.\n' : 'No findings.\n');
   return kbBroken ? 1 : 0;
 }
 
