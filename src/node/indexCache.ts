@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as zlib from 'node:zlib';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
@@ -9,7 +7,11 @@ import type { ParsedKbFile } from '../core/kb/parse';
 import { isUnreadable, type KbReadResult } from '../core/kb/read';
 import type { Article } from '../core/kb/types';
 import { INDEX_FORMAT_VERSION, KbIndex, snapshotArrays, type IndexSnapshot } from '../core/search/index';
+import { nodeCrypto } from './lazyBuiltin';
+import { cacheFileFor } from './cacheFile';
 import { listKbFiles, readKbFile } from './loadKb';
+
+export { cacheFileFor, defaultCacheDir } from './cacheFile';
 
 /**
  * The saved index: one file per KB (the set of KB paths), holding the index snapshot and, per KB
@@ -39,22 +41,12 @@ const TEXT = 'utf16le';
  */
 function checksum(bytes: Uint8Array): number {
   const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-  return crc32 ? crc32(bytes) >>> 0 : createHash('sha1').update(bytes).digest().readUInt32LE(0);
+  return crc32 ? crc32(bytes) >>> 0 : nodeCrypto().createHash('sha1').update(bytes).digest().readUInt32LE(0);
 }
 
 /** Content hash of a KB file's text. */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
-/** The cache file of a KB made of these paths (folders or files), inside `cacheDir`. */
-export function cacheFileFor(cacheDir: string, roots: readonly string[]): string {
-  return path.join(cacheDir, `index-${createHash('sha1').update(roots.join('\n')).digest('hex').slice(0, 16)}.skb`);
-}
-
-/** The CLI's default cache folder: `$XDG_CACHE_HOME/support-kb` or `~/.cache/support-kb`. */
-export function defaultCacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'support-kb');
+  return nodeCrypto().createHash('sha1').update(text).digest('hex');
 }
 
 /** Per KB file that has articles: its hash and its articles' ids, in article order. */

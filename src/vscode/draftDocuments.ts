@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { SupportKbConfig } from './config';
 import { draftCore } from './lazyParts';
 

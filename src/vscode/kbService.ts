@@ -1,5 +1,5 @@
-import { realpath } from 'node:fs/promises';
-import * as vscode from 'vscode';
+import { promises as fs } from 'node:fs';
+import vscode = require('vscode');
 import { kbFileKind } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
 import { decodeKbBytes, folderTooDeep, isUnreadable, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
@@ -8,7 +8,8 @@ import type { Article, KbProblem } from '../core/kb/types';
 import type { AliasTable } from '../core/search/aliases';
 import type { KbIndex } from '../core/search/index';
 import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/indexBuild';
-import { cacheFileFor, type CacheOutcome } from '../node/indexCache';
+import { cacheFileFor } from '../node/cacheFile';
+import type { CacheOutcome } from '../node/indexCache';
 import { readConfig, SECTION } from './config';
 import { searchCore } from './lazyParts';
 
@@ -307,5 +308,5 @@ export class KbService implements vscode.Disposable {
 /** Where a folder really is, so a symbolic link to a folder already walked is recognised. */
 async function realKey(dir: vscode.Uri): Promise<string> {
   if (dir.scheme !== 'file') return dir.toString();
-  return realpath(dir.fsPath);
+  return fs.realpath(dir.fsPath);
 }

@@ -51,6 +51,8 @@ const RELATIVE_FLOOR = 0.08;
  */
 const MAX_PREFIX_TERMS = 64;
 const MAX_FUZZY_TERMS = 32;
+/** Queries of up to this many slots bound each document's phrase bonus by the slots it holds (bits of an int). */
+const MASK_SLOTS = 31;
 /** Phrase bonus per adjacent pair of query slots, in the title and in the body. */
 const TITLE_PHRASE = 0.3;
 const BODY_PHRASE = 0.1;
@@ -141,8 +143,14 @@ interface Run {
   coverage: Float64Array;
   stamp: Int32Array;
   epoch: number;
-  /** The best a phrase bonus can multiply a score by, for pruning. */
+  /** The best a phrase bonus can multiply a score by, for pruning (any document). */
   maxBonus: number;
+  /**
+   * By short id (when the query has at most MASK_SLOTS slots): the slots whose terms the document
+   * holds, as bits. A phrase pair needs both of its slots' terms, so this bounds a document's bonus.
+   */
+  slotMask: Int32Array | undefined;
+  maskStamp: Int32Array;
   /** Term id → the slots it answers (for phrase adjacency). */
   termSlots: Map<number, number[]>;
   /** Every index term the query expanded to (for highlights). */
@@ -164,6 +172,8 @@ class Scratch {
   altSources: Int32Array;
   altWords: Int32Array;
   altTouched: Int32Array;
+  slotMask: Int32Array;
+  maskStamp: Int32Array;
   epoch = 0;
   slotEpoch = 0;
   altEpoch = 0;
@@ -181,6 +191,8 @@ class Scratch {
     this.altSources = new Int32Array(size);
     this.altWords = new Int32Array(size);
     this.altTouched = new Int32Array(size);
+    this.slotMask = new Int32Array(size);
+    this.maskStamp = new Int32Array(size);
   }
 }
 
@@ -208,6 +220,8 @@ export class KbIndex {
   /** By short id. */
   private docAt: (Article | undefined)[] = [];
   private termIds = new Map<string, number>();
+  /** Per short id and field: the length part of BM25's denominator, k·(1 − b + b·length/average). */
+  private norm = new Float64Array(0);
   private scratch: [Scratch, Scratch] | undefined;
   private readonly vocab: Vocabulary = {
     has: (t) => this.tree.has(t),
@@ -295,7 +309,9 @@ export class KbIndex {
       for (const step of fillTree(this.tree, snapshot, Infinity)) void step;
     }
     this.termIds = new Map();
-    const { terms, docIds } = snapshot;
+    const { terms, docIds, fieldLengths, averageFieldLength } = snapshot;
+    this.norm = new Float64Array(fieldLengths.length);
+    for (let i = 0; i < fieldLengths.length; i++) this.norm[i] = BM25.k * (1 - BM25.b + (BM25.b * fieldLengths[i]!) / averageFieldLength[i % 3]!);
     for (let i = 0; i < terms.length; i++) this.termIds.set(terms[i]!, i);
     this.docAt = new Array<Article | undefined>(docIds.length);
     // Usually the snapshot lists the articles in their order: no look-up by id needed.
@@ -341,9 +357,11 @@ export class KbIndex {
     const termSlots = new Map<number, number[]>();
     const terms = new Set<string>();
     const P = this.snap.postings;
-    const lengths = this.snap.fieldLengths;
     const documentCount = this.snap.documentCount;
+    const norm = this.norm;
+    const masked = plan.slots.length <= MASK_SLOTS;
     plan.slots.forEach((slot, k) => {
+      const slotBit = 1 << k;
       const slotEpoch = ++sc.slotEpoch;
       let slotCount = 0;
       for (const alt of slot.alternatives) {
@@ -370,12 +388,19 @@ export class KbIndex {
                 at = docsAt + 2 * df;
                 if (!df) continue;
                 const boost = BOOST[FIELDS[f]!] * weight;
-                const avg = this.snap.averageFieldLength[f]!;
                 const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+                const boostIdf = boost * idf;
                 for (let i = 0; i < df; i++) {
                   const doc = P[docsAt + i]!;
                   const tf = P[docsAt + df + i]!;
-                  const score = boost * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc * 3 + f]!) / avg)));
+                  // BM25 as MiniSearch computes it; the length part of the denominator is per document and field, computed once.
+                  const score = boostIdf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm[doc * 3 + f]!));
+                  if (masked) {
+                    if (sc.maskStamp[doc] !== epoch) {
+                      sc.maskStamp[doc] = epoch;
+                      sc.slotMask[doc] = slotBit;
+                    } else sc.slotMask[doc] |= slotBit;
+                  }
                   if (sc.altStamp[doc] !== altEpoch) {
                     sc.altStamp[doc] = altEpoch;
                     sc.altScore[doc] = score;
@@ -426,7 +451,7 @@ export class KbIndex {
       sc.base[doc] *= (0.2 + 0.8 * coverage * coverage) * factor;
     }
     const maxBonus = 1 + TITLE_PHRASE * Math.max(0, plan.slots.length - 1);
-    return { plan, docs: sc.touched, count, base: sc.base, coverage: sc.coverage, stamp: sc.stamp, epoch, maxBonus, termSlots, terms };
+    return { plan, docs: sc.touched, count, base: sc.base, coverage: sc.coverage, stamp: sc.stamp, epoch, maxBonus, slotMask: masked ? sc.slotMask : undefined, maskStamp: sc.maskStamp, termSlots, terms };
   }
 
   /**
@@ -484,7 +509,7 @@ export class KbIndex {
         const doc = r.docs[i]!;
         candRun[at] = ri;
         candDoc[at] = doc;
-        bound[at++] = r.base[doc]! * r.maxBonus;
+        bound[at++] = r.base[doc]! * bonusBound(r, doc);
       }
     }
     if (n === 0 || noGoodMatch(runs)) return [];
@@ -908,6 +933,13 @@ function adjacentSlots(seq: Uint32Array, from: number, to: number, termSlots: Re
     prev = next;
   }
   return found;
+}
+
+/** The most the phrase bonus can give a document: 0.3 per adjacent pair of slots it holds terms of both of. */
+function bonusBound(run: Run, doc: number): number {
+  if (!run.slotMask || run.maskStamp[doc] !== run.epoch) return run.maxBonus;
+  const mask = run.slotMask[doc]!;
+  return 1 + TITLE_PHRASE * popcount(mask & (mask >>> 1));
 }
 
 function popcount(x: number): number {
