@@ -23,7 +23,7 @@ describe('KB file problems in the Problems panel', () => {
       assert.equal(error!.code, 'kb.front-matter.invalid');
       assert.equal(error!.range.start.line, 3, 'on the "# Команда" line, where the closing --- is missing (line 4)');
       assert.equal(error!.message, russian
-        ? 'Блок front matter открыт строкой «---» в строке 1, но не закрыт: добавьте строку «---» перед этой строкой'
+        ? 'Блок front matter начат с «---» в строке 1, но не закрыт: добавьте строку «---» перед этой строкой'
         : 'front matter opened with "---" on line 1 is never closed; add a "---" line above this line');
       const [warning] = await waitFor('the no-articles warning', () => (kbDiagnostics(empty).length ? kbDiagnostics(empty) : undefined), 20_000);
       assert.equal(warning!.severity, vscode.DiagnosticSeverity.Warning);

@@ -63,7 +63,7 @@ describe('KB problem messages: real problems in Russian, with the file and line'
   it('a front matter that is never closed', () => {
     const p = thrown(() => parseKbFile({ file: 'kb/team.md', text: '---\nlang: ru\n\n# Команда\n\n## Статья\n\nТекст.\n' }));
     assert.equal(p.code, 'kb.front-matter.invalid');
-    assert.equal(formatKbProblemLine(p, 'ru'), 'kb/team.md:4: Блок front matter открыт строкой «---» в строке 1, но не закрыт: добавьте строку «---» перед этой строкой');
+    assert.equal(formatKbProblemLine(p, 'ru'), 'kb/team.md:4: Блок front matter начат с «---» в строке 1, но не закрыт: добавьте строку «---» перед этой строкой');
     assert.equal(renderKbProblem(p, 'en'), p.message, 'English is the message it always had');
     assert.match(p.message, /^front matter opened with "---" on line 1 is never closed; add a "---" line above this line$/);
   });
