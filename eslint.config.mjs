@@ -19,6 +19,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // `import vscode = require('vscode')`: a plain require in the bundle. `import * as vscode` makes
+      // esbuild copy the whole API object into a namespace per importing file, at every start.
+      '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true }],
     },
   },
   { files: ['src/core/**/*.ts', 'src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', pure] } },

@@ -160,6 +160,8 @@ async function main() {
     scoreSplit('tune', options, true);
     // The third writer's drafts (the lead's set) on their own: a voice the code was not written against.
     scoreSplit('tune', options, false, 'lead-');
+    // A fourth writer's 60 drafts and e-mails (the lead's second set, scored privately before it was added).
+    scoreSplit('tune', options, false, 'lead2-');
     const holdout = scoreSplit('holdout', options, process.argv.includes('--show-holdout'));
     if (!holdout) console.log('\n(no holdout split)');
     else if (holdout.p < 0.95 || holdout.r < 0.95 || holdout.exact < 0.95) ok = false;

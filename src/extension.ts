@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Article } from './core/kb/types';
 import type { DraftReport } from './core/checklist/types';
 import type { SearchHit } from './core/search/index';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './lazyBuiltin';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseGapLine, type GapEntry } from '../core/gaps/gaps';
@@ -8,7 +8,7 @@ export const DEFAULT_MAX_LOG_BYTES = 1024 * 1024;
 
 /** The log file of this machine: its id hashed, so a shared folder does not collect machine ids. */
 export function gapLogName(machineId: string): string {
-  return `gaps-${createHash('sha256').update(machineId).digest('hex').slice(0, 12)}.jsonl`;
+  return `gaps-${nodeCrypto().createHash('sha256').update(machineId).digest('hex').slice(0, 12)}.jsonl`;
 }
 
 /**

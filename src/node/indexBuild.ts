@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import type { KbFileInput } from '../core/kb/parse';
 import type { Article } from '../core/kb/types';
 import type { IndexSnapshot } from '../core/search/index';
 import type { CacheOutcome } from './indexCache';
+import { workerThreads } from './lazyBuiltin';
 
 export interface IndexWorkerInput {
   articles: Article[];
@@ -52,8 +52,7 @@ export function buildInWorker(workerFile: string, input: IndexWorkerInput, onPro
     else files.set(a.file, [a.id]);
   }
   const start: IndexWorkerStart = { files: [...files].map(([file, ids]) => ({ file, ids })), inputs: input.inputs, ...(input.cacheFile ? { cacheFile: input.cacheFile } : {}) };
-  // Required here, not at the top: loading node:worker_threads costs every start of the extension host ~2 ms.
-  const { Worker } = createRequire(__filename)('node:worker_threads') as typeof import('node:worker_threads');
+  const { Worker } = workerThreads();
   const worker = new Worker(workerFile, { workerData: start });
   /**
    * The articles, only when the saved index cannot be used as it is, in slices with a pause between

@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
+import * as zlib from 'node:zlib';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
 import type { ParsedKbFile } from '../core/kb/parse';
 import { isUnreadable, type KbReadResult } from '../core/kb/read';
 import type { Article } from '../core/kb/types';
-import { INDEX_FORMAT_VERSION, KbIndex, type IndexSnapshot } from '../core/search/index';
+import { INDEX_FORMAT_VERSION, KbIndex, snapshotArrays, type IndexSnapshot } from '../core/search/index';
+import { nodeCrypto } from './lazyBuiltin';
+import { cacheFileFor } from './cacheFile';
 import { listKbFiles, readKbFile } from './loadKb';
+
+export { cacheFileFor, defaultCacheDir } from './cacheFile';
 
 /**
  * The saved index: one file per KB (the set of KB paths), holding the index snapshot and, per KB
@@ -24,23 +27,26 @@ export interface CachedFile {
   ids: string[];
 }
 
-const MAGIC = 'SKBIDX02';
-/** Text sections (header, parsed files) are UTF-16: decoding them is a copy, not a UTF-8 walk over megabytes of Cyrillic. */
+const MAGIC = 'SKBIDX03';
+/** Magic, header length, checksum of everything after them. */
+const PREFIX = 16;
+/** Text sections (header, parsed files, bodies) are UTF-16: decoding them is a copy, not a UTF-8 walk over megabytes of Cyrillic. */
 const TEXT = 'utf16le';
+
+/**
+ * The cache file's checksum: CRC-32 (zlib's, some ten times faster than a SHA-1 over hundreds of
+ * megabytes; it detects truncation and accidental damage, which is what it is for: the cache is not
+ * a security boundary). A Node without `zlib.crc32` (before 20.15) uses the first 32 bits of a SHA-1;
+ * a file written with the other one reads as corrupt and is rebuilt.
+ */
+function checksum(bytes: Uint8Array): number {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  return crc32 ? crc32(bytes) >>> 0 : nodeCrypto().createHash('sha1').update(bytes).digest().readUInt32LE(0);
+}
 
 /** Content hash of a KB file's text. */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
-/** The cache file of a KB made of these paths (folders or files), inside `cacheDir`. */
-export function cacheFileFor(cacheDir: string, roots: readonly string[]): string {
-  return path.join(cacheDir, `index-${createHash('sha1').update(roots.join('\n')).digest('hex').slice(0, 16)}.skb`);
-}
-
-/** The CLI's default cache folder: `$XDG_CACHE_HOME/support-kb` or `~/.cache/support-kb`. */
-export function defaultCacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'support-kb');
+  return nodeCrypto().createHash('sha1').update(text).digest('hex');
 }
 
 /** Per KB file that has articles: its hash and its articles' ids, in article order. */
@@ -77,89 +83,155 @@ export interface DecodedCache {
 interface Header {
   formatVersion: number;
   writtenAt: number;
-  parsedBytes: number;
   files: CachedFile[];
-  meta: string;
+  documentCount: number;
+  averageFieldLength: number[];
   indexTerms: string[];
   terms: string[];
   docIds: (string | null)[];
-  /** Element counts of the typed arrays that follow the header, in this order. */
-  postingsLength: number;
-  offsetsLength: number;
-  sequencesLength: number;
-  checksum: string;
+  /** Element counts of the typed arrays that follow the header, in `snapshotArrays` order. */
+  arrayLengths: number[];
+  /** Byte lengths of the parsed files (JSON, bodies left out) and of the article bodies that follow the arrays. */
+  parsedBytes: number;
+  bodiesBytes: number;
 }
 
-const bytesOf = (a: Uint32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+/**
+ * A parsed KB file as saved: the articles' fields in a row each, their bodies apart (one run of text
+ * for all the file's articles: read back as slices of one string, not as a million JSON strings).
+ */
+interface SavedParse extends Omit<CachedParse, 'parsed'> {
+  parsed: Omit<ParsedKbFile, 'articles'> & { articles: SavedArticle[] };
+}
+/** id, title, lang, category, line, level, path, body length; file and source are the file's. */
+type SavedArticle = [string, string, Article['lang'], string, number, number, string[], number];
 
-/** The cache file's bytes: magic, header length, header (JSON), then the typed arrays (postings, offsets, sequences, groups). */
+const align8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * The cache file's bytes: magic, header length, checksum, the header (JSON), then, 8-byte aligned, the
+ * index's typed arrays, the parsed KB files and the article bodies.
+ */
 export function encodeCache(snapshot: IndexSnapshot, files: CachedFile[], parsedFiles: CachedParse[] = []): Buffer {
-  const parsed = Buffer.from(JSON.stringify(parsedFiles), TEXT);
-  const pad = Buffer.alloc((8 - (parsed.length % 8)) % 8);
-  const payload = Buffer.concat([parsed, pad, bytesOf(snapshot.postings), bytesOf(snapshot.offsets), bytesOf(snapshot.sequences), bytesOf(snapshot.groups)]);
+  const bodies: string[] = [];
+  const saved = parsedFiles.map(({ parsed, ...rest }): SavedParse => ({
+    ...rest,
+    parsed: {
+      ...parsed,
+      articles: parsed.articles.map((a) => {
+        if (a.file !== parsed.file || a.source !== parsed.source) throw new Error(`article ${a.id} is not of ${parsed.file}`);
+        bodies.push(a.body);
+        return [a.id, a.title, a.lang, a.category, a.line, a.level, a.path, a.body.length];
+      }),
+    },
+  }));
+  const parsedBytes = Buffer.from(JSON.stringify(saved), TEXT);
+  const bodyBytes = Buffer.from(bodies.join(''), TEXT);
+  const arrays = snapshotArrays(snapshot);
   const header: Header = {
     formatVersion: snapshot.formatVersion,
     writtenAt: Date.now(),
-    parsedBytes: parsed.length,
     files,
-    meta: snapshot.meta,
+    documentCount: snapshot.documentCount,
+    averageFieldLength: snapshot.averageFieldLength,
     indexTerms: snapshot.indexTerms,
     terms: snapshot.terms,
     docIds: snapshot.docIds,
-    postingsLength: snapshot.postings.length,
-    offsetsLength: snapshot.offsets.length,
-    sequencesLength: snapshot.sequences.length,
-    checksum: createHash('sha1').update(payload).digest('hex'),
+    arrayLengths: arrays.map((a) => a.length),
+    parsedBytes: parsedBytes.length,
+    bodiesBytes: bodyBytes.length,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), TEXT);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(headerBytes.length);
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, headerBytes, payload]);
+  const parts: Uint8Array[] = [Buffer.alloc(PREFIX), headerBytes];
+  let size = PREFIX + headerBytes.length;
+  const pad = () => {
+    const n = align8(size) - size;
+    if (n) parts.push(Buffer.alloc(n));
+    size += n;
+  };
+  pad();
+  for (const a of arrays) {
+    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    size += a.byteLength;
+    pad();
+  }
+  parts.push(parsedBytes, bodyBytes);
+  const out = Buffer.concat(parts);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(headerBytes.length, 8);
+  out.writeUInt32LE(checksum(out.subarray(PREFIX)), 12);
+  return out;
 }
 
 export class CorruptCacheError extends Error {}
+/** A cache file of another layout (an older or newer version of the extension wrote it). */
+export class StaleCacheError extends CorruptCacheError {}
 
 /** Reads a cache file's bytes back; throws CorruptCacheError for anything that does not check out. */
 export function decodeCache(bytes: Buffer): DecodedCache {
   const fail = (why: string): never => {
     throw new CorruptCacheError(why);
   };
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 8) !== MAGIC) fail('not an index cache file');
+  if (bytes.length < PREFIX || bytes.toString('latin1', 0, 8) !== MAGIC) {
+    if (bytes.toString('latin1', 0, 6) === MAGIC.slice(0, 6)) throw new StaleCacheError(`cache layout ${bytes.toString('latin1', 6, 8)}, current ${MAGIC.slice(6)}`);
+    fail('not an index cache file');
+  }
   const headerLength = bytes.readUInt32LE(8);
-  if (12 + headerLength > bytes.length) fail('truncated header');
+  if (PREFIX + headerLength > bytes.length) fail('truncated header');
+  if (checksum(bytes.subarray(PREFIX)) !== bytes.readUInt32LE(12)) fail('checksum mismatch (truncated or altered)');
   let header: Header;
   try {
-    header = JSON.parse(bytes.toString(TEXT, 12, 12 + headerLength)) as Header;
+    header = JSON.parse(bytes.toString(TEXT, PREFIX, PREFIX + headerLength)) as Header;
   } catch {
     return fail('unreadable header');
   }
-  const payload = bytes.subarray(12 + headerLength);
-  if (createHash('sha1').update(payload).digest('hex') !== header.checksum) fail('checksum mismatch (truncated or altered)');
-  if (header.offsetsLength % 3) fail('bad offsets');
+  const [groups = 0, fieldLengths = 0, postings = 0, offsets = 0, sequences = 0, groupNext = 0] = header.arrayLengths ?? [];
+  // The typed arrays: one copy of their bytes (so the file's buffer is not kept), viewed in place.
+  const sizes = [groups * 8, fieldLengths * 4, postings * 4, offsets * 4, sequences * 4, groupNext * 4];
+  const start = align8(PREFIX + headerLength);
+  const arraysEnd = start + sizes.reduce((sum, n) => sum + align8(n), 0);
+  if (arraysEnd + header.parsedBytes + header.bodiesBytes !== bytes.length) fail('length mismatch (truncated)');
+  const region = (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset + start, bytes.byteOffset + arraysEnd);
+  let at = 0;
+  const view = <T>(make: (b: ArrayBuffer, at: number, n: number) => T, n: number, width: number): T => {
+    const v = make(region, at, n);
+    at += align8(n * width);
+    return v;
+  };
+  const u32 = (b: ArrayBuffer, o: number, n: number) => new Uint32Array(b, o, n);
+  const snapshot: IndexSnapshot = {
+    formatVersion: header.formatVersion,
+    documentCount: header.documentCount,
+    averageFieldLength: header.averageFieldLength,
+    indexTerms: header.indexTerms,
+    terms: header.terms,
+    docIds: header.docIds,
+    groups: view((b, o, n) => new Float64Array(b, o, n), groups, 8),
+    fieldLengths: view(u32, fieldLengths, 4),
+    postings: view(u32, postings, 4),
+    offsets: view(u32, offsets, 4),
+    sequences: view(u32, sequences, 4),
+    groupNext: view(u32, groupNext, 4),
+  };
   let parsedFiles: CachedParse[];
   try {
-    parsedFiles = JSON.parse(payload.toString(TEXT, 0, header.parsedBytes)) as CachedParse[];
-  } catch {
+    const saved = JSON.parse(bytes.toString(TEXT, arraysEnd, arraysEnd + header.parsedBytes)) as SavedParse[];
+    const bodies = bytes.toString(TEXT, arraysEnd + header.parsedBytes);
+    let pos = 0;
+    parsedFiles = saved.map(({ parsed, ...rest }) => {
+      const { file, source } = parsed;
+      const articles = parsed.articles.map(([id, title, lang, category, line, level, path, length]): Article => {
+        const body = bodies.slice(pos, (pos += length));
+        return { id, title, body, lang, category, source, file, line, level, path };
+      });
+      return { ...rest, parsed: { ...parsed, articles } };
+    });
+    if (pos !== bodies.length) fail('article bodies do not match');
+  } catch (e) {
+    if (e instanceof CorruptCacheError) throw e;
     return fail('unreadable parsed files');
   }
-  let at = header.parsedBytes + ((8 - (header.parsedBytes % 8)) % 8);
-  const copy = <T extends Uint32Array | Float64Array>(view: T): T => {
-    if (at + view.byteLength > payload.length) fail('truncated payload');
-    Buffer.from(view.buffer).set(payload.subarray(at, at + view.byteLength));
-    at += view.byteLength;
-    return view;
-  };
-  const postings = copy(new Uint32Array(header.postingsLength));
-  const offsets = copy(new Uint32Array(header.offsetsLength));
-  const sequences = copy(new Uint32Array(header.sequencesLength));
-  const groups = copy(new Float64Array(header.offsetsLength / 3));
-  if (at !== payload.length) fail('payload length mismatch');
-  return {
-    files: header.files,
-    parsedFiles,
-    writtenAt: header.writtenAt,
-    snapshot: { formatVersion: header.formatVersion, meta: header.meta, indexTerms: header.indexTerms, postings, terms: header.terms, docIds: header.docIds, offsets, sequences, groups },
-  };
+  return { files: header.files, parsedFiles, writtenAt: header.writtenAt, snapshot };
 }
 
 /** Writes the cache atomically (a temporary file renamed over it): a crash never leaves half a file. */
@@ -268,7 +340,7 @@ export function readCache(cacheFile: string): CacheRead {
   try {
     return { outcome: 'hit', cached: decodeCache(bytes) };
   } catch (e) {
-    return { outcome: 'corrupt', detail: (e as Error).message };
+    return { outcome: e instanceof StaleCacheError ? 'stale' : 'corrupt', detail: (e as Error).message };
   }
 }
 

@@ -4,13 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../core/kb/types';
 import { contentHash, isCurrent, loadOrBuildSnapshot, readCache, type CachedFile } from './indexCache';
-import type { IndexSnapshot } from '../core/search/index';
+import { snapshotArrays, type IndexSnapshot } from '../core/search/index';
 import type { FromIndexWorker, IndexWorkerStart, ToIndexWorker } from './indexBuild';
 
 const input = workerData as IndexWorkerStart;
 const post = (m: FromIndexWorker, transfer?: ArrayBuffer[]) => parentPort!.postMessage(m, transfer);
 const done = (snapshot: IndexSnapshot, outcome: Extract<FromIndexWorker, { type: 'done' }>['outcome'], detail?: string) =>
-  post({ type: 'done', snapshot, outcome, ...(detail ? { detail } : {}) }, [snapshot.postings.buffer, snapshot.offsets.buffer, snapshot.sequences.buffer, snapshot.groups.buffer] as ArrayBuffer[]);
+  // Moved, not copied; a snapshot read from the cache has all its arrays in one buffer, listed once.
+  post({ type: 'done', snapshot, outcome, ...(detail ? { detail } : {}) }, [...new Set(snapshotArrays(snapshot).map((a) => a.buffer as ArrayBuffer))]);
 const fail = (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 
 try {

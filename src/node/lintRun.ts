@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from './lazyBuiltin';
 import type { LintFinding, LintOptions } from '../core/kb/lint';
 import type { KbFileInput } from '../core/kb/parse';
 
@@ -20,7 +21,7 @@ export function lintInWorker(workerFile: string, inputs: KbFileInput[], options:
   if (!existsSync(workerFile)) return { findings: Promise.reject(new Error(`the lint worker is missing: ${workerFile}`)), cancel: () => undefined };
   let worker: Worker;
   try {
-    worker = new Worker(workerFile, { workerData: { inputs, options } });
+    worker = new (workerThreads().Worker)(workerFile, { workerData: { inputs, options } });
   } catch {
     const lintHere = (createRequire(__filename)(workerFile) as typeof import('./lintWorker')).lintKb;
     return { findings: Promise.resolve().then(() => lintHere(inputs, options)), cancel: () => undefined };

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
-import { decodeKbBytes, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
+import { decodeKbBytes, folderTooDeep, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 
 /** The KB shipped with the extension and the CLI: `kb/` beside `dist/`. */
 export const BUNDLED_KB_DIR = path.resolve(__dirname, '..', 'kb');
@@ -33,6 +33,7 @@ export async function readKbInputs(paths: readonly string[]): Promise<KbReadResu
 export async function readKbFile(file: string): Promise<KbReadResult> {
   try {
     const stat = await fs.stat(file);
+    if (!stat.isFile()) return stat.isDirectory() ? readFailure(file, { code: 'EISDIR' }) : notARegularFile(file);
     const refused = tooLarge(file, stat.size);
     if (refused) return refused;
     return decodeKbBytes(file, await fs.readFile(file));
@@ -79,8 +80,10 @@ export async function listKbFiles(p: string): Promise<(string | KbReadResult)[]>
           continue;
         }
       }
-      if (isDir && depth < MAX_DEPTH) await walk(child, depth + 1);
-      else if (isFile && kbFileKind(e.name) !== 'other') out.push(child);
+      if (isDir) {
+        if (depth < MAX_DEPTH) await walk(child, depth + 1);
+        else out.push(folderTooDeep(child, MAX_DEPTH));
+      } else if (kbFileKind(e.name) !== 'other') out.push(isFile ? child : notARegularFile(child));
     }
   };
   await walk(p, 0);

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Article } from '../core/kb/types';
 import { articlePlace } from '../core/kb/place';
 import { ARTICLE_SCHEME } from './commands';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { answerSnippet, partsForDraft } from '../core/answers/answerSnippet';
 import { articlePlace } from '../core/kb/place';
 import { triggerSpellings } from '../core/search/layout';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { DEFAULT_REPLY_PARTS } from '../core/answers/answerSnippet';
 
 /** The `supportKb.*` settings, read in one place, with broken values replaced by defaults. */

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
 import { placeholderLines } from '../core/answers/answerSnippet';
 import { draftCore } from './lazyParts';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { findEntities } from '../core/entities/find';
 import { decodeImei } from '../core/entities/imei';
 import { vinVerdict } from '../core/entities/verdict';

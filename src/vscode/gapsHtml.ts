@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { GapsReport, QueryCount } from '../core/gaps/report';
 import { webviewDocument } from './webviewDocument';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { answerSnippet, breakBeforeNextLine, partsForDraft } from '../core/answers/answerSnippet';
 import type { Article } from '../core/kb/types';
 import { isDraft } from './completions';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { KbProblem } from '../core/kb/types';
 import { Commands } from './commands';
 import { uiLocale } from './config';

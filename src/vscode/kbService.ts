@@ -1,14 +1,15 @@
-import { realpath } from 'node:fs/promises';
-import * as vscode from 'vscode';
+import { promises as fs } from 'node:fs';
+import vscode = require('vscode');
 import { kbFileKind } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
-import { decodeKbBytes, isUnreadable, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
+import { decodeKbBytes, folderTooDeep, isUnreadable, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
 import { KbError, type Article, type KbProblem } from '../core/kb/types';
 import type { AliasTable } from '../core/search/aliases';
 import type { KbIndex } from '../core/search/index';
 import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/indexBuild';
-import { cacheFileFor, type CacheOutcome } from '../node/indexCache';
+import { cacheFileFor } from '../node/cacheFile';
+import type { CacheOutcome } from '../node/indexCache';
 import { readConfig, SECTION, uiLocale } from './config';
 import { searchCore } from './lazyParts';
 
@@ -249,7 +250,12 @@ export class KbService implements vscode.Disposable {
         const child = vscode.Uri.joinPath(dir, name);
         if (type & vscode.FileType.Directory) {
           if (depth < MAX_DEPTH) await walk(child, depth + 1);
-        } else if (type & vscode.FileType.File && kbFileKind(name) !== 'other') out.push(child);
+          else out.push(folderTooDeep(child.toString(), MAX_DEPTH));
+        } else if (kbFileKind(name) !== 'other') {
+          // Neither file nor folder: a link to nothing (as Node's walk says it), or a pipe or device.
+          const odd = type & vscode.FileType.SymbolicLink ? readFailure(child.toString(), { code: 'ENOENT' }) : notARegularFile(child.toString());
+          out.push(type & vscode.FileType.File ? child : odd);
+        }
       }
     };
     await walk(root, 0);
@@ -261,7 +267,9 @@ export class KbService implements vscode.Disposable {
   private async readKbFile(uri: vscode.Uri): Promise<KbReadResult> {
     const file = uri.toString();
     try {
-      const refused = tooLarge(file, (await vscode.workspace.fs.stat(uri)).size);
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!(stat.type & vscode.FileType.File)) return stat.type & vscode.FileType.Directory ? readFailure(file, { code: 'EISDIR' }) : notARegularFile(file);
+      const refused = tooLarge(file, stat.size);
       if (refused) return refused;
       return decodeKbBytes(file, await vscode.workspace.fs.readFile(uri));
     } catch (e) {
@@ -299,5 +307,5 @@ export class KbService implements vscode.Disposable {
 /** Where a folder really is, so a symbolic link to a folder already walked is recognised. */
 async function realKey(dir: vscode.Uri): Promise<string> {
   if (dir.scheme !== 'file') return dir.toString();
-  return realpath(dir.fsPath);
+  return fs.realpath(dir.fsPath);
 }

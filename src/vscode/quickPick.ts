@@ -2,7 +2,7 @@ import type Fuse from 'fuse.js';
 import { createRequire } from 'node:module';
 import { articlePlace } from '../core/kb/place';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
 import { clampQuery, MAX_TITLE_QUERY_CHARS } from '../core/search/limits';

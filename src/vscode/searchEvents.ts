@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { SearchSurface } from '../core/gaps/gaps';
 import { InternalCommands } from './commands';
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { GapTracker, type GapEntry } from '../core/gaps/gaps';
 import { DEFAULT_MAX_LOG_BYTES, GapLogWriter, gapLogName, readGapFolder } from '../node/gapLog';
 import { Commands } from './commands';

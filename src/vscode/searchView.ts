@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
 import { excerpt } from '../core/search/snippet';

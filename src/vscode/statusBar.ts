@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Commands } from './commands';
 import type { KbService, KbState } from './kbService';
 

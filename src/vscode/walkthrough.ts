@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /**
  * The walkthrough's steps complete on context keys set when the agent really does the thing, by

@@ -25,9 +25,13 @@ let requestId = 0;
 let lastShownRequest = 0;
 /** The query whose results are on screen: a new query puts the selection back on the first result. */
 let shownQuery: string | undefined;
+/** The query of the newest search request sent to the host. */
+let lastSentQuery: string | undefined;
 let status: 'loading' | 'ready' | 'error' = 'loading';
 let statusMessage = '';
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
+/** The request whose results an action pressed too early waits for (Enter right after typing). */
+let waitingAction: { type: ArticleAction; forRequest: number } | undefined;
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 
 const app = document.getElementById('app')!;
@@ -95,7 +99,10 @@ function save(): void {
 /** Searches for what is typed; `refresh` when the KB changed under the same query (not an agent's search). */
 function search(now = false, refresh = false): void {
   clearTimeout(searchTimer);
+  searchTimer = undefined;
+  waitingAction = undefined; // the agent typed on (or cleared the box): an earlier Enter no longer applies
   const run = () => {
+    searchTimer = undefined;
     save();
     if (!input.value.trim()) {
       results = [];
@@ -103,6 +110,7 @@ function search(now = false, refresh = false): void {
       render();
       return;
     }
+    lastSentQuery = input.value;
     vscode.postMessage({ type: 'search', requestId: ++requestId, query: input.value, filters: filters(), ...(refresh ? { refresh } : {}) });
   };
   // Typing never waits for the search: results follow a moment after the last key.
@@ -125,7 +133,20 @@ function select(i: number, scroll = true): void {
   previewTimer = setTimeout(() => vscode.postMessage({ type: 'preview', id, query: input.value }), 80);
 }
 
-function act(type: 'insert' | 'copy' | 'open' | 'openBeside'): void {
+type ArticleAction = 'insert' | 'copy' | 'open' | 'openBeside';
+
+/**
+ * Acts on the selected result. A button acts on the article it stands under. A key acts on what is
+ * typed: results follow the typing a moment later, so Enter pressed before the list shows the
+ * query in the box would act on an older query's article; then the search runs at once and the
+ * action waits for its results (and acts on their best one).
+ */
+function act(type: ArticleAction, from: 'key' | 'button' = 'button'): void {
+  if (from === 'key' && input.value.trim() && (searchTimer !== undefined || shownQuery !== input.value || lastShownRequest < requestId)) {
+    if (searchTimer !== undefined || lastSentQuery !== input.value) search(true);
+    waitingAction = { type, forRequest: requestId };
+    return;
+  }
   const r = results[selected];
   if (r) vscode.postMessage({ type, id: r.id });
 }
@@ -261,6 +282,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       render();
       if (!sameQuery) list.scrollTop = 0;
       if (selected >= 0) select(selected, sameQuery);
+      if (waitingAction && m.requestId >= waitingAction.forRequest) {
+        const { type } = waitingAction;
+        waitingAction = undefined;
+        act(type, 'key');
+      }
       return;
     }
     case 'filters':
@@ -293,13 +319,13 @@ document.addEventListener('keydown', (e) => {
     e.preventDefault();
   } else if (e.key === 'Enter' && e.shiftKey) {
     // The whole article beside the list, read-only, while the focus stays here.
-    act('openBeside');
+    act('openBeside', 'key');
     e.preventDefault();
   } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-    act('copy');
+    act('copy', 'key');
     e.preventDefault();
   } else if (e.key === 'Enter') {
-    act('insert');
+    act('insert', 'key');
     e.preventDefault();
   } else if (e.key === 'Escape') {
     input.value = '';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { SCREENSHOTS, editorTextMatching, openFile, openSidebar, searchInSidebar, useWorkbench } from './workbench.mjs';
+import { SCREENSHOTS, editorTextMatching, openFile, openSidebar, searchInSidebar, showSidebar, useWorkbench } from './workbench.mjs';
 
 function suite(theme, screenshot, scenario) {
   describe(`sidebar in the real workbench (${theme})`, () => {
@@ -44,7 +44,7 @@ suite('Default Light Modern', 'sidebar-results.png', {
 });
 
 suite('Default Dark Modern', 'sidebar-dark.png', {
-  name: 'is readable in the dark theme; keyboard moves the selection, Esc clears',
+  name: 'is readable in the dark theme; keyboard moves the selection, Esc clears; Enter right after typing inserts the answer to what is typed',
   async run({ page }, screenshot) {
     const frame = await openSidebar(page);
     const results = await searchInSidebar(frame, 'ЛК');
@@ -55,6 +55,17 @@ suite('Default Dark Modern', 'sidebar-dark.png', {
     await frame.locator('#query').press('Escape');
     await frame.locator('li[role="option"]').first().waitFor({ state: 'detached' });
     assert.equal(await frame.locator('#query').inputValue(), '');
+
+    // Enter pressed the moment the last word is typed inserts the best answer to the whole query,
+    // not the top of the list still showing the query before it ("не приходит смс": an SMS-code article).
+    await openFile(page, 'reply-draft.txt', 4);
+    const sidebar = await showSidebar(page);
+    await searchInSidebar(sidebar, 'не приходит смс');
+    await sidebar.locator('#query').press('End');
+    await sidebar.locator('#query').pressSequentially(' яндекс', { delay: 0 });
+    await sidebar.locator('#query').press('Enter');
+    const text = await editorTextMatching(page, /Яндекс Плюс/, 'the Яндекс Плюс answer in the draft');
+    assert.doesNotMatch(text, /забыли пароль/i, 'not the answer to the query still on screen');
   },
 });
 

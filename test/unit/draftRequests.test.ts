@@ -51,6 +51,11 @@ describe('requests are recognised by grammar, not a list of phrases', () => {
   for (const [what, body] of forms) {
     it(what, () => assert.deepEqual(asked(body).sort(), ['imei', 'vin'], body));
   }
+  it('wishes and answers: "было бы здорово получить", "reply with"', () => {
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс: сообщите VIN. И было бы здорово получить фото СТС.'), { 'yandex-plus': [] });
+    assert.deepEqual(verdict('Чтобы получить промокод Яндекс Плюс, нужен автомобиль с сервисами Яндекса.'), {});
+    assert.deepEqual(verdict('For the Yandex Plus promo code, reply with the VIN and a photo of the registration certificate.'), { 'yandex-plus': [] });
+  });
   it('verbless and elliptic requests', () => {
     assert.deepEqual(asked('Пожалуйста, ФИО, VIN и IMEI по Kia Connect.').sort(), ['full_name', 'imei', 'vin']);
     assert.deepEqual(asked('По Kia Connect пришлите IMEI. По Mobikey — дату обращения к дилеру.', 'mobikey'), ['dealer_date']);
@@ -92,6 +97,10 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Kia Connect: откройте сайт, нажмите «Войти», укажите телефон и пароль.'), {});
     assert.deepEqual(verdict('Для восстановления пароля Kia Connect необходимо нажать «Забыли пароль?», выбрать способ и указать e-mail.'), {});
     assert.deepEqual(verdict('Для Mobikey обратитесь в дилерский центр, предоставив номер телефона.'), {});
+    // A place after an action noun is where that action happened, not where the step is done.
+    assert.deepEqual(verdict('Не пускает в личный кабинет? Укажите дату регистрации на сайте и логин для входа, приложите скриншот ошибки.'), { 'account-login': ['description', 'vin', 'production_document'] });
+    // Data named above a list of steps is what the steps change, not what we ask for.
+    assert.deepEqual(verdict('Неверные данные автомобиля в кабинете можно исправить самим:\n1. Откройте «Мои автомобили».\n2. Удалите автомобиль.\n3. Добавьте его снова, введя VIN.'), {});
     // …but sending something to us after a step is a request.
     assert.deepEqual(asked('Перезагрузите головное устройство Kia Connect и пришлите VIN.'), ['vin']);
   });
@@ -164,6 +173,22 @@ describe('which items are requested', () => {
     // The customer's own question is still not ours.
     assert.deepEqual(verdict('«Что именно мне указать в Mobikey, VIN?» — спрашиваете вы. Ответим завтра.'), {});
   });
+  it('what a clause describing an item mentions is not asked for', () => {
+    // "дилеру" describes the phone; "в документах" describes the model.
+    assert.ok(!asked('По Mobikey пришлите ФИО, телефон, который вы давали дилеру, и VIN.', 'mobikey').includes('dealer'));
+    assert.ok(!asked('Неверная модель в кабинете: пришлите VIN и модель так, как она записана в документах.', 'car-info-fix').includes('documents'));
+    assert.ok(!asked('For Mobikey, please send the phone number you gave the dealership and the VIN.', 'mobikey').includes('dealer'));
+    // A clause that is itself the item still counts ("дилерский центр, где проводили активацию").
+    assert.ok(asked('По Mobikey пришлите VIN и название ДЦ, где проводили активацию.', 'mobikey').includes('dealer'));
+  });
+  it('a part of the request that declares its items unnecessary', () => {
+    assert.deepEqual(verdict('По Kia Connect пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки и описание; город и скриншот не понадобятся.')['kia-connect']!.sort(), ['error_photo', 'location']);
+    assert.deepEqual(verdict('For the Yandex Plus promo code, please send the VIN; a photo of the registration certificate is not needed.'), { 'yandex-plus': ['sts_photo'] });
+  });
+  it('prepositions stand for each other and the addressee may be left out in item phrases', () => {
+    assert.ok(asked('По Mobikey уточните VIN и когда вы были в дилерском центре.', 'mobikey').includes('dealer_date'));
+    assert.ok(asked('По Mobikey: как зовут владельца учётной записи? Какой VIN?', 'mobikey').includes('full_name'));
+  });
   it('a pronoun asks for what was just named', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс выдаётся по фото СТС: приложите его к обращению https://www.kia.ru/feedback/.'), { 'yandex-plus': ['vin'] });
   });
@@ -217,6 +242,13 @@ describe('segmentation that survives real text', () => {
     // A heading that asks for nothing does not make its list a request.
     assert.deepEqual(verdict('## Kia Connect\n\n1. ФИО владельца указано верно.\n2. VIN проверен.'), {});
   });
+  it('a heading with a bare infinitive and a markdown table of what to send', () => {
+    assert.deepEqual(asked('По Kia Connect передадим специалистам.\n\n### Что указать в письме\n\n- ФИО\n- VIN').sort(), ['full_name', 'vin']);
+    const table = 'По Kia Connect пришлите:\n\n| Что | Пример |\n|---|---|\n| ФИО | Иванов И. И. |\n| IMEI | 15 цифр |';
+    assert.deepEqual(asked(table).sort(), ['full_name', 'imei']);
+    const rows = segment(table).filter((x) => x.bullet === '| ');
+    assert.equal(rows.length, 3, 'the header rule is not a row');
+  });
   it('an inline list after a colon on the same line', () => {
     assert.deepEqual(asked('Kia Connect: пришлите данные владельца: ФИО; телефон; e-mail.').sort(), ['email', 'full_name', 'phone']);
   });
@@ -244,6 +276,12 @@ describe('which checklist', () => {
     assert.deepEqual(verdict('Если восстановить пароль от личного кабинета не получается, пришлите логин и скриншот ошибки.'), { 'password-sms': ['description', 'email', 'phone'] });
     assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
     assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
+  });
+  it('sign-in and the reset code together: two items only the sign-in checklist has bring it in, an aside does not', () => {
+    const both = 'Вы не можете войти в личный кабинет, а код для сброса пароля не приходит.\n\n## Что прислать\n\n- дату регистрации и логин\n- телефон, почту и скриншот ошибки\n- что именно происходит';
+    assert.deepEqual(verdict(both), { 'account-login': ['vin', 'production_document'], 'password-sms': [] });
+    // "(STS or PTS)" and a screenshot do not make a wrong-car-details reply a sign-in one.
+    assert.deepEqual(verdict('The model shown in your personal account is wrong. Please send the VIN, the correct model, a short description and scans of the documents (STS or PTS), plus a screenshot.'), { 'car-info-fix': [] });
   });
   it('a second request that names its own topic before what it asks for, in the same paragraph as another topic', () => {
     const v = verdict('По Kia Connect пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки, местоположение, описание и скриншот. Также по поводу смс-кода для восстановления пароля от личного кабинета: пришлите номер телефона, e-mail и скриншот ошибки с описанием.');

@@ -241,6 +241,23 @@ describe('no article lost without a word', () => {
     const r = spawnSync(process.execPath, [CLI, 'search', 'ссылки', '--kb', join(real, 'team.md'), '--json'], { encoding: 'utf8' });
     assert.equal(JSON.parse(r.stdout).results[0].title, 'Из ссылки');
   });
+
+  it('a pipe, a device and a folder nested too deep are named, never read or skipped in silence', HANG_GUARD, async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'ok.md'), '## Статья\nтекст');
+    symlinkSync('/dev/zero', join(dir, 'zero.md')); // reading it would never end
+    const fifo = spawnSync('mkfifo', [join(dir, 'pipe.md')]); // opening it would block until a writer comes
+    let deep = dir;
+    for (let i = 0; i < 34; i++) mkdirSync((deep = join(deep, `d${i}`)));
+    writeFileSync(join(deep, 'lost.md'), '## Глубоко\nтекст');
+    const kb = await loadKbFromPaths([dir]);
+    assert.deepEqual(kb.articles.map((a) => a.title), ['Статья']);
+    const about = (end: string) => kb.problems.find((p) => p.file.endsWith(end))?.message ?? '';
+    assert.match(about('zero.md'), /not a regular file/);
+    if (fifo.status === 0) assert.match(about('pipe.md'), /not a regular file/);
+    assert.ok(kb.problems.some((p) => p.code === 'kb.folder.too-deep' && p.file.includes('d32')), kb.problems.map((p) => p.file).join(', '));
+    assert.match((await readKbFile('/dev/zero') as { problem: { message: string } }).problem.message, /not a regular file/);
+  });
 });
 
 describe('schemas enforced where data is read', () => {

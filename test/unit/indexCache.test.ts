@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { KbIndex } from '../../src/core/search/index';
 import { buildInWorker, IndexBuildCancelled } from '../../src/node/indexBuild';
-import { cacheFileFor, contentHash, decodeCache, encodeCache, openIndex } from '../../src/node/indexCache';
+import { cacheFileFor, contentHash, CorruptCacheError, decodeCache, encodeCache, openIndex } from '../../src/node/indexCache';
 import { readKbInputs } from '../../src/node/loadKb';
 import { assembleKb } from '../../src/core/kb/assemble';
 import type { KbFileInput } from '../../src/core/kb/parse';
@@ -47,6 +47,8 @@ describe('saved index (cache)', () => {
     const second = await openIndex(paths, { cacheDir });
     assert.equal(second.cache, 'hit');
     assert.deepEqual(answers(second.index), answers(await fresh()));
+    // The articles come back from the saved parse field for field, their text word for word.
+    assert.deepEqual(second.kb.articles, assembleKb(await readKbInputs(paths)).articles);
   });
 
   it('re-indexes only a changed file, and answers as a fresh build of the new files does', async () => {
@@ -85,6 +87,32 @@ describe('saved index (cache)', () => {
       assert.deepEqual(answers(opened.index), answers(await fresh()));
       assert.equal((await openIndex(paths, { cacheDir })).cache, 'hit', 'rebuilt and saved again');
     }
+  });
+
+  it('treats a cache file of another layout (an older extension wrote it) as stale', async () => {
+    const file = cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)));
+    const older = Buffer.from(readFileSync(file));
+    older.write('SKBIDX02', 0, 'latin1');
+    writeFileSync(file, older);
+    const opened = await openIndex(paths, { cacheDir });
+    assert.equal(opened.cache, 'stale');
+    assert.match(opened.detail ?? '', /layout 02/);
+    assert.deepEqual(answers(opened.index), answers(await fresh()));
+    assert.equal((await openIndex(paths, { cacheDir })).cache, 'hit');
+  });
+
+  it('detects damage anywhere in the file (header, index arrays, article text) and a file cut short by a byte', async () => {
+    const file = cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)));
+    const good = readFileSync(file);
+    const damaged = (at: number) => {
+      const bytes = Buffer.from(good);
+      bytes[at] ^= 0x01;
+      return bytes;
+    };
+    for (const bytes of [damaged(20), damaged(good.length >> 1), damaged(good.length - 2), good.subarray(0, good.length - 1)]) {
+      assert.throws(() => decodeCache(bytes), CorruptCacheError);
+    }
+    assert.ok(decodeCache(good), 'the undamaged file reads back');
   });
 
   it('treats a cache of another index format version as stale', async () => {

@@ -6,7 +6,7 @@ import { assembleKb } from '../../src/core/kb/assemble';
 import { lintKb } from '../../src/core/kb/lint';
 import { parseKbFile } from '../../src/core/kb/parse';
 import { formatKbProblemLine, kbProblemMessages, renderKbProblem, type KbMessageKey } from '../../src/core/kb/problemMessages';
-import { decodeKbBytes, readFailure } from '../../src/core/kb/read';
+import { decodeKbBytes, folderTooDeep, notARegularFile, readFailure } from '../../src/core/kb/read';
 import { KbError, type KbProblem } from '../../src/core/kb/types';
 import { REPO } from './helpers';
 
@@ -127,6 +127,9 @@ describe('KB problem messages: real problems in Russian, with the file and line'
   it('a path that is not there, and a file that cannot be read', () => {
     assert.equal(formatKbProblemLine(readFailure('/srv/kb', { code: 'ENOENT' }).problem, 'ru'), '/srv/kb: Путь к базе знаний не найден: проверьте путь в настройке supportKb.kbPaths (или в --kb)');
     assert.equal(formatKbProblemLine(readFailure('kb/a.md', { code: 'ELOOP' }).problem, 'en'), 'kb/a.md: symbolic links point at each other in a loop; fix or remove the link');
+    assert.equal(formatKbProblemLine(notARegularFile('kb/fifo.md').problem, 'ru'), 'kb/fifo.md: Это не обычный файл (канал, устройство или сокет): положите сюда файл markdown или JSON');
+    assert.equal(formatKbProblemLine(folderTooDeep('kb/a/b', 32).problem, 'ru'), 'kb/a/b: Папка вложена глубже 32 уровней от пути к базе знаний, её файлы не читаются: перенесите их выше');
+    assert.equal(folderTooDeep('kb/a/b', 32).problem.message, 'folder is nested more than 32 levels below the KB path; its files are not read — move them up');
     const kb = assembleKb([readFailure('kb/a.md', { code: 'EACCES' })]);
     assert.equal(renderKbProblem(kb.problems[0]!, 'ru'), 'Нет доступа к файлу: разрешите своему пользователю читать его или уберите файл из папки базы знаний (его статьи не используются)');
   });

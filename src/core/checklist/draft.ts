@@ -147,18 +147,26 @@ export function phraseStems(phrase: string): string[] {
   return wordsOf(phrase).map((w) => w.stem);
 }
 
+/** Prepositions: inside a phrase one stands for any other ("когда были у дилера" = "когда вы были в дилерском центре"). */
+const PREPOSITION_WORDS = new Set(['в', 'во', 'у', 'к', 'ко', 'на', 'с', 'со', 'о', 'об', 'при', 'по', 'из', 'от', 'до', 'за', 'in', 'at', 'to', 'on', 'with', 'from']);
+/** The addressee's pronouns: inside a phrase they may be left out ("как вас зовут" = "как зовут владельца"). */
+const ADDRESSEE_WORDS = new Set(['вас', 'вы', 'вам', 'ваш', 'ваша', 'ваше', 'ваши', 'вашу', 'вашего', 'вашей', 'you', 'your']);
+
 /** Does the phrase stand at word `i` (its words in order, at most two other words between)? Returns its last word's index, or -1. */
 export function phraseAt(words: readonly Word[], i: number, stems: readonly string[], limit = words.length): number {
   if (!sameWord(words[i]!, stems[0]!)) return -1;
   let at = i;
   for (let k = 1; k < stems.length; k++) {
+    const stem = stems[k]!;
+    const preposition = PREPOSITION_WORDS.has(stem);
     let next = -1;
     for (let j = at + 1; j <= at + 3 && j < limit; j++) {
-      if (sameWord(words[j]!, stems[k]!)) {
+      if (sameWord(words[j]!, stem) || (preposition && PREPOSITION_WORDS.has(words[j]!.text))) {
         next = j;
         break;
       }
     }
+    if (next < 0 && ADDRESSEE_WORDS.has(stem)) continue;
     if (next < 0) return -1;
     at = next;
   }

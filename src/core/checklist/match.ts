@@ -13,11 +13,17 @@ export interface PhraseHit {
   size: number;
   /** The phrase, as its stems joined by spaces. */
   key: string;
+  /** The phrase is itself a clause ("где проводили активацию", "на который регистрировали"), not a noun. */
+  clausal?: boolean;
 }
+
+/** A phrase word that makes the phrase a clause: a relative or question word, or a verb by its ending. */
+const CLAUSE_WORD = /^(котор|где|когда|куда|which|where|when|who)|\p{L}{2}(ли|ла|ть|ться|лся|лись|ете|ите)$/u;
 
 interface Entry {
   key: string;
   stems: string[];
+  clausal: boolean;
   owners: { checklist: string; item?: string }[];
 }
 
@@ -76,7 +82,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
     if (!stems.length) return;
     const key = stems.join(' ');
     let e = entries.get(key);
-    if (!e) entries.set(key, (e = { key, stems, owners: [] }));
+    if (!e) entries.set(key, (e = { key, stems, clausal: wordsOf(phrase).some((w) => CLAUSE_WORD.test(w.text)), owners: [] }));
     if (!e.owners.some((o) => o.checklist === owner.checklist && o.item === owner.item)) e.owners.push(owner);
   };
   /** Terms made of parts that must stand near each other ("исправить|удалить + автомобиль|модель"). */
@@ -129,7 +135,8 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
       for (let i = 0; i < words.length; i++) {
         for (const e of candidatesFor(words[i]!)) {
           const last = phraseAt(words, i, e.stems);
-          if (last >= 0) for (const o of e.owners) hits.push({ ...o, word: i, last, size: e.stems.length, key: e.key });
+          // One object shape for every hit (no spreads): a long draft makes hundreds of thousands of them.
+          if (last >= 0) for (const o of e.owners) hits.push({ checklist: o.checklist, item: o.item, word: i, last, size: e.stems.length, key: e.key, clausal: e.clausal });
         }
       }
       return dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits);

@@ -32,8 +32,13 @@ export interface Request {
 /** Roots of the verbs that ask for something (folded, matched at the word's start). */
 const ASK_ROOTS = [
   'укаж', 'указ', 'пришл', 'присл', 'присыл', 'направ', 'отправ', 'сообщ', 'предостав', 'прилож', 'приклад', 'прикреп', 'вышл', 'высл', 'высыл', 'скин', 'скид', 'перешл', 'пересл', 'пересыл',
-  'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
+  'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
 ];
+/** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
+const RECEIVE_ROOTS = ['получ', 'увид'];
+/** "было бы здорово / хорошо / удобно …": a wish that asks, like a modal word. */
+const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
+
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
 const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав'];
 const EN_AMBIGUOUS = new Set(['enter', 'specify', 'add', 'indicate', 'upload']);
@@ -85,6 +90,7 @@ function kindOf(w: string): TriggerKind {
   if (!r) return 'none';
   const tail = w.slice(r.length);
   if (tail.length > 7) return 'none';
+  if (RECEIVE_ROOTS.includes(r)) return isInfinitiveForm(w) ? 'infinitive' : 'none';
   // Imperatives, and the polite future of perfective verbs ("если пришлёте / укажете"), not the
   // present of imperfective ones ("вы пишете / указываете / присылаете" describe, they do not ask).
   if (/(ите|йте|ьте)$/.test(w) && w !== 'сайте') return 'imperative';
@@ -173,7 +179,8 @@ export function findRequests(input: RequestInput): Request[] {
     if (!list.length && s.bullet && endsWithColon) {
       for (let k = si + 1; k < sentences.length && isSubItem(sentences[k]!, s); k++) list.push(k);
     }
-    if (!scope && list.length && endsWithColon && hasData(...ranges[si]!)) scope = [ranges[si]!];
+    // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
+    if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k])) scope = [ranges[si]!];
     if (!scope) continue;
     const all: [number, number][] = [...scope];
     for (const k of list) {
@@ -255,6 +262,40 @@ function quotedWords(text: string, words: readonly Word[]): Uint8Array {
   return out;
 }
 
+const RELATIVE = /^(котор|which|that|whom)/;
+const PERSONAL = new Set(['он', 'она', 'оно', 'они', 'it', 'they']);
+const CLAUSE_GAP = /[,;:.!?()\n]|\s[-–—]\s/;
+
+/**
+ * Words of a relative clause right after an item ("телефон, который вы давали дилеру", "модель так,
+ * как она записана в документах", "the phone number you gave the dealer"): they describe that item,
+ * so what they mention is not asked for. One pass over the words.
+ */
+export function descriptiveWords(text: string, words: readonly Word[], hits: readonly PhraseHit[]): Uint8Array {
+  const out = new Uint8Array(words.length);
+  const itemEnds = new Uint8Array(words.length);
+  for (const h of hits) if (h.item) itemEnds[h.last] = 1;
+  let inClause = false;
+  for (let i = 1; i < words.length; i++) {
+    const gap = text.slice(words[i - 1]!.end, words[i]!.start);
+    const boundary = CLAUSE_GAP.test(gap);
+    if (boundary) inClause = false;
+    const t = words[i]!.text;
+    const next = words[i + 1]?.text ?? '';
+    if (!inClause && boundary) {
+      // ", который …", ", на котором …", ", как она …" after an item (one word may stand between: "модель так, как она").
+      const relative = RELATIVE.test(t) || (PREPOSITIONS_BEFORE.has(t) && RELATIVE.test(next)) || (t === 'как' && PERSONAL.has(next));
+      if (relative && (itemEnds[i - 1] || (i >= 2 && itemEnds[i - 2] && !CLAUSE_GAP.test(text.slice(words[i - 2]!.end, words[i - 1]!.start))))) inClause = true;
+    } else if (!inClause && !boundary && itemEnds[i - 1] && (t === 'you' || t === 'that' || t === 'which') && /^[a-z]/.test(next)) {
+      inClause = true; // English contact clause: "the phone number you gave the dealer"
+    }
+    if (inClause) out[i] = 1;
+  }
+  return out;
+}
+
+const PREPOSITIONS_BEFORE = new Set(['на', 'в', 'во', 'с', 'со', 'к', 'у', 'по', 'при', 'от', 'из', 'о', 'об', 'для', 'за', 'in', 'on', 'to', 'with', 'for']);
+
 /** Words inside round brackets: an aside that elaborates what stands before it ("сканы документов (СТС или ПТС)"). */
 export function bracketedWords(text: string, words: readonly Word[], end: number): Uint8Array {
   const out = new Uint8Array(words.length);
@@ -278,13 +319,13 @@ function listLineNegated(words: readonly Word[], [a, b]: [number, number]): bool
   return false;
 }
 
-/** Clauses of a sentence: split at commas, semicolons, colons, brackets, spaced dashes and "но". */
+/** Clauses of a sentence: split at commas, semicolons, colons, brackets, table pipes, spaced dashes and "но". */
 function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number]): Clause[] {
   const out: Clause[] = [];
   let from = a;
   for (let i = a + 1; i < b; i++) {
     const gap = text.slice(words[i - 1]!.end, words[i]!.start);
-    if (/[,;:()]|\s[-–—]\s|[–—]/.test(gap) || words[i]!.text === 'но' || words[i]!.text === 'but') {
+    if (/[,;:()|]|\s[-–—]\s|[–—]/.test(gap) || words[i]!.text === 'но' || words[i]!.text === 'but') {
       out.push({ from, to: i });
       from = i;
     }
@@ -337,7 +378,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     if (kind === 'imperative' || kind === 'english') ok = true;
     // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
-    else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s);
+    // A heading over a list asks with a bare infinitive ("### Что указать в письме").
+    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы';
+    else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s) || s.heading;
     else if (kind === 'gerund') ok = sentenceHasModal || sentenceHasInfinitive;
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
     // What is needed follows the word ("нам нужны: …"); "привязка телефона необходима для…" states a fact.
@@ -358,6 +401,19 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     }
     triggers.push(i);
   }
+  // "…, а также описание; скриншот и город в этот раз не понадобятся": a part that ends by declaring
+  // its items unnecessary is not asked, back to the request before it or a semicolon.
+  const triggerClauses = new Set(triggers.map(clauseOf));
+  facts.forEach((f, k) => {
+    if (!f.negatedModals.length || triggerClauses.has(k)) return;
+    for (let j = k; j >= 0 && !triggerClauses.has(j); j--) {
+      // Stops at a clause already left out, so that a run of such parts is walked once (linear).
+      if (j < k && excluded.has(j)) break;
+      excluded.add(j);
+      const c = clauses[j]!;
+      if (c.from > a && text.slice(words[c.from - 1]!.end, words[c.from]!.start).includes(';')) break;
+    }
+  });
   // Only negated or self-service requests: nothing here is asked, and nothing after it continues one.
   if (!triggers.length && excluded.size) return [];
   // "Пожалуйста, ФИО, VIN и IMEI." — a verbless request.
@@ -430,19 +486,24 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
+    if ((WISH_WORDS.has(t) && prev === 'бы') || (t === 'хотелось' && words[k + 1]?.text === 'бы')) f.modal = true;
     if (MODALS.has(t)) {
       f.modal = true;
       // "Не могли бы вы прислать…" is a polite request, not a negated one.
       if (NEGATIONS.has(prev) && !(t === 'могли' && words[k + 1]?.text === 'бы')) f.negatedModals.push(k - 1);
     }
     if ((t === 'необходимости' || t === 'need') && NEGATIONS.has(prev)) f.negatedModals.push(k - 1);
+    // "is not needed / required / necessary".
+    if ((t === 'needed' || t === 'required' || t === 'necessary') && prev === 'not') f.negatedModals.push(k - 1);
     if (t === 'невозможно' || t === 'нельзя' || t === 'необязательно' || t === 'cannot' || (t === 't' && (prev === 'can' || prev === 'don'))) f.negatedModals.push(k);
     if (itemWord[k] || DATA_NOUNS.some((d) => t.startsWith(d))) f.lastAsked = k;
     if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
     if (SELF_VERBS.has(t)) f.selfVerb = true;
-    if (SELF_PLACES.has(t) && f.firstPlace === Infinity) f.firstPlace = k;
+    // "дату регистрации на сайте", "логин для входа в приложение": the place belongs to the action noun before it, not to the verb.
+    const ofActionNoun = k - 2 >= c.from && ACTION_NOUN.test(words[k - 2]!.text) && PLACE_PREPOSITIONS.has(prev);
+    if (SELF_PLACES.has(t) && f.firstPlace === Infinity && !ofActionNoun) f.firstPlace = k;
     if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
     if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
     if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
@@ -450,6 +511,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
   if (c.to > c.from && text.slice(words[c.from]!.start, words[c.to - 1]!.end).includes('@')) f.toUs = true;
   return f;
 }
+
+/** Nouns of an action (регистрации, входа, авторизации, registration): a place after them is where that action happened. */
+const ACTION_NOUN = /(ци[яиюей]|ни[яеию]|вход[ауе]?|tion|ing)$/;
+const PLACE_PREPOSITIONS = new Set(['в', 'на', 'in', 'on', 'at']);
 
 const VERB_OBJECTS = new Set(['us', 'me', 'the', 'your', 'a', 'an', 'it', 'them', 'all', 'both', 'photos', 'scans', 'screenshots', 'details', 'information', 'following']);
 
@@ -461,6 +526,10 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
     const prev = words[i - 1]?.text;
     if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
     return undefined;
+  }
+  // "reply with the VIN", "get back to us with your name": a clause-initial verb of answering that says what to answer with.
+  if ((t === 'reply' || t === 'respond' || t === 'write' || (t === 'get' && words[i + 1]?.text === 'back')) && i === a) {
+    for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (words[k]!.text === 'with') return 'english';
   }
   if (!EN_ASK.has(t)) return undefined;
   if (t === 'let' && words[i + 1]?.text !== 'us') return undefined;

@@ -4,7 +4,8 @@
  * (эл., т.е., г., ул.…) and initials; URLs, e-mail addresses and decimals never contain "punctuation +
  * space"; a line break ends a sentence unless the next line plainly continues it (lower-case start,
  * no list marker, previous line not closed by punctuation or a colon). List lines (`1.`, `1)`, `-`,
- * `–`, `—`, `•`, `*`) are sentences of their own and remember the sentence that introduced them.
+ * `–`, `—`, `•`, `*`) and markdown table rows (`| … |`) are sentences of their own and remember the
+ * sentence that introduced them.
  */
 export interface Sentence {
   start: number;
@@ -37,6 +38,15 @@ const LOWER_START = /^[\p{Ll}\d(«"“]/u;
  * "1.2") and lower-case letters of sub-items ("а)", "б.", "b)"; not initials). Anchored and bounded, so one attempt per line.
  */
 const LIST_MARKER = /^([-–—•*·+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/;
+
+/** What a table row's "marker" reads as: its first pipe. */
+const TABLE_ROW = Object.assign(['|', '|'], { index: 0, input: '|' }) as RegExpExecArray;
+
+/** A table's header rule: pipes, dashes, colons and spaces only ("|---|:--|"). */
+function isTableRule(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!'|-:– \t'.includes(text[i]!)) return false;
+  return true;
+}
 
 /** A line that is all bold ("**Что нужно прислать**"): a heading in markdown-less writing. */
 function isBoldLine(text: string, a: number, b: number): boolean {
@@ -99,6 +109,8 @@ export function segment(text: string, end = text.length): Sentence[] {
       const last = out[out.length - 1];
       if (!lead && last && !last.bullet && endsWithColon(last)) lead = last;
       else if (lead && !endsWithColon(lead) && !lead.heading) lead = undefined;
+    } else if (text[a] === '|' && isTableRule(text, a, b)) {
+      // A markdown table's "|---|---|" rule: neither a sentence nor a break in the list of rows.
     } else if (text[a] === '#' || isBoldLine(text, a, b)) {
       close();
       if (!blankBefore) paragraph++;
@@ -112,7 +124,8 @@ export function segment(text: string, end = text.length): Sentence[] {
       // "## Что нужно прислать" introduces the list below it, across blank lines.
       lead = h < b ? heading : undefined;
     } else {
-      const marker = LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
+      // A markdown table row is a list line: "| ФИО | Иванов Иван |" under "Пришлите:".
+      const marker = text[a] === '|' ? TABLE_ROW : LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
       const continues = !!open && !marker && !introducesList(text, open) && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
       let pos = a;
       let bullet: string | undefined;

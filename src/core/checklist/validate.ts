@@ -6,7 +6,7 @@ import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
-import { bracketedWords, findRequests, type Request } from './request';
+import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
 import { segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
 
@@ -162,7 +162,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const requests = findRequests({ text, words, hits, end });
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
-  const itemHits = hits.filter((h) => h.item);
+  // An item named only in a clause that describes another item is not asked for ("телефон, который вы давали дилеру").
+  const describing = descriptiveWords(text, words, hits);
+  const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
   const topicHits = hits
     .filter((h) => !h.item && !unrelated(words, h.word, h.last))
@@ -275,10 +277,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const matchedOf = (id: string) => items.get(id)?.size ?? 0;
     // Its own problem named in so many words (a term of its own, not "личный кабинет") and items only
     // it asks for: two problems, two checklists ("не получается войти в ЛК, а при восстановлении пароля не приходит СМС").
+    // Its own items are those no other checklist has (дата регистрации, логин), asked in words of
+    // their own, not in an aside ("scans (STS or PTS)"): one with a telling topic, or two.
     const ownProblem = (id: string, other: string) => {
       const theirs = new Set(byId.get(other)!.items.map((i) => i.id));
       const theirWords = new Set([...(items.get(other)?.values() ?? [])].flat());
-      return topics.get(id)! >= 1 && [...(items.get(id) ?? [])].some(([it, at]) => !theirs.has(it) && at.some((w) => !theirWords.has(w)));
+      const own = [...(items.get(id) ?? [])].filter(([it, at]) => !theirs.has(it) && uniqueItems.get(it) === id && at.some((w) => !theirWords.has(w) && !aside[w])).length;
+      return (topics.get(id)! >= 1 && own >= 1) || own >= 2;
     };
     // A checklist that yields to another one named in the same place steps aside (the sign-in
     // checklist when the password or the SMS code is the problem; the password one in the Kia Connect
@@ -304,6 +309,14 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       const known = new Set(chosen.flatMap((c) => c.items.map((i) => i.id)));
       const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
       if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
+    }
+    // A topic the reply names elsewhere (the problem stated above a "## Что нужно прислать" section)
+    // counts when the request asks for two items only it has (дата регистрации and логин: the sign-in).
+    for (const id of everywhere.keys()) {
+      const c = byId.get(id);
+      if (!c || unpinned.has(id) || chosen.includes(c) || topics.has(id)) continue;
+      const own = [...(items.get(id) ?? [])].filter(([it, at]) => uniqueItems.get(it) === id && at.some((w) => !aside[w])).length;
+      if (own >= 2) chosen.push(c);
     }
     if (ownLead && !chosen.some((c) => ownLead.has(c.id))) {
       // Among the topics it names, yielding only to each other ("пароль от личного кабинета" is the password's).

@@ -1,5 +1,4 @@
-import { DEFAULT_NEAR_DUPLICATE_THRESHOLD } from './lintSimilarity';
-import { isLintCode, LINT_RULES, type LintCode, type LintSeverity } from './lintRules';
+import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, isLintCode, LINT_RULES, type LintCode, type LintSeverity } from './lintRules';
 
 /** The lint settings file a KB folder may hold beside its articles (schema: kb/support-kb-lint.schema.json). */
 export const LINT_CONFIG_FILE = '.support-kb-lint.json';

@@ -108,3 +108,6 @@ export function lintMessage(locale: LintLocale, key: string, args: Args = {}): s
 export function whyMalformed(locale: LintLocale, reason: string): string {
   return WHY[locale][reason] ?? reason;
 }
+
+/** Cosine similarity from which two articles are near-duplicates (kb.near-duplicate; see lintSimilarity.ts for how it was chosen). */
+export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.65;

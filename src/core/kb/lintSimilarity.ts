@@ -1,6 +1,9 @@
 import { isStopWord, stemWord, tokenize } from '../search/analyze';
 import type { KbLanguage } from './types';
 
+// The threshold lives with the lint rules (the settings read it without loading the analysis code).
+export { DEFAULT_NEAR_DUPLICATE_THRESHOLD } from './lintRules';
+
 /**
  * Near-duplicate detection for KB lint: TF-IDF vectors of word stems, cosine similarity, and an
  * exact candidate generation (AllPairs-style prefix bound) so the work grows with the articles'
@@ -12,7 +15,6 @@ import type { KbLanguage } from './types';
  * vocabulary ("Kia Connect", "личный кабинет") apart. Measured against the maintainers' own list
  * (test/fixtures/lint/gold.json) in bench/lintDuplicates.ts, where word-shingle Jaccard lost.
  */
-export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.65;
 
 /** The stems of a text's words, stop words left out. */
 export function stems(text: string, lang: KbLanguage): string[] {

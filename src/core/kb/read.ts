@@ -40,6 +40,19 @@ const READ_ERRORS: Readonly<Record<string, KbMessageKey>> = {
   ELOOP: 'path.link-loop',
 };
 
+/**
+ * A path that is neither a file nor a folder (a pipe, a device such as /dev/zero, a socket): reading
+ * it could block or never end, so it is refused before it is opened.
+ */
+export function notARegularFile(file: string): UnreadableKbFile {
+  return { file, problem: { severity: 'error', code: 'kb.file.unreadable', ...problemText('file.not-regular'), file, line: 0 } };
+}
+
+/** A folder nested deeper than the walk goes: its files are not read, and that is said, not hidden. */
+export function folderTooDeep(dir: string, maxDepth: number): UnreadableKbFile {
+  return { file: dir, problem: { severity: 'warning', code: 'kb.folder.too-deep', ...problemText('folder.too-deep', { max: maxDepth }), file: dir, line: 0 } };
+}
+
 /** Why a file or folder could not be read, in words for the person who maintains the KB. */
 export function readFailure(file: string, error: unknown): UnreadableKbFile {
   const code = (error as { code?: unknown })?.code;

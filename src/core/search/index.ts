@@ -51,6 +51,8 @@ const RELATIVE_FLOOR = 0.08;
  */
 const MAX_PREFIX_TERMS = 64;
 const MAX_FUZZY_TERMS = 32;
+/** Queries of up to this many slots bound each document's phrase bonus by the slots it holds (bits of an int). */
+const MASK_SLOTS = 31;
 /** Phrase bonus per adjacent pair of query slots, in the title and in the body. */
 const TITLE_PHRASE = 0.3;
 const BODY_PHRASE = 0.1;
@@ -59,32 +61,32 @@ const BODY_PHRASE = 0.1;
 const SLICE_POSTINGS = 100_000;
 
 /** Bumped whenever the index's analysis, fields or snapshot layout change: older snapshots are rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** MiniSearch's posting lists, by field id then document short id: term frequency. */
 type FieldPostings = Map<number, Map<number, number>>;
 
 /**
- * The parts of MiniSearch (7.2, pinned) this index scores with directly: its radix tree of terms and
- * its per-field statistics. Scoring here instead of through `search()` avoids a result object, a
- * `match` object and a sort per document and per query word: the cost is the postings read, once.
+ * The parts of MiniSearch (7.2, pinned) the index builder uses directly: its radix tree of terms and
+ * its per-field statistics. Searching reads the snapshot's typed arrays instead (see KbIndex).
  */
 interface MiniInternals {
-  _index: {
-    get(term: string): FieldPostings | undefined;
-    has(term: string): boolean;
-    atPrefix(prefix: string): { entries(): Iterable<[string, FieldPostings]>; keys(): Iterator<string> };
-    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
-    entries(): Iterable<[string, FieldPostings]>;
-  };
+  _index: TermTree<FieldPostings> & { entries(): Iterable<[string, FieldPostings]> };
   _documentCount: number;
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
-  _documentIds: Map<number, string>;
   _idToShortId: Map<string, number>;
   _nextId: number;
-  _dirtCount: number;
+}
+
+/** MiniSearch's radix tree of terms (its `SearchableMap`), as the search uses it. */
+interface TermTree<T> {
+  get(term: string): T | undefined;
+  set(term: string, value: T): unknown;
+  has(term: string): boolean;
+  atPrefix(prefix: string): { entries(): Iterable<[string, T]>; keys(): Iterator<string> };
+  fuzzyGet(term: string, maxDistance: number): Map<string, [T, number]>;
 }
 
 /** What the index feeds MiniSearch for one article: the analysed terms of each field. */
@@ -97,24 +99,37 @@ interface Prepared {
   bodySeq: string[];
 }
 
-/** Plain data that rebuilds an index without analysing a single article (see `KbIndex.fromSnapshot`). */
+/**
+ * The index as plain data: what the searcher reads (typed arrays it uses as they are, so reopening
+ * a saved index decodes no posting list), what is saved, and what crosses from the index worker.
+ */
 export interface IndexSnapshot {
   formatVersion: number;
-  /** MiniSearch's statistics and document ids (its `toJSON()` without the term index), as JSON. */
-  meta: string;
-  /** The terms of MiniSearch's index, in the order of `postings`. */
+  /** Documents in the index, and the average length of each field (title, path, body), as BM25 needs them. */
+  documentCount: number;
+  averageFieldLength: number[];
+  /** Per short id, the length of each field (3 per doc). */
+  fieldLengths: Uint32Array;
+  /** The terms of the index, in the order of `postings`. */
   indexTerms: string[];
   /** Per term, per field (title, path, body): the count n, n document short ids, n term frequencies. */
   postings: Uint32Array;
-  /** The index's terms, by term id. */
+  /** The terms of the per-document sequences, by term id. */
   terms: string[];
-  /** Article ids by MiniSearch short id (gaps for discarded documents). */
+  /** Article ids by short id (null for gaps left by removed documents). */
   docIds: (string | null)[];
   /** Per short id, title then body sequences as term ids: offsets into `sequences` (3 per doc: title start, body start, end). */
   offsets: Uint32Array;
   sequences: Uint32Array;
   /** Per short id, the duplicate-group key of the article's text. */
   groups: Float64Array;
+  /** Per short id, the next member of its duplicate group (a ring; itself when alone). */
+  groupNext: Uint32Array;
+}
+
+/** The typed arrays of a snapshot (to transfer them to another thread, or to save them). */
+export function snapshotArrays(s: IndexSnapshot): (Uint32Array | Float64Array)[] {
+  return [s.groups, s.fieldLengths, s.postings, s.offsets, s.sequences, s.groupNext];
 }
 
 /** One query interpretation (as typed, or in the other keyboard layout) scored over the index. */
@@ -128,8 +143,14 @@ interface Run {
   coverage: Float64Array;
   stamp: Int32Array;
   epoch: number;
-  /** The best a phrase bonus can multiply a score by, for pruning. */
+  /** The best a phrase bonus can multiply a score by, for pruning (any document). */
   maxBonus: number;
+  /**
+   * By short id (when the query has at most MASK_SLOTS slots): the slots whose terms the document
+   * holds, as bits. A phrase pair needs both of its slots' terms, so this bounds a document's bonus.
+   */
+  slotMask: Int32Array | undefined;
+  maskStamp: Int32Array;
   /** Term id → the slots it answers (for phrase adjacency). */
   termSlots: Map<number, number[]>;
   /** Every index term the query expanded to (for highlights). */
@@ -151,6 +172,8 @@ class Scratch {
   altSources: Int32Array;
   altWords: Int32Array;
   altTouched: Int32Array;
+  slotMask: Int32Array;
+  maskStamp: Int32Array;
   epoch = 0;
   slotEpoch = 0;
   altEpoch = 0;
@@ -168,6 +191,8 @@ class Scratch {
     this.altSources = new Int32Array(size);
     this.altWords = new Int32Array(size);
     this.altTouched = new Int32Array(size);
+    this.slotMask = new Int32Array(size);
+    this.maskStamp = new Int32Array(size);
   }
 }
 
@@ -187,36 +212,32 @@ class Scratch {
  * index.search('rbf rjyytrn')[0].article.title // an article about Kia Connect (wrong layout)
  */
 export class KbIndex {
-  private mini!: MiniSearch<Prepared>;
-  private internals!: MiniInternals;
-  private readonly byId = new Map<string, Article>();
+  /** The index data the search reads: postings, field lengths, sequences and groups, as typed arrays. */
+  private snap!: IndexSnapshot;
+  /** Term → offset of its posting block in `snap.postings` (MiniSearch's radix tree, for prefix and fuzzy look-ups). */
+  private tree!: TermTree<number>;
+  private byIdMap: Map<string, Article> | undefined;
   /** By short id. */
   private docAt: (Article | undefined)[] = [];
-  private titleSeq: (Uint32Array | undefined)[] = [];
-  private bodySeq: (Uint32Array | undefined)[] = [];
-  private groupKey: number[] = [];
-  private readonly groups = new Map<number, number[]>();
-  private readonly termIds = new Map<string, number>();
-  private terms: string[] = [];
-  /** Field lengths by field then short id (MiniSearch keeps them in a Map of arrays). */
-  private fieldLength: Float64Array[] = [];
+  private termIds = new Map<string, number>();
+  /** Per short id and field: the length part of BM25's denominator, k·(1 − b + b·length/average). */
+  private norm = new Float64Array(0);
   private scratch: [Scratch, Scratch] | undefined;
   private readonly vocab: Vocabulary = {
-    has: (t) => this.internals._index.has(t),
-    hasPrefix: (p) => !this.internals._index.atPrefix(p).keys().next().done,
+    has: (t) => this.tree.has(t),
+    hasPrefix: (p) => !this.tree.atPrefix(p).keys().next().done,
   };
   articles: readonly Article[];
 
-  constructor(articles: readonly Article[], private aliases: AliasTable = new AliasTable(), options: { onProgress?: (done: number, total: number) => void; snapshot?: IndexSnapshot; mini?: MiniSearch<Prepared> } = {}) {
+  constructor(articles: readonly Article[], private aliases: AliasTable = new AliasTable(), options: { onProgress?: (done: number, total: number) => void; snapshot?: IndexSnapshot; tree?: TermTree<number> } = {}) {
     this.articles = articles;
-    for (const a of articles) this.byId.set(a.id, a);
     if (options.snapshot) {
-      this.restore(options.snapshot, options.mini);
+      this.restore(options.snapshot, options.tree);
       return;
     }
-    this.mini = newMini();
-    this.internals = this.mini as unknown as MiniInternals;
-    this.addArticles(articles, options.onProgress);
+    const builder = new IndexBuilder();
+    builder.add(articles, options.onProgress);
+    this.restore(builder.toSnapshot());
   }
 
   /**
@@ -229,8 +250,8 @@ export class KbIndex {
   }
 
   /**
-   * `fromSnapshot` in slices: the term index is parsed and loaded in small steps with `pause()`
-   * between them, so a large KB reopens without freezing the thread it runs on (the extension host).
+   * `fromSnapshot` in slices: the term tree is filled in small steps with `pause()` between them, so
+   * a large KB reopens without freezing the thread it runs on (the extension host).
    */
   static async fromSnapshotAsync(
     snapshot: IndexSnapshot,
@@ -239,9 +260,9 @@ export class KbIndex {
     { pause = () => new Promise<void>((r) => setTimeout(r, 0)), slice = SLICE_POSTINGS }: { pause?: () => Promise<void>; slice?: number } = {},
   ): Promise<KbIndex | undefined> {
     if (!fits(snapshot, articles)) return undefined;
-    const mini = emptyMini(snapshot);
-    for (const step of loadPostings(mini, snapshot, slice)) if (step) await pause();
-    return new KbIndex(articles, aliases, { snapshot, mini });
+    const tree = newTermTree();
+    for (const step of fillTree(tree, snapshot, slice)) if (step) await pause();
+    return new KbIndex(articles, aliases, { snapshot, tree });
   }
 
   /** The same index, searching with `aliases` (an index built in the worker knows none). */
@@ -255,173 +276,56 @@ export class KbIndex {
   }
 
   get(id: string): Article | undefined {
-    return this.byId.get(id);
+    if (!this.byIdMap) {
+      this.byIdMap = new Map();
+      for (const a of this.articles) this.byIdMap.set(a.id, a);
+    }
+    return this.byIdMap.get(id);
   }
 
   /**
-   * Replaces some articles (those of changed KB files) without rebuilding the rest: `removed` ids
+   * Replaces some articles (those of changed KB files) without re-analysing the rest: `removed` ids
    * leave the index, `added` articles are analysed and indexed, `articles` is the new full list.
    */
   replaceArticles(removed: readonly string[], added: readonly Article[], articles: readonly Article[]): void {
-    for (const id of removed) {
-      const short = this.internals._idToShortId.get(id);
-      if (short === undefined) continue;
-      this.mini.discard(id);
-      const g = this.groupKey[short]!;
-      const members = this.groups.get(g);
-      if (members) {
-        const rest = members.filter((m) => m !== short);
-        if (rest.length) this.groups.set(g, rest);
-        else this.groups.delete(g);
-      }
-      this.docAt[short] = this.titleSeq[short] = this.bodySeq[short] = undefined;
-      this.byId.delete(id);
-    }
+    const builder = IndexBuilder.fromSnapshot(this.snap);
+    builder.remove(removed);
+    builder.add(added);
     this.articles = articles;
-    for (const a of added) this.byId.set(a.id, a);
-    this.addArticles(added);
-  }
-
-  private addArticles(articles: readonly Article[], onProgress?: (done: number, total: number) => void): void {
-    const BATCH = 500;
-    for (let i = 0; i < articles.length; i += BATCH) {
-      const batch = articles.slice(i, i + BATCH);
-      const prepared = batch.map(prepare);
-      for (let k = 0; k < batch.length; k++) {
-        const short = this.internals._nextId;
-        this.mini.add(prepared[k]!);
-        const p = prepared[k]!;
-        this.docAt[short] = batch[k]!;
-        this.titleSeq[short] = this.toIds(p.titleSeq);
-        this.bodySeq[short] = this.toIds(p.bodySeq);
-        this.addToGroup(short, batch[k]!);
-      }
-      onProgress?.(Math.min(articles.length, i + BATCH), articles.length);
-    }
-    this.refreshFieldLengths();
-  }
-
-  private toIds(seq: readonly string[]): Uint32Array {
-    const out = new Uint32Array(seq.length);
-    for (let i = 0; i < seq.length; i++) out[i] = this.termId(seq[i]!);
-    return out;
-  }
-
-  private termId(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.termIds.set(term, id);
-    }
-    return id;
-  }
-
-  /** Articles with the same text (folded, whitespace collapsed) form a group: one result, "+N similar". */
-  private addToGroup(short: number, article: Article): void {
-    const text = fold(article.body).replace(/\s+/g, ' ').trim();
-    // An empty body is like no other: its own group (negative keys never collide with hashes).
-    this.joinGroup(short, text ? hash53(text) : -1 - short);
-  }
-
-  private joinGroup(short: number, key: number): void {
-    this.groupKey[short] = key;
-    const members = this.groups.get(key);
-    if (members) members.push(short);
-    else this.groups.set(key, [short]);
-  }
-
-  private refreshFieldLengths(): void {
-    const n = this.internals._nextId;
-    this.fieldLength = FIELDS.map(() => new Float64Array(n));
-    for (const [short, lengths] of this.internals._fieldLength) {
-      for (let f = 0; f < FIELDS.length; f++) this.fieldLength[f]![short] = lengths[f] ?? 0;
-    }
-    this.scratch = undefined;
+    this.byIdMap = undefined;
+    this.restore(builder.toSnapshot());
   }
 
   /** Plain data to save; `new KbIndex(articles, aliases, { snapshot })` reopens it. */
   toSnapshot(): IndexSnapshot {
-    const m = this.internals;
-    const live = (doc: number) => this.docAt[doc] !== undefined;
-    // Postings of discarded documents are left out: the saved index is as clean as a fresh build.
-    let size = 0;
-    for (const [, fields] of m._index.entries()) {
-      size += 3;
-      for (const docs of fields.values()) for (const doc of docs.keys()) if (live(doc)) size += 2;
-    }
-    const postings = new Uint32Array(size);
-    const indexTerms: string[] = [];
-    let at = 0;
-    for (const [term, fields] of m._index.entries()) {
-      const start = at;
-      for (let f = 0; f < FIELDS.length; f++) {
-        const docs = fields.get(f);
-        const countAt = at++;
-        let n = 0;
-        if (docs) for (const doc of docs.keys()) if (live(doc)) postings[at + n++] = doc;
-        postings[countAt] = n;
-        let k = at;
-        if (docs) for (const [doc, tf] of docs) if (live(doc)) postings[k++ + n] = tf;
-        at += 2 * n;
-      }
-      // A term only discarded documents had is dropped.
-      if (isEmptyTerm(postings, start, at)) at = start;
-      else indexTerms.push(term);
-    }
-    const meta = {
-      documentCount: m._documentCount,
-      nextId: m._nextId,
-      documentIds: Object.fromEntries(m._documentIds),
-      fieldIds: m._fieldIds,
-      fieldLength: Object.fromEntries(m._fieldLength),
-      averageFieldLength: m._avgFieldLength,
-      storedFields: {},
-      dirtCount: 0,
-      serializationVersion: 2,
-    };
-    const n = m._nextId;
-    const offsets = new Uint32Array(n * 3);
-    let total = 0;
-    for (let s = 0; s < n; s++) total += (this.titleSeq[s]?.length ?? 0) + (this.bodySeq[s]?.length ?? 0);
-    const sequences = new Uint32Array(total);
-    let seqAt = 0;
-    const docIds: (string | null)[] = [];
-    const groups = new Float64Array(n);
-    for (let s = 0; s < n; s++) {
-      docIds.push(this.docAt[s]?.id ?? null);
-      groups[s] = this.groupKey[s] ?? 0;
-      offsets[s * 3] = seqAt;
-      if (this.titleSeq[s]) sequences.set(this.titleSeq[s]!, seqAt);
-      seqAt += this.titleSeq[s]?.length ?? 0;
-      offsets[s * 3 + 1] = seqAt;
-      if (this.bodySeq[s]) sequences.set(this.bodySeq[s]!, seqAt);
-      seqAt += this.bodySeq[s]?.length ?? 0;
-      offsets[s * 3 + 2] = seqAt;
-    }
-    return { formatVersion: INDEX_FORMAT_VERSION, meta: JSON.stringify(meta), indexTerms, postings: postings.subarray(0, at).slice(), terms: [...this.terms], docIds, offsets, sequences, groups };
+    return this.snap;
   }
 
-  private restore(snapshot: IndexSnapshot, mini?: MiniSearch<Prepared>): void {
-    if (mini) this.mini = mini;
+  private restore(snapshot: IndexSnapshot, tree?: TermTree<number>): void {
+    this.snap = snapshot;
+    if (tree) this.tree = tree;
     else {
-      this.mini = emptyMini(snapshot);
-      for (const step of loadPostings(this.mini, snapshot)) void step;
+      this.tree = newTermTree();
+      for (const step of fillTree(this.tree, snapshot, Infinity)) void step;
     }
-    this.internals = this.mini as unknown as MiniInternals;
-    this.terms = snapshot.terms;
-    for (let i = 0; i < this.terms.length; i++) this.termIds.set(this.terms[i]!, i);
-    const { offsets, sequences, docIds } = snapshot;
+    this.termIds = new Map();
+    const { terms, docIds, fieldLengths, averageFieldLength } = snapshot;
+    this.norm = new Float64Array(fieldLengths.length);
+    for (let i = 0; i < fieldLengths.length; i++) this.norm[i] = BM25.k * (1 - BM25.b + (BM25.b * fieldLengths[i]!) / averageFieldLength[i % 3]!);
+    for (let i = 0; i < terms.length; i++) this.termIds.set(terms[i]!, i);
+    this.docAt = new Array<Article | undefined>(docIds.length);
+    // Usually the snapshot lists the articles in their order: no look-up by id needed.
+    let k = 0;
     for (let s = 0; s < docIds.length; s++) {
       const id = docIds[s];
-      const article = id === null || id === undefined ? undefined : this.byId.get(id);
-      if (!article) continue;
-      this.docAt[s] = article;
-      this.titleSeq[s] = sequences.subarray(offsets[s * 3]!, offsets[s * 3 + 1]!);
-      this.bodySeq[s] = sequences.subarray(offsets[s * 3 + 1]!, offsets[s * 3 + 2]!);
-      this.joinGroup(s, snapshot.groups[s]!);
+      if (id === null || id === undefined) continue;
+      const next = this.articles[k];
+      if (next && next.id === id) {
+        this.docAt[s] = next;
+        k++;
+      } else this.docAt[s] = this.get(id);
     }
-    this.refreshFieldLengths();
+    this.scratch = undefined;
   }
 
   /** Ranked articles for what an agent typed; an empty, wordless or nonsense query gives no results. */
@@ -434,7 +338,7 @@ export class KbIndex {
     const perWordText = switchLayoutPerWord(query, this.vocab, this.aliases, switchLayout);
     const perWord = perWordText === undefined ? undefined : planQuery(perWordText, this.vocab, this.aliases);
     const switched = perWord && (!wholeSwitched || perWord.known > wholeSwitched.known) ? perWord : wholeSwitched;
-    this.scratch ??= [new Scratch(this.internals._nextId), new Scratch(this.internals._nextId)];
+    this.scratch ??= [new Scratch(this.snap.docIds.length), new Scratch(this.snap.docIds.length)];
     if (switched && switched.known > literal.known) {
       return this.rank([this.run(switched, 1, this.scratch[0]), this.run(literal, LITERAL_WHEN_SWITCHED, this.scratch[1])], minimumCoverage(switched), options);
     }
@@ -452,7 +356,12 @@ export class KbIndex {
     const totalWeight = plan.slots.reduce((s, x) => s + x.weight, 0);
     const termSlots = new Map<number, number[]>();
     const terms = new Set<string>();
+    const P = this.snap.postings;
+    const documentCount = this.snap.documentCount;
+    const norm = this.norm;
+    const masked = plan.slots.length <= MASK_SLOTS;
     plan.slots.forEach((slot, k) => {
+      const slotBit = 1 << k;
       const slotEpoch = ++sc.slotEpoch;
       let slotCount = 0;
       for (const alt of slot.alternatives) {
@@ -463,8 +372,7 @@ export class KbIndex {
           for (const stem of stems) {
             if (!sources.has(stem)) sources.set(stem, Math.min(30, sources.size));
             const sourceBit = 1 << sources.get(stem)!;
-            for (const [term, weight] of this.expand(stem, alt)) {
-              const postings = this.internals._index.get(term)!;
+            for (const [term, offset, weight] of this.expand(stem, alt)) {
               terms.add(term);
               const id = this.termIds.get(term);
               if (id !== undefined) {
@@ -472,17 +380,27 @@ export class KbIndex {
                 if (!slots) termSlots.set(id, [k]);
                 else if (slots[slots.length - 1] !== k) slots.push(k);
               }
+              // The term's posting block: per field the count n, n short ids, n term frequencies.
+              let at = offset;
               for (let f = 0; f < FIELDS.length; f++) {
-                const freqs = postings.get(f);
-                if (!freqs) continue;
+                const df = P[at]!;
+                const docsAt = at + 1;
+                at = docsAt + 2 * df;
+                if (!df) continue;
                 const boost = BOOST[FIELDS[f]!] * weight;
-                const lengths = this.fieldLength[f]!;
-                const avg = this.internals._avgFieldLength[f]!;
-                const df = this.internals._dirtCount ? this.liveCount(freqs) : freqs.size;
-                const idf = Math.log(1 + (this.internals._documentCount - df + 0.5) / (df + 0.5));
-                for (const [doc, tf] of freqs) {
-                  if (this.docAt[doc] === undefined) continue; // discarded, not yet vacuumed
-                  const score = boost * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / avg)));
+                const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+                const boostIdf = boost * idf;
+                for (let i = 0; i < df; i++) {
+                  const doc = P[docsAt + i]!;
+                  const tf = P[docsAt + df + i]!;
+                  // BM25 as MiniSearch computes it; the length part of the denominator is per document and field, computed once.
+                  const score = boostIdf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm[doc * 3 + f]!));
+                  if (masked) {
+                    if (sc.maskStamp[doc] !== epoch) {
+                      sc.maskStamp[doc] = epoch;
+                      sc.slotMask[doc] = slotBit;
+                    } else sc.slotMask[doc] |= slotBit;
+                  }
                   if (sc.altStamp[doc] !== altEpoch) {
                     sc.altStamp[doc] = altEpoch;
                     sc.altScore[doc] = score;
@@ -533,36 +451,33 @@ export class KbIndex {
       sc.base[doc] *= (0.2 + 0.8 * coverage * coverage) * factor;
     }
     const maxBonus = 1 + TITLE_PHRASE * Math.max(0, plan.slots.length - 1);
-    return { plan, docs: sc.touched, count, base: sc.base, coverage: sc.coverage, stamp: sc.stamp, epoch, maxBonus, termSlots, terms };
+    return { plan, docs: sc.touched, count, base: sc.base, coverage: sc.coverage, stamp: sc.stamp, epoch, maxBonus, slotMask: masked ? sc.slotMask : undefined, maskStamp: sc.maskStamp, termSlots, terms };
   }
 
-  /** Postings of documents still in the index (discarded ones stay in the lists until MiniSearch vacuums). */
-  private liveCount(freqs: Map<number, number>): number {
-    let n = 0;
-    for (const doc of freqs.keys()) if (this.docAt[doc] !== undefined) n++;
-    return n;
-  }
-
-  /** The index terms a query stem stands for, with their weights: itself, then bounded prefix and fuzzy expansions. */
-  private expand(stem: string, alt: Alternative): [string, number][] {
-    const index = this.internals._index;
-    const out: [string, number][] = [];
-    if (index.has(stem)) out.push([stem, 1]);
+  /**
+   * The index terms a query stem stands for, with the offsets of their postings and their weights:
+   * itself, then bounded prefix and fuzzy expansions.
+   */
+  private expand(stem: string, alt: Alternative): [string, number, number][] {
+    const tree = this.tree;
+    const out: [string, number, number][] = [];
+    const own = tree.get(stem);
+    if (own !== undefined) out.push([stem, own, 1]);
     const seen = new Set<string>([stem]);
     if (alt.prefix) {
-      const longer: string[] = [];
-      for (const [term] of index.atPrefix(stem).entries()) if (term !== stem) longer.push(term);
-      if (longer.length > MAX_PREFIX_TERMS) longer.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).length = MAX_PREFIX_TERMS;
-      for (const term of longer) {
+      const longer: [string, number][] = [];
+      for (const entry of tree.atPrefix(stem).entries()) if (entry[0] !== stem) longer.push(entry);
+      if (longer.length > MAX_PREFIX_TERMS) longer.sort((a, b) => a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1)).length = MAX_PREFIX_TERMS;
+      for (const [term, offset] of longer) {
         seen.add(term);
-        out.push([term, (WEIGHTS.prefix * term.length) / (term.length + 0.3 * (term.length - stem.length))]);
+        out.push([term, offset, (WEIGHTS.prefix * term.length) / (term.length + 0.3 * (term.length - stem.length))]);
       }
     }
     if (alt.fuzzy) {
-      const near: [string, number][] = [];
-      for (const [term, [, distance]] of index.fuzzyGet(stem, alt.fuzzy)) if (distance && !seen.has(term)) near.push([term, distance]);
-      if (near.length > MAX_FUZZY_TERMS) near.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).length = MAX_FUZZY_TERMS;
-      for (const [term, distance] of near) out.push([term, (WEIGHTS.fuzzy * term.length) / (term.length + distance)]);
+      const near: [string, number, number][] = [];
+      for (const [term, [offset, distance]] of tree.fuzzyGet(stem, alt.fuzzy)) if (distance && !seen.has(term)) near.push([term, offset, distance]);
+      if (near.length > MAX_FUZZY_TERMS) near.sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1)).length = MAX_FUZZY_TERMS;
+      for (const [term, offset, distance] of near) out.push([term, offset, (WEIGHTS.fuzzy * term.length) / (term.length + distance)]);
     }
     return out;
   }
@@ -594,7 +509,7 @@ export class KbIndex {
         const doc = r.docs[i]!;
         candRun[at] = ri;
         candDoc[at] = doc;
-        bound[at++] = r.base[doc]! * r.maxBonus;
+        bound[at++] = r.base[doc]! * bonusBound(r, doc);
       }
     }
     if (n === 0 || noGoodMatch(runs)) return [];
@@ -647,6 +562,7 @@ export class KbIndex {
       }
       const ranked = picked.map((c) => [c, finalOf(c)] as const).sort((a, b) => b[1] - a[1]);
       const hits: SearchHit[] = [];
+      const hitDocs: number[] = [];
       const shownDocs = new Set<number>();
       const shownGroups = new Set<number>();
       let certain = true;
@@ -660,13 +576,14 @@ export class KbIndex {
         const doc = candDoc[c]!;
         if (shownDocs.has(doc)) continue; // the same document, from the other layout reading
         shownDocs.add(doc);
-        const group = this.groupKey[doc]!;
+        const group = this.snap.groups[doc]!;
         if (shownGroups.has(group)) continue;
         shownGroups.add(group);
         hits.push(this.hit(doc, score, runs[candRun[c]!]!));
+        hitDocs.push(doc);
       }
       if (certain || take >= pool.length) {
-        for (const h of hits) h.similar = this.similar(h, runs, floor, minCoverage, filtered ? keep : undefined);
+        hits.forEach((h, i) => (h.similar = this.similar(hitDocs[i]!, runs, floor, minCoverage, filtered ? keep : undefined)));
         return hits;
       }
       take = Math.min(pool.length, take * 4);
@@ -682,10 +599,12 @@ export class KbIndex {
   }
 
   /** Other articles with the hit's text that the query also found (by score, best first). */
-  private similar(hit: SearchHit, runs: Run[], floor: number, minCoverage: number, keep: ((a: Article) => boolean) | undefined): string[] {
-    const self = this.internals._idToShortId.get(hit.article.id)!;
-    const members = this.groups.get(this.groupKey[self]!) ?? [];
-    if (members.length < 2) return [];
+  private similar(self: number, runs: Run[], floor: number, minCoverage: number, keep: ((a: Article) => boolean) | undefined): string[] {
+    const { groupNext } = this.snap;
+    if (groupNext[self] === self) return [];
+    const members: number[] = [];
+    for (let doc = groupNext[self]!; doc !== self && members.length < groupNext.length; doc = groupNext[doc]!) members.push(doc);
+    members.sort((a, b) => a - b); // in KB order, as ties keep it
     const found: [string, number][] = [];
     for (const doc of members) {
       if (doc === self) continue;
@@ -702,41 +621,61 @@ export class KbIndex {
   /** Consecutive query slots found next to each other in the title (or body) say "this is the phrase". */
   private phraseBonus(doc: number, run: Run): number {
     if (run.plan.slots.length < 2) return 1;
-    const inTitle = adjacentSlots(this.titleSeq[doc]!, run.termSlots);
-    const inBody = adjacentSlots(this.bodySeq[doc]!, run.termSlots);
+    const { offsets, sequences } = this.snap;
+    const inTitle = adjacentSlots(sequences, offsets[doc * 3]!, offsets[doc * 3 + 1]!, run.termSlots);
+    const inBody = adjacentSlots(sequences, offsets[doc * 3 + 1]!, offsets[doc * 3 + 2]!, run.termSlots);
     let bonus = 1 + TITLE_PHRASE * inTitle.size;
     for (const k of inBody) if (!inTitle.has(k)) bonus += BODY_PHRASE;
     return bonus;
   }
 }
 
-/** A MiniSearch with the snapshot's statistics and document ids, and no terms yet. */
-function emptyMini(snapshot: IndexSnapshot): MiniSearch<Prepared> {
-  const js = { ...(JSON.parse(snapshot.meta) as Record<string, unknown>), index: [] };
-  return MiniSearch.loadJS(js as never, miniOptions());
+/** Does a term's posting block (three fields) hold no document at all. */
+function isEmptyTerm(postings: Uint32Array, start: number, end: number): boolean {
+  return end - start === 3 && postings[start] === 0 && postings[start + 1] === 0 && postings[start + 2] === 0;
+}
+
+/** Does the snapshot hold exactly these articles (by id) in this format, and are its arrays whole. */
+function fits(snapshot: IndexSnapshot, articles: readonly Article[]): boolean {
+  if (snapshot.formatVersion !== INDEX_FORMAT_VERSION) return false;
+  const n = snapshot.docIds.length;
+  if (snapshot.offsets.length !== n * 3 || snapshot.fieldLengths.length !== n * 3 || snapshot.groups.length !== n || snapshot.groupNext.length !== n) return false;
+  // Usually the same ids in the same order: one pass, no set.
+  let k = 0;
+  let inOrder = true;
+  for (let s = 0; s < n && inOrder; s++) {
+    const id = snapshot.docIds[s];
+    if (id === null || id === undefined) continue;
+    if (articles[k]?.id === id) k++;
+    else inOrder = false;
+  }
+  if (inOrder) return k === articles.length;
+  const ids = new Set(articles.map((a) => a.id));
+  const live = snapshot.docIds.filter((id): id is string => id !== null);
+  return live.length === ids.size && live.every((id) => ids.has(id));
+}
+
+/** MiniSearch's radix tree (its `SearchableMap`), empty: the same structure its search walks. */
+function newTermTree(): TermTree<number> {
+  return (newMini() as unknown as { _index: TermTree<number> })._index;
 }
 
 /**
- * Fills MiniSearch's term index from the snapshot's postings, yielding `true` every so many postings
- * so that an async caller can pause between slices.
+ * Fills the term tree with the snapshot's terms and the offsets of their posting blocks, yielding
+ * `true` every `slice` postings so that an async caller can pause. No posting list is decoded.
  */
-function* loadPostings(mini: MiniSearch<Prepared>, snapshot: IndexSnapshot, slice = SLICE_POSTINGS): Generator<boolean> {
-  const index = (mini as unknown as { _index: { set(term: string, data: FieldPostings): void } })._index;
+function* fillTree(tree: TermTree<number>, snapshot: IndexSnapshot, slice: number): Generator<boolean> {
   const { postings, indexTerms } = snapshot;
   let at = 0;
   let sinceBreak = 0;
   for (const term of indexTerms) {
-    const fields: FieldPostings = new Map();
+    tree.set(term, at);
     for (let f = 0; f < FIELDS.length; f++) {
-      const n = postings[at++]!;
-      if (!n) continue;
-      const docs = new Map<number, number>();
-      for (let i = 0; i < n; i++) docs.set(postings[at + i]!, postings[at + n + i]!);
-      fields.set(f, docs);
-      at += 2 * n;
+      const n = postings[at]!;
+      at += 1 + 2 * n;
       sinceBreak += n;
     }
-    index.set(term, fields);
+    if (at > postings.length) break;
     if (sinceBreak >= slice) {
       sinceBreak = 0;
       yield true;
@@ -746,17 +685,209 @@ function* loadPostings(mini: MiniSearch<Prepared>, snapshot: IndexSnapshot, slic
   yield false;
 }
 
-/** Does a term's posting block (three fields) hold no document at all. */
-function isEmptyTerm(postings: Uint32Array, start: number, end: number): boolean {
-  return end - start === 3 && postings[start] === 0 && postings[start + 1] === 0 && postings[start + 2] === 0;
-}
+/**
+ * Builds and updates the index with MiniSearch (analysis, term tree, BM25 statistics); its product is
+ * a snapshot, which KbIndex searches. Kept apart so that a reopened index never pays for MiniSearch's
+ * per-posting Maps: only an update (`replaceArticles`) reopens them.
+ */
+class IndexBuilder {
+  private mini = newMini();
+  private internals = this.mini as unknown as MiniInternals;
+  /** By short id: the article's id (undefined once removed), its sequences and its group. */
+  private ids: (string | undefined)[] = [];
+  private titleSeq: (Uint32Array | undefined)[] = [];
+  private bodySeq: (Uint32Array | undefined)[] = [];
+  private groupKey: number[] = [];
+  private readonly groups = new Map<number, number[]>();
+  private readonly termIds = new Map<string, number>();
+  private terms: string[] = [];
 
-/** Does the snapshot hold exactly these articles (by id) in this format. */
-function fits(snapshot: IndexSnapshot, articles: readonly Article[]): boolean {
-  if (snapshot.formatVersion !== INDEX_FORMAT_VERSION) return false;
-  const ids = new Set(articles.map((a) => a.id));
-  const live = snapshot.docIds.filter((id): id is string => id !== null);
-  return live.length === ids.size && live.every((id) => ids.has(id));
+  /** A builder holding what a snapshot holds (MiniSearch's posting Maps refilled), to update it. */
+  static fromSnapshot(snapshot: IndexSnapshot): IndexBuilder {
+    const b = new IndexBuilder();
+    const { docIds, fieldLengths, offsets, sequences } = snapshot;
+    const documentIds: Record<number, string> = {};
+    const fieldLength: Record<number, number[]> = {};
+    for (let s = 0; s < docIds.length; s++) {
+      const id = docIds[s];
+      if (id === null || id === undefined) continue;
+      documentIds[s] = id;
+      fieldLength[s] = [fieldLengths[s * 3]!, fieldLengths[s * 3 + 1]!, fieldLengths[s * 3 + 2]!];
+      b.ids[s] = id;
+      b.titleSeq[s] = sequences.subarray(offsets[s * 3]!, offsets[s * 3 + 1]!);
+      b.bodySeq[s] = sequences.subarray(offsets[s * 3 + 1]!, offsets[s * 3 + 2]!);
+      b.joinGroup(s, snapshot.groups[s]!);
+    }
+    const js = {
+      documentCount: snapshot.documentCount,
+      nextId: docIds.length,
+      documentIds,
+      fieldIds: Object.fromEntries(FIELDS.map((f, i) => [f, i])),
+      fieldLength,
+      averageFieldLength: snapshot.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    };
+    b.mini = MiniSearch.loadJS(js as never, miniOptions());
+    b.internals = b.mini as unknown as MiniInternals;
+    const index = b.internals._index;
+    const { postings, indexTerms } = snapshot;
+    let at = 0;
+    for (const term of indexTerms) {
+      const fields: FieldPostings = new Map();
+      for (let f = 0; f < FIELDS.length; f++) {
+        const n = postings[at++]!;
+        if (!n) continue;
+        const docs = new Map<number, number>();
+        for (let i = 0; i < n; i++) docs.set(postings[at + i]!, postings[at + n + i]!);
+        fields.set(f, docs);
+        at += 2 * n;
+      }
+      index.set(term, fields);
+    }
+    if (at !== postings.length) throw new Error('index snapshot: postings do not match their terms');
+    b.terms = [...snapshot.terms];
+    for (let i = 0; i < b.terms.length; i++) b.termIds.set(b.terms[i]!, i);
+    return b;
+  }
+
+  add(articles: readonly Article[], onProgress?: (done: number, total: number) => void): void {
+    const BATCH = 500;
+    for (let i = 0; i < articles.length; i += BATCH) {
+      const batch = articles.slice(i, i + BATCH);
+      for (const article of batch) {
+        const short = this.internals._nextId;
+        const p = prepare(article);
+        this.mini.add(p);
+        this.ids[short] = article.id;
+        this.titleSeq[short] = this.toIds(p.titleSeq);
+        this.bodySeq[short] = this.toIds(p.bodySeq);
+        this.addToGroup(short, article);
+      }
+      onProgress?.(Math.min(articles.length, i + BATCH), articles.length);
+    }
+  }
+
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      const short = this.internals._idToShortId.get(id);
+      if (short === undefined) continue;
+      this.mini.discard(id);
+      const g = this.groupKey[short]!;
+      const members = this.groups.get(g);
+      if (members) {
+        const rest = members.filter((m) => m !== short);
+        if (rest.length) this.groups.set(g, rest);
+        else this.groups.delete(g);
+      }
+      this.ids[short] = this.titleSeq[short] = this.bodySeq[short] = undefined;
+    }
+  }
+
+  private toIds(seq: readonly string[]): Uint32Array {
+    const out = new Uint32Array(seq.length);
+    for (let i = 0; i < seq.length; i++) out[i] = this.termId(seq[i]!);
+    return out;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  /** Articles with the same text (folded, whitespace collapsed) form a group: one result, "+N similar". */
+  private addToGroup(short: number, article: Article): void {
+    const text = fold(article.body).replace(/\s+/g, ' ').trim();
+    // An empty body is like no other: its own group (negative keys never collide with hashes).
+    this.joinGroup(short, text ? hash53(text) : -1 - short);
+  }
+
+  private joinGroup(short: number, key: number): void {
+    this.groupKey[short] = key;
+    const members = this.groups.get(key);
+    if (members) members.push(short);
+    else this.groups.set(key, [short]);
+  }
+
+  /** The index as plain data; postings of removed documents are left out, as clean as a fresh build. */
+  toSnapshot(): IndexSnapshot {
+    const m = this.internals;
+    const live = (doc: number) => this.ids[doc] !== undefined;
+    let size = 0;
+    for (const [, fields] of m._index.entries()) {
+      size += 3;
+      for (const docs of fields.values()) for (const doc of docs.keys()) if (live(doc)) size += 2;
+    }
+    const postings = new Uint32Array(size);
+    const indexTerms: string[] = [];
+    let at = 0;
+    for (const [term, fields] of m._index.entries()) {
+      const start = at;
+      for (let f = 0; f < FIELDS.length; f++) {
+        const docs = fields.get(f);
+        const countAt = at++;
+        let n = 0;
+        if (docs) for (const doc of docs.keys()) if (live(doc)) postings[at + n++] = doc;
+        postings[countAt] = n;
+        let k = at;
+        if (docs) for (const [doc, tf] of docs) if (live(doc)) postings[k++ + n] = tf;
+        at += 2 * n;
+      }
+      // A term only removed documents had is dropped.
+      if (isEmptyTerm(postings, start, at)) at = start;
+      else indexTerms.push(term);
+    }
+    const n = m._nextId;
+    const fieldLengths = new Uint32Array(n * 3);
+    for (const [short, lengths] of m._fieldLength) {
+      if (!live(short)) continue;
+      for (let f = 0; f < FIELDS.length; f++) fieldLengths[short * 3 + f] = lengths[f] ?? 0;
+    }
+    const offsets = new Uint32Array(n * 3);
+    let total = 0;
+    for (let s = 0; s < n; s++) total += (this.titleSeq[s]?.length ?? 0) + (this.bodySeq[s]?.length ?? 0);
+    const sequences = new Uint32Array(total);
+    let seqAt = 0;
+    const docIds: (string | null)[] = [];
+    const groups = new Float64Array(n);
+    const groupNext = new Uint32Array(n);
+    for (let s = 0; s < n; s++) {
+      docIds.push(this.ids[s] ?? null);
+      groups[s] = this.groupKey[s] ?? 0;
+      groupNext[s] = s;
+      offsets[s * 3] = seqAt;
+      if (this.titleSeq[s]) sequences.set(this.titleSeq[s]!, seqAt);
+      seqAt += this.titleSeq[s]?.length ?? 0;
+      offsets[s * 3 + 1] = seqAt;
+      if (this.bodySeq[s]) sequences.set(this.bodySeq[s]!, seqAt);
+      seqAt += this.bodySeq[s]?.length ?? 0;
+      offsets[s * 3 + 2] = seqAt;
+    }
+    for (const members of this.groups.values()) {
+      for (let i = 0; i < members.length; i++) groupNext[members[i]!] = members[(i + 1) % members.length]!;
+    }
+    return {
+      formatVersion: INDEX_FORMAT_VERSION,
+      documentCount: m._documentCount,
+      averageFieldLength: [...m._avgFieldLength],
+      fieldLengths,
+      indexTerms,
+      postings: postings.subarray(0, at).slice(),
+      terms: [...this.terms],
+      docIds,
+      offsets,
+      sequences,
+      groups,
+      groupNext,
+    };
+  }
 }
 
 function miniOptions() {
@@ -791,16 +922,24 @@ function prepare(article: Article): Prepared {
   };
 }
 
-/** Slots k such that a term of slot k stands right before a term of slot k + 1 in `seq`. */
-function adjacentSlots(seq: Uint32Array, termSlots: ReadonlyMap<number, number[]>): Set<number> {
+/** Slots k such that a term of slot k stands right before a term of slot k + 1 in `seq[from, to)`. */
+function adjacentSlots(seq: Uint32Array, from: number, to: number, termSlots: ReadonlyMap<number, number[]>): Set<number> {
   const found = new Set<number>();
-  let prev = termSlots.get(seq[0]!);
-  for (let i = 1; i < seq.length; i++) {
+  if (from >= to) return found;
+  let prev = termSlots.get(seq[from]!);
+  for (let i = from + 1; i < to; i++) {
     const next = termSlots.get(seq[i]!);
     if (prev && next) for (const k of prev) if (next.includes(k + 1)) found.add(k);
     prev = next;
   }
   return found;
+}
+
+/** The most the phrase bonus can give a document: 0.3 per adjacent pair of slots it holds terms of both of. */
+function bonusBound(run: Run, doc: number): number {
+  if (!run.slotMask || run.maskStamp[doc] !== run.epoch) return run.maxBonus;
+  const mask = run.slotMask[doc]!;
+  return 1 + TITLE_PHRASE * popcount(mask & (mask >>> 1));
 }
 
 function popcount(x: number): number {
