@@ -109,6 +109,12 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Для активации Mobikey необходимо обратиться в дилерский центр.'), {});
     assert.deepEqual(verdict('Если почтового адреса нет, указать его невозможно: привяжите номер телефона в Kia Connect.'), {});
   });
+  it('what the speaker offers to send, and a question about what to send, ask nothing', () => {
+    assert.deepEqual(verdict('Промокод Яндекс Плюс не пришёл. Фото СТС и VIN могу прислать, если нужно.', false), {});
+    assert.deepEqual(verdict('Машина не появилась в Mobikey. Напишите, пожалуйста, какие данные прислать — ФИО, телефон, VIN?', false), {});
+    // "будем признательны, если пришлёте" is still ours.
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс будем признательны, если пришлёте VIN и фото СТС.'), { 'yandex-plus': [] });
+  });
   it('the customer’s own questions, also quoted inside the reply', () => {
     assert.deepEqual(verdict('Подскажите, пожалуйста, какие документы нужны для исправления модели автомобиля в личном кабинете?'), {});
     assert.deepEqual(verdict('Kia Connect: подскажите, пожалуйста, куда мне отправить VIN и IMEI?'), {});
@@ -139,6 +145,9 @@ describe('incoming e-mails are not replies', () => {
     '---------- Forwarded message ---------\nFrom: Olga <olga@gmail.com>\nDate: Mon, 9 Nov 2026\n\nPlease send me the Kia Connect instructions, my VIN is below.',
     'Здравствуйте! У меня не работает Kia Connect, мне сменили номер. Пришлите, что нужно: VIN, IMEI? Заранее спасибо, Дмитрий',
     'Добрый день! Я не могу войти в Kia Connect, мой телефон сменился. Укажите, что прислать: VIN, IMEI?\nЖду ответа от службы поддержки.\nДмитрий',
+    // Nobody addressed as "вы", no support signature, and the writer's own data: no first person needed.
+    'Добрый день! Купили Seltos, промокод Яндекс Плюс не пришёл. Пришлите промокод на почту, VIN XWEPH81ABN0001234, фото СТС во вложении.\nАндрей',
+    'Kia Connect не работает. Пришлите инструкцию на olga.k@mail.ru, телефон +7 912 345-67-89.',
   ];
   for (const text of incoming) {
     it(text.slice(0, 40), () => {
@@ -152,6 +161,8 @@ describe('incoming e-mails are not replies', () => {
     assert.equal(isIncoming('From: Kia Support <support@kia.ru>\nTo: ivan@mail.ru\n\nПо Kia Connect пришлите VIN.'), false);
     assert.equal(isIncoming(`${HELLO}По Kia Connect пришлите VIN.${BYE}\nFrom: Ivan <ivan@mail.ru>\nУ меня не работает, я не могу войти.`), false);
     assert.equal(isIncoming(`${HELLO}Я проверила ваш аккаунт, мне нужно уточнить VIN.${BYE}`), false);
+    // A terse reply without "вы" and without a signature that gives only our hotline is still ours.
+    assert.equal(isIncoming('здравствуйте. пришлите вин и фото стс, вопросы по телефону 8 800 301 08 80'), false);
   });
 });
 
@@ -188,6 +199,9 @@ describe('which items are requested', () => {
   it('prepositions stand for each other and the addressee may be left out in item phrases', () => {
     assert.ok(asked('По Mobikey уточните VIN и когда вы были в дилерском центре.', 'mobikey').includes('dealer_date'));
     assert.ok(asked('По Mobikey: как зовут владельца учётной записи? Какой VIN?', 'mobikey').includes('full_name'));
+  });
+  it('an item phrase that ends in the request counts ("если на экране ошибка, пришлите фото")', () => {
+    assert.ok(asked('По Mobikey пришлите VIN. Если на экране ошибка, пришлите фото.', 'mobikey').includes('error_photo'));
   });
   it('a pronoun asks for what was just named', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс выдаётся по фото СТС: приложите его к обращению https://www.kia.ru/feedback/.'), { 'yandex-plus': ['vin'] });
@@ -276,6 +290,10 @@ describe('which checklist', () => {
     assert.deepEqual(verdict('Если восстановить пароль от личного кабинета не получается, пришлите логин и скриншот ошибки.'), { 'password-sms': ['description', 'email', 'phone'] });
     assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
     assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
+  });
+  it('a paragraph without a topic takes the one named before it, not one named after it in passing', () => {
+    const v = verdict('Автомобиль не появился в Мобикей после активации.\n\nНапишите ФИО, телефон и e-mail, VIN и модель, в каком ДЦ и когда проводили активацию.\n\nЕсли вопрос ещё и про Kia Connect, напишите отдельно.');
+    assert.deepEqual(Object.keys(v), ['mobikey']);
   });
   it('sign-in and the reset code together: two items only the sign-in checklist has bring it in, an aside does not', () => {
     const both = 'Вы не можете войти в личный кабинет, а код для сброса пароля не приходит.\n\n## Что прислать\n\n- дату регистрации и логин\n- телефон, почту и скриншот ошибки\n- что именно происходит';

@@ -132,6 +132,9 @@ export function findRequests(input: RequestInput): Request[] {
   for (const h of input.hits) if (h.item) for (let k = h.word; k <= h.last; k++) itemWord[k] = 1;
   const hitStarts = new Uint8Array(words.length);
   for (const h of input.hits) if (h.item) hitStarts[h.word] = 1;
+  // Where item phrases of two words or more end: "ошибка — приложите фото" asks for the photo of the error.
+  const hitEnds = new Uint8Array(words.length);
+  for (const h of input.hits) if (h.item && h.size > 1) hitEnds[h.last] = 1;
   const quoted = quotedWords(text, words);
 
   // Words of each sentence, by one sweep.
@@ -146,7 +149,7 @@ export function findRequests(input: RequestInput): Request[] {
   }
 
   const hasItem = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (hitStarts[i]) return true;
+    for (let i = a; i < b; i++) if (hitStarts[i] || hitEnds[i]) return true;
     return false;
   };
   const hasData = (a: number, b: number) => {
@@ -350,7 +353,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     for (let i = a; i < b; i++) {
       const t = words[i]!.text;
       if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
-      if (NEED_WORDS.has(t)) needs = true;
+      // "какие данные прислать?", "что указать?": whoever asks this is the one who sends.
+      if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
     }
     if (asksWhat && needs) return undefined;
   }
@@ -380,6 +384,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
     // A heading over a list asks with a bare infinitive ("### Что указать в письме").
     else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы';
+    // "VIN могу прислать", "мы готовы направить": the speaker is the one who sends, nobody is asked.
+    else if (kind === 'infinitive' && f.speakerActs) ok = false;
     else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s) || s.heading;
     else if (kind === 'gerund') ok = sentenceHasModal || sentenceHasInfinitive;
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
@@ -479,10 +485,15 @@ interface ClauseFacts {
   dealer: boolean;
   /** "даже если пришлёте VIN" / "even if you send": a concession, not a request. */
   concessive: boolean;
+  /** A verb of the speaker governing the infinitives ("могу / можем / готовы / хочу прислать"). */
+  speakerActs: boolean;
 }
 
+const WISH_AFTER_WILL = new Set(['признательны', 'благодарны', 'рады', 'ждать']);
+const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
+
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false };
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
@@ -507,6 +518,8 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
     if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
     if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
+    // "будем признательны" is a wish addressed to the reader, not something the speaker does.
+    if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }
   if (c.to > c.from && text.slice(words[c.from]!.start, words[c.to - 1]!.end).includes('@')) f.toUs = true;
   return f;
