@@ -56,12 +56,18 @@ describe('support-kb CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'skb-'));
     const bad = join(dir, 'bad.md');
     writeFileSync(bad, '---\nlang: klingon\n---\n## A\nb');
-    const r = cli('search', 'a', '--kb', bad);
+    const r = cli('search', 'a', '--kb', bad, '--locale', 'en');
     assert.equal(r.code, 1);
     assert.ok(r.err.includes(`${bad}:2: unknown lang "klingon"`), r.err);
-    const missing = cli('search', 'a', '--kb', join(dir, 'nope'));
+    const missing = cli('search', 'a', '--kb', join(dir, 'nope'), '--locale', 'en');
     assert.equal(missing.code, 1);
     assert.match(missing.err, /KB path not found/);
+    // Russian unless asked otherwise, as `check`, `lint` and `gaps`; still the file and line first.
+    const ru = cli('search', 'a', '--kb', bad);
+    assert.equal(ru.code, 1);
+    assert.ok(ru.err.includes(`${bad}:2: Неизвестный язык lang: «klingon»`), ru.err);
+    assert.match(cli('search', 'a', '--kb', join(dir, 'nope')).err, /Путь к базе знаний не найден/);
+    assert.equal(cli('search', 'a', '--kb', bad, '--locale', 'de').code, 2, 'an unknown --locale is a usage error');
   });
 
   it('searches and checks with the rest of the KB when one file is broken, and still exits 1 naming it', () => {
