@@ -143,11 +143,11 @@ async function search(args: string[]): Promise<number> {
       continue;
     }
     if (hits.length === 0) {
-      process.stdout.write(`No articles match "${query}".\n`);
+      process.stdout.write(locale === 'ru' ? `Ни одна статья не подходит к «${query}».\n` : `No articles match "${query}".\n`);
       continue;
     }
     hits.forEach(({ article: a, similar, highlights }, i) => {
-      const more = similar.length ? `  (+${similar.length} similar)` : '';
+      const more = similar.length ? (locale === 'ru' ? `  (+${similar.length} похожих)` : `  (+${similar.length} similar)`) : '';
       process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
     });
   }

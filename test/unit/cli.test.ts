@@ -40,7 +40,8 @@ describe('support-kb CLI', () => {
     assert.match(out, /^1\. Шиномонтаж {2}\[a:1\]\n {3}Запишитесь на шиномонтаж у дилера\.\n$/);
     const none = cli('search', 'zzzzqqq', '--kb', dir);
     assert.equal(none.code, 0);
-    assert.match(none.out, /No articles match/);
+    assert.match(none.out, /Ни одна статья не подходит к «zzzzqqq»/, 'Russian by default, like the other commands');
+    assert.match(cli('search', 'zzzzqqq', '--kb', dir, '--locale', 'en').out, /No articles match "zzzzqqq"/);
   });
 
   it('exits 2 with usage on stderr for usage errors', () => {
