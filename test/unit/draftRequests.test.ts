@@ -102,6 +102,7 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Для Mobikey обратитесь в дилерский центр, предоставив номер телефона.'), {});
     // A place after an action noun is where that action happened, not where the step is done.
     assert.deepEqual(verdict('Не пускает в личный кабинет? Укажите дату регистрации на сайте и логин для входа, приложите скриншот ошибки.'), { 'account-login': ['description', 'vin', 'production_document'] });
+    assert.deepEqual(verdict('Please open the Mobikey app, go to Settings and check that your phone number and name are the same as at the dealer.'), {});
     // Data named above a list of steps is what the steps change, not what we ask for.
     assert.deepEqual(verdict('Неверные данные автомобиля в кабинете можно исправить самим:\n1. Откройте «Мои автомобили».\n2. Удалите автомобиль.\n3. Добавьте его снова, введя VIN.'), {});
     // …but sending something to us after a step is a request.
@@ -259,6 +260,10 @@ describe('segmentation that survives real text', () => {
     // A heading that asks for nothing does not make its list a request.
     assert.deepEqual(verdict('## Kia Connect\n\n1. ФИО владельца указано верно.\n2. VIN проверен.'), {});
   });
+  it('a question mark inside quotation marks does not end a sentence that goes on', () => {
+    const t = 'На странице входа нажмите «Забыли пароль?» и укажите e-mail. Потом спросите: «Где код?» Код придёт.';
+    assert.deepEqual(segment(t).map((x) => t.slice(x.start, x.end)), ['На странице входа нажмите «Забыли пароль?» и укажите e-mail.', 'Потом спросите: «Где код?»', 'Код придёт.']);
+  });
   it('a heading with a bare infinitive and a markdown table of what to send', () => {
     assert.deepEqual(asked('По Kia Connect передадим специалистам.\n\n### Что указать в письме\n\n- ФИО\n- VIN').sort(), ['full_name', 'vin']);
     const table = 'По Kia Connect пришлите:\n\n| Что | Пример |\n|---|---|\n| ФИО | Иванов И. И. |\n| IMEI | 15 цифр |';
@@ -303,6 +308,10 @@ describe('which checklist', () => {
   it('a paragraph without a topic takes the one named before it, not one named after it in passing', () => {
     const v = verdict('Автомобиль не появился в Мобикей после активации.\n\nНапишите ФИО, телефон и e-mail, VIN и модель, в каком ДЦ и когда проводили активацию.\n\nЕсли вопрос ещё и про Kia Connect, напишите отдельно.');
     assert.deepEqual(Object.keys(v), ['mobikey']);
+  });
+  it('a second topic asked about as a question, then "опишите это"', () => {
+    const v = verdict('Kia Connect не подключается — пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки, город, описание и скриншот. СМС для сброса пароля от личного кабинета тоже не приходит? Тогда опишите это и приложите скрин.');
+    assert.deepEqual(Object.keys(v).sort(), ['kia-connect', 'password-sms']);
   });
   it('sign-in and the reset code together: two items only the sign-in checklist has bring it in, an aside does not', () => {
     const both = 'Вы не можете войти в личный кабинет, а код для сброса пароля не приходит.\n\n## Что прислать\n\n- дату регистрации и логин\n- телефон, почту и скриншот ошибки\n- что именно происходит';

@@ -453,7 +453,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     for (let i = a; i < b; i++) {
       const t = words[i]!.text;
       if (t === 'пожалуйста' || t === 'please') polite = true;
-      else if (isVerbForm(t) || NEGATIONS.has(t)) verb = true;
+      // "Please open the app and check…": a word after "please" that is not an item is the verb; so is a step's verb.
+      else if (isVerbForm(t) || NEGATIONS.has(t) || SELF_VERBS.has(t) || (words[i - 1]?.text === 'please' && !itemWord[i])) verb = true;
       if (itemWord[i]) items = true;
     }
     if (polite && items && !verb) return [[a, b]];

@@ -252,7 +252,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const firstItem = r.scope.length ? lowerBound(itemHits, r.scope[0]![0], (h) => h.word) : itemHits.length;
     const lastWord = r.scope.length ? r.scope[r.scope.length - 1]![1] - 1 : -1;
     const oneSentence = lastWord >= 0 && words[lastWord]!.end <= r.sentenceEnd;
-    return oneSentence && firstItem < itemHits.length ? topicsIn(r.start, words[itemHits[firstItem]!.word]!.start) : new Map<string, number>();
+    // A pronoun's request starts where what it points at starts ("СМС тоже не приходит? Тогда опишите это").
+    const from = r.scope.length && r.scope[0]![0] < words.length ? Math.min(r.start, words[r.scope[0]![0]]!.start) : r.start;
+    return oneSentence && firstItem < itemHits.length ? topicsIn(from, words[itemHits[firstItem]!.word]!.start) : new Map<string, number>();
   });
   /** Topics the requests of each paragraph name that way, by the paragraph's start (one pass, not a loop over all requests per request). */
   const leadTopicsByParagraph = new Map<number, Set<string>>();
