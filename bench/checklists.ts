@@ -111,7 +111,7 @@ function timePair(a: () => unknown, b: () => unknown, runs: number): [number, nu
 /** A long draft built from real-looking parts, with one very long line without a full stop in it. */
 function longDraft(chars: number): string {
   const parts = [
-    'Здравствуйте!\n\nПо Kia Connect пришлите, пожалуйста, ФИО, телефон, e-mail, VIN XWEPH81ABN0001234 и IMEI 490154203237518.\n',
+    'Здравствуйте!\n\nПо Kia Connect пришлите, пожалуйста, ваши ФИО, телефон, e-mail, VIN XWEPH81ABN0001234 и IMEI 490154203237518.\n',
     'Оставьте обращение через форму обратной связи, указав дату покупки, т.е. когда покупали автомобиль, г. Москва, ул. Ленина.\n',
     '- модель автомобиля\n- скриншот ошибки размером до 2 МБ\n1) описание ситуации\n',
     '> Подскажите, что делать? [ИМЯ] ${1:имя} {{model}} <номер>\n',
@@ -129,6 +129,8 @@ function speed(options: ValidateOptions): boolean {
   validateDraft(longDraft(10_000), options); // warm-up: stems, regexes, JIT
   const small = longDraft(100_000);
   const big = longDraft(1_000_000);
+  // Timed as a reply: a draft judged to be a customer's e-mail skips the request checks.
+  if (validateDraft(small, options).incoming || validateDraft(big, options).incoming) throw new Error('the long drafts must read as replies');
   const [tSmall, tBig] = timePair(() => validateDraft(small, options), () => validateDraft(big, options), 7);
   const line = 'пришлите VIN и IMEI '.repeat(2_000); // 40 KB on one line, no full stop
   const tLine = time(() => validateDraft(line, options), 5);

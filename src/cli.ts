@@ -5,6 +5,7 @@ import { validateDraft } from './core/checklist/validate';
 import { decodeImei } from './core/entities/imei';
 import { decodeVin } from './core/entities/vin';
 import { importNumberedText } from './core/kb/importNumbered';
+import { formatKbProblemLine, type KbLocale } from './core/kb/problemMessages';
 import { KB_LANGUAGES, type KbLanguage, type KbProblem } from './core/kb/types';
 import { snippet } from './core/search/snippet';
 import { lineAndColumn, lineStarts } from './core/text/lines';
@@ -16,7 +17,7 @@ import { gapsCommand } from './node/gapsCommand';
 const USAGE = `Usage:
   support-kb search "<query>" [--kb <dir|file>]... [--limit N] [--json]
                     [--source <kb file name>]... [--lang ru|da|en]... [--category <name>]...
-                    [--no-cache] [--cache-dir <dir>]
+                    [--no-cache] [--cache-dir <dir>] [--locale ru|en]
   support-kb search --batch <file|-> [same options]   one query a line in, one JSON line out
   support-kb check <draft file> [--kb <dir|file>]... [--json] [--locale ru|en]
   support-kb vin <VIN> [--json]
@@ -44,7 +45,8 @@ Commands:
                     from the search-gap logs (*.jsonl) in a folder.
 
 Exit codes: 0 ok, 1 error (the message names the file and line at fault), 2 usage error.
-A broken KB file is left out: search and check answer from the rest, name it on stderr, exit 1.`;
+A broken KB file is left out: search and check answer from the rest, name it on stderr, exit 1.
+KB problems on stderr are written in the --locale language (ru by default, or en).`;
 
 class UsageError extends Error {}
 const usage = (message: string) => new UsageError(message);
@@ -103,7 +105,9 @@ async function search(args: string[]): Promise<number> {
     batch: { type: 'string' },
     'no-cache': { type: 'boolean' },
     'cache-dir': { type: 'string' },
+    locale: { type: 'string' },
   });
+  const locale = parseLocale(values.locale);
   const langs = (values.lang as string[] | undefined) ?? undefined;
   for (const l of langs ?? []) {
     if (!(KB_LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}, got "${l}"`);
@@ -119,7 +123,7 @@ async function search(args: string[]): Promise<number> {
 
   const cacheDir = values['no-cache'] ? undefined : ((values['cache-dir'] as string | undefined) ?? defaultCacheDir());
   const { kb, index } = await openIndex((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR], cacheDir ? { cacheDir } : {});
-  const kbBroken = reportKbProblems(kb.problems);
+  const kbBroken = reportKbProblems(kb.problems, locale);
 
   const options = {
     limit,
@@ -139,11 +143,11 @@ async function search(args: string[]): Promise<number> {
       continue;
     }
     if (hits.length === 0) {
-      process.stdout.write(`No articles match "${query}".\n`);
+      process.stdout.write(locale === 'ru' ? `Ни одна статья не подходит к «${query}».\n` : `No articles match "${query}".\n`);
       continue;
     }
     hits.forEach(({ article: a, similar, highlights }, i) => {
-      const more = similar.length ? `  (+${similar.length} similar)` : '';
+      const more = similar.length ? (locale === 'ru' ? `  (+${similar.length} похожих)` : `  (+${similar.length} similar)`) : '';
       process.stdout.write(`${i + 1}. ${a.title}  [${a.source}:${a.line}]${more}\n   ${snippet(a.body, highlights.body)}\n`);
     });
   }
@@ -155,9 +159,17 @@ async function search(args: string[]): Promise<number> {
  * the command goes on with the rest (one bad file never takes the KB down); the exit code is then 1,
  * so that scripts still notice. Returns whether there was an error.
  */
-function reportKbProblems(problems: readonly KbProblem[]): boolean {
-  for (const p of problems) process.stderr.write(`support-kb: ${p.severity === 'error' ? '' : 'warning: '}${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+function reportKbProblems(problems: readonly KbProblem[], locale: KbLocale): boolean {
+  const warning = locale === 'ru' ? 'предупреждение: ' : 'warning: ';
+  for (const p of problems) process.stderr.write(`support-kb: ${p.severity === 'error' ? '' : warning}${formatKbProblemLine(p, locale)}\n`);
   return problems.some((p) => p.severity === 'error');
+}
+
+/** `--locale`: the language of the KB's messages, Russian unless asked otherwise (as `check`, `lint` and `gaps`). */
+function parseLocale(value: unknown): KbLocale {
+  const locale = (value as string | undefined) ?? 'ru';
+  if (locale !== 'ru' && locale !== 'en') throw new UsageError('--locale must be ru or en');
+  return locale;
 }
 
 /** A draft (or a text to import) is a document a person wrote, not a dump: larger files are refused before they are read. */
@@ -176,13 +188,12 @@ function readInput(file: string): string {
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { kb: { type: 'string', multiple: true }, json: { type: 'boolean' }, locale: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('check takes exactly one draft file');
-  const locale = (values.locale as string | undefined) ?? 'ru';
-  if (locale !== 'ru' && locale !== 'en') throw new UsageError('--locale must be ru or en');
+  const locale = parseLocale(values.locale);
   const text = readInput(positionals[0]!);
   if (text.includes('\u0000')) throw new Error(`support-kb: ${positionals[0]} looks binary, not a text draft`);
   const kb = await loadKbFromPaths((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR]);
   // Only errors here: a draft check is not the place for the KB's warnings (that is `lint`).
-  const kbBroken = reportKbProblems(kb.problems.filter((p) => p.severity === 'error'));
+  const kbBroken = reportKbProblems(kb.problems.filter((p) => p.severity === 'error'), locale);
   const placeholders = [...placeholderLines(DEFAULT_REPLY_PARTS.greeting), ...placeholderLines(DEFAULT_REPLY_PARTS.signature)];
   const report = validateDraft(text, { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])), locale, placeholderLines: placeholders });
   if (values.json) {
@@ -199,13 +210,13 @@ async function check(args: string[]): Promise<number> {
     const { line, column } = lineAndColumn(starts, offset);
     return `${line}:${column}`;
   };
-  if (report.incoming) process.stdout.write('A customer\'s incoming e-mail, not a reply: no draft checks.\n');
+  if (report.incoming) process.stdout.write(locale === 'ru' ? 'Это входящее письмо клиента, а не ответ: черновик не проверяется.\n' : 'A customer\'s incoming e-mail, not a reply: no draft checks.\n');
   for (const c of report.checklists) {
     const missing = locale === 'ru' ? 'не хватает' : 'missing';
     process.stdout.write(`${c.title}: ${c.present.length}/${c.present.length + c.missing.length}${c.missing.length ? ` — ${missing}: ${c.missingLabels.join(', ')}` : ''}\n`);
   }
   for (const f of report.findings) process.stdout.write(`${positionals[0]}:${where(f.start)}: ${f.severity} ${f.code}: ${f.message}\n`);
-  if (!report.checklists.length && !report.findings.length) process.stdout.write('No findings.\n');
+  if (!report.checklists.length && !report.findings.length) process.stdout.write(locale === 'ru' ? 'Замечаний нет.\n' : 'No findings.\n');
   return kbBroken ? 1 : 0;
 }
 

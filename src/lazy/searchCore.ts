@@ -2,3 +2,4 @@
 // loaded when the KB first loads rather than with dist/extension.js.
 export { KbIndex } from '../core/search/index';
 export { assembleKb } from '../core/kb/assemble';
+export { formatKbProblemLine, renderKbProblem } from '../core/kb/problemMessages';

@@ -4,14 +4,10 @@ import { articlePlace } from '../core/kb/place';
 import { triggerSpellings } from '../core/search/layout';
 import { latinToCyrillic } from '../core/text/translit';
 import { snippet } from '../core/search/snippet';
-import { readConfig, type SupportKbConfig } from './config';
+import { readConfig } from './config';
+import { isCustomerMail, isDraft } from './draftDocuments';
 import type { KbService } from './kbService';
 import { COMPLETION_USED_COMMAND, searchActivity } from './searchEvents';
-
-/** Is this document a reply draft: one of the draft languages, or a file matching the draft glob. */
-export function isDraft(doc: vscode.TextDocument, config: SupportKbConfig): boolean {
-  return config.draftLanguages.includes(doc.languageId) || (!!config.draftGlob && vscode.languages.match({ pattern: config.draftGlob }, doc) > 0);
-}
 
 /**
  * KB answers offered while drafting: after the trigger (`kb:` by default) the words typed so far are
@@ -32,7 +28,8 @@ export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
       const i = s.exact ? before.lastIndexOf(s.text) : lower.lastIndexOf(s.text.toLowerCase());
       if (i > at) [at, triggerLength] = [i, s.text.length];
     }
-    if (at < 0 || !isDraft(doc, config)) return undefined;
+    // Never into the customer's e-mail: answers go into replies only.
+    if (at < 0 || !isDraft(doc, config) || isCustomerMail(doc)) return undefined;
     const typed = before.slice(at);
     const query = typed.slice(triggerLength);
     const range = new vscode.Range(position.line, at, position.line, position.character);

@@ -138,3 +138,8 @@ function isInside(uri: vscode.Uri, root: vscode.Uri): boolean {
   const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
   return uri.path === root.path || uri.path.startsWith(base);
 }
+
+/** The language of the KB's own messages (problems, lint): Russian when VS Code speaks Russian, else English. */
+export function uiLocale(): 'ru' | 'en' {
+  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}

@@ -3,7 +3,7 @@ import { FindingCodes, type DraftReport, type Finding, type FindingCode, type Te
 import { placeholderLines } from '../core/answers/answerSnippet';
 import { draftCore } from './lazyParts';
 import { Commands, InternalCommands } from './commands';
-import { isDraft } from './completions';
+import { isDraft } from './draftDocuments';
 import { readConfig, type CheckSetting } from './config';
 import type { KbIndex } from '../core/search/index';
 import type { KbService } from './kbService';

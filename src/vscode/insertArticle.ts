@@ -1,9 +1,8 @@
 import vscode = require('vscode');
-import { answerSnippet, breakBeforeNextLine, partsForDraft } from '../core/answers/answerSnippet';
+import { answerSnippet, breakBeforeAnswer, breakBeforeNextLine, isPlaceholderDefault, nextAnswerOffset, partsForDraft } from '../core/answers/answerSnippet';
 import type { Article } from '../core/kb/types';
-import { isDraft } from './completions';
+import { isCustomerMail, isDraft } from './draftDocuments';
 import { readConfig } from './config';
-import { draftCore } from './lazyParts';
 
 /** Schemes of documents an agent writes replies in; everything else (git, output, previews…) is read-only to us. */
 const WRITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
@@ -74,14 +73,26 @@ export class ReplyDrafts implements vscode.Disposable {
       const kept = this.withoutSearchSource(target.doc, [...target.selections]);
       editor.selections = kept.selections;
       afterLine = kept.afterLine;
+      // The name slot of the answer inserted before, still selected because the agent went on to the
+      // next answer without filling it in: not the agent's text, so not replaced. The new answer
+      // becomes a paragraph after the previous one, above the signature.
+      const only = editor.selections.length === 1 ? editor.selection : undefined;
+      if (only && !only.isEmpty && isPlaceholderDefault(target.doc.getText(only), readConfig().reply)) {
+        const at = target.doc.positionAt(nextAnswerOffset(target.doc.getText()));
+        editor.selections = [new vscode.Selection(at, at)];
+      }
     } else {
       editor = await this.newReplyBesideMail();
     }
     const doc = editor.document;
-    const at = editor.selection.end;
-    // A blank line between the answer and the text below it (the signature), when there is one line to keep apart.
-    const after = editor.selections.length === 1 && !afterLine ? breakBeforeNextLine(doc.lineAt(at.line).text.slice(at.character), at.line + 1 < doc.lineCount ? doc.lineAt(at.line + 1).text : undefined) : '';
-    const snippet = (afterLine ? '\n' : '') + answerSnippet(article.body, partsForDraft(doc.getText(), readConfig().reply)) + after;
+    const sel = editor.selection;
+    const restOfLine = doc.lineAt(sel.end.line).text.slice(sel.end.character);
+    const one = editor.selections.length === 1 && !afterLine;
+    // A paragraph of its own: a blank line after text on the cursor's line (an earlier answer)…
+    const before = one ? breakBeforeAnswer(doc.lineAt(sel.start.line).text.slice(0, sel.start.character), restOfLine) : '';
+    // …and a blank line between the answer and the text below it (the signature).
+    const after = one ? breakBeforeNextLine(restOfLine, sel.end.line + 1 < doc.lineCount ? doc.lineAt(sel.end.line + 1).text : undefined) : '';
+    const snippet = (afterLine ? '\n' : before) + answerSnippet(article.body, partsForDraft(doc.getText(), readConfig().reply)) + after;
     const ok = await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selections);
     if (!ok) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Support KB: could not insert the answer into {0}; the document was not changed.', editor.document.fileName));
@@ -127,14 +138,6 @@ export class ReplyDrafts implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/**
- * The customer's e-mail, as the draft checks decide it (mail headers from a sender who is not
- * support, a "… пишет:" opening, or the customer's own voice): one definition for both features.
- */
-function isCustomerMail(doc: vscode.TextDocument): boolean {
-  return draftCore().isIncoming(doc.getText());
 }
 
 /** Is the document open in an editor tab? (Its model may outlive the tab the agent closed.) */

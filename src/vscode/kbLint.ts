@@ -5,7 +5,7 @@ import { DEFAULT_LINT_CONFIG, LINT_CONFIG_FILE, parseLintConfig, type LintConfig
 import { fileName, type KbFileInput } from '../core/kb/parse';
 import { InternalCommands } from './commands';
 import { LintCancelled, lintInWorker, type LintRun } from '../node/lintRun';
-import { readConfig } from './config';
+import { readConfig, uiLocale } from './config';
 
 const LINT_DEBOUNCE_MS = 400;
 const COMPARE_SCHEME = 'support-kb-compare';
@@ -111,7 +111,7 @@ export class KbLinter implements vscode.Disposable, vscode.CodeActionProvider {
     if (!inputs.some((i) => i.file === doc.uri.toString())) inputs.push({ file: doc.uri.toString(), text: doc.getText() });
     const config = await this.readLintConfig(root);
     this.running.get(rootKey)?.cancel();
-    const lintRun = lintInWorker(this.workerFile, inputs, { config, locale: vscode.env.language.startsWith('ru') ? 'ru' : 'en' });
+    const lintRun = lintInWorker(this.workerFile, inputs, { config, locale: uiLocale() });
     this.running.set(rootKey, lintRun);
     let findings: LintFinding[];
     try {

@@ -1,6 +1,8 @@
 import vscode = require('vscode');
 import type { KbProblem } from '../core/kb/types';
 import { Commands } from './commands';
+import { uiLocale } from './config';
+import { searchCore } from './lazyParts';
 import type { KbService } from './kbService';
 
 /** At most this many notifications for one reload; the rest are in the Problems panel. */
@@ -26,9 +28,12 @@ export class KbProblems implements vscode.Disposable {
 
   private show(problems: readonly KbProblem[]): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
+    const locale = uiLocale();
+    // Problems come from a KB load, so the search core (with the message tables) is loaded already.
+    const { renderKbProblem } = searchCore();
     for (const p of problems) {
       const line = Math.max(0, p.line - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), renderKbProblem(p, locale), p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       d.source = 'support-kb';
       d.code = p.code;
       const list = byFile.get(p.file) ?? [];
@@ -51,7 +56,7 @@ export class KbProblems implements vscode.Disposable {
   private async notify(p: KbProblem): Promise<void> {
     const uri = toUri(p.file);
     const where = `${vscode.workspace.asRelativePath(uri)}${p.line ? `:${p.line}` : ''}`;
-    // The notification speaks the UI language (the Problems panel has the loader's exact message).
+    // The notification is short: what kind of problem and where; the Problems panel has the whole message.
     const text = vscode.l10n.t('Support KB: a problem in the KB file {0}: {1}', where, describe(p.code));
     const open = vscode.l10n.t('Open the File');
     const show = p.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;

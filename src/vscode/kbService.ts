@@ -4,13 +4,13 @@ import { kbFileKind } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
 import { decodeKbBytes, folderTooDeep, isUnreadable, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
-import type { Article, KbProblem } from '../core/kb/types';
+import { KbError, type Article, type KbProblem } from '../core/kb/types';
 import type { AliasTable } from '../core/search/aliases';
 import type { KbIndex } from '../core/search/index';
 import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/indexBuild';
 import { cacheFileFor } from '../node/cacheFile';
 import type { CacheOutcome } from '../node/indexCache';
-import { readConfig, SECTION } from './config';
+import { readConfig, SECTION, uiLocale } from './config';
 import { searchCore } from './lazyParts';
 
 const RELOAD_DEBOUNCE_MS = 250;
@@ -132,8 +132,7 @@ export class KbService implements vscode.Disposable {
       const kb = searchCore().assembleKb(inputs, this.lastGood);
       for (const f of kb.files) this.lastGood.set(f.file, f);
       for (const p of kb.problems) {
-        const where = `${vscode.Uri.parse(p.file).fsPath}${p.line ? `:${p.line}` : ''}`;
-        (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, `${where}: ${p.message}`);
+        (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, searchCore().formatKbProblemLine({ ...p, file: vscode.Uri.parse(p.file).fsPath }, uiLocale()));
       }
       this.index = await this.indexArticles(kb.articles, kb.aliases, inputs, roots);
       this.loadedChecklists = kb.checklists;
@@ -147,7 +146,7 @@ export class KbService implements vscode.Disposable {
         if (this.loading) return this.loading;
         if (this.index) return this.index;
       }
-      const message = e instanceof Error ? e.message : String(e);
+      const message = e instanceof KbError ? searchCore().formatKbProblemLine(e.problem, uiLocale()) : e instanceof Error ? e.message : String(e);
       this.log.error(vscode.l10n.t('Loading the knowledge base failed ({0}): {1}', reason, message));
       if (this.index) {
         this.log.warn(vscode.l10n.t('Keeping the last good index ({0} articles).', this.index.size));

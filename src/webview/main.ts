@@ -1,5 +1,6 @@
 // The sidebar's browser code: renders what the host sends, sends what the agent does.
 // KB text is only ever put into the DOM as text (textContent / text nodes), never as HTML.
+import { MAX_QUERY_CHARS } from '../core/search/limits';
 import { isToWebview, type FilterOption, type FromWebview, type PreviewItem, type Range, type ResultItem } from '../shared/protocol';
 
 interface VsCodeApi {
@@ -62,6 +63,9 @@ app.innerHTML = `
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = $<HTMLInputElement>('query');
+// The search reads this much of a query; the box holds no more, so a pasted e-mail is cut where the
+// agent can see it (and a longer query is never sent to be refused by the message check).
+input.maxLength = MAX_QUERY_CHARS;
 const sourceSelect = $<HTMLSelectElement>('source');
 const categorySelect = $<HTMLSelectElement>('category');
 const statusEl = $('status');

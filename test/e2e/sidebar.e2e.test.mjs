@@ -82,5 +82,11 @@ suite('Default High Contrast', 'sidebar-high-contrast.png', {
     await page.screenshot({ path: join(SCREENSHOTS, screenshot) });
     await frame.locator('#query').fill('фывапролдж');
     await frame.locator('#status:not([hidden])', { hasText: /Nothing|ничего/ }).waitFor();
+
+    // A whole e-mail pasted into the box: cut at what the search reads, and still answered.
+    await frame.locator('#source').selectOption('');
+    await frame.locator('#query').fill('не могу войти в личный кабинет, забыл пароль. '.repeat(200));
+    assert.ok((await frame.locator('#query').inputValue()).length <= 1000, 'the box holds what the search reads');
+    await frame.locator('li[role="option"] mark').first().waitFor({ timeout: 20_000 });
   },
 });

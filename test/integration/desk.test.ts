@@ -55,6 +55,19 @@ describe('the answer lands in the reply the agent works on', () => {
     assert.ok(after.includes(`> не приходит смс с кодом\n${chosen.body}`), 'the answer follows on the next line');
   });
 
+  it('a second answer goes after the first as a paragraph, never over the name left to fill in', async () => {
+    await open('reply-two-answers.txt', '', vscode.ViewColumn.One);
+    const first = await runAndAcceptQuickPick<{ body: string }>(Commands.insertAnswer, { query: 'яндекс плюс промокод' });
+    const editor = await waitFor('the reply with the first answer', () => (vscode.window.activeTextEditor?.document.getText().includes(first.body) ? vscode.window.activeTextEditor : undefined));
+    // The snippet leaves the name slot selected; the agent goes on to the next answer without filling it.
+    assert.equal(editor.document.getText(editor.selection), 'имя клиента');
+    const second = await runAndAcceptQuickPick<{ body: string }>(Commands.insertAnswer, { query: 'обновление навигации' });
+    const text = editor.document.getText();
+    assert.ok(text.startsWith('Здравствуйте, имя клиента!\n\n'), text);
+    assert.ok(text.includes(`${first.body}\n\n${second.body}\n\nС уважением`), text);
+    assert.equal(text.match(/С уважением/g)?.length, 1, 'one signature');
+  });
+
   it('never writes into a KB file; with no reply open, a new untitled reply opens beside the e-mail', async () => {
     const kbFile = workspaceUri('team-kb', 'team-answers.md');
     const kbText = (await vscode.workspace.openTextDocument(kbFile)).getText();

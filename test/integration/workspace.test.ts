@@ -111,6 +111,10 @@ describe('the agent workspace', () => {
     const code = await openDraft('script.js', '// kb:пароль', 'javascript');
     const inCode = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', code.document.uri, new vscode.Position(0, 12));
     assert.equal(inCode.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && /парол/i.test(String(typeof i.label === 'string' ? i.label : i.label.label))).length, 0);
+    // The customer's e-mail is a plain-text file too, but answers never go into it.
+    const mail = await openDraft('mail-from-customer.txt', 'От: Иван Петров <ivan@example.ru>\nТема: пароль\n\nЗдравствуйте! Не могу войти.\nkb:пароль');
+    const inMail = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', mail.document.uri, new vscode.Position(4, 9));
+    assert.equal(inMail.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).length, 0, 'nothing offered in the customer e-mail');
   });
 
   it('every contributed command is registered and has a category', async () => {

@@ -40,7 +40,8 @@ describe('support-kb CLI', () => {
     assert.match(out, /^1\. Шиномонтаж {2}\[a:1\]\n {3}Запишитесь на шиномонтаж у дилера\.\n$/);
     const none = cli('search', 'zzzzqqq', '--kb', dir);
     assert.equal(none.code, 0);
-    assert.match(none.out, /No articles match/);
+    assert.match(none.out, /Ни одна статья не подходит к «zzzzqqq»/, 'Russian by default, like the other commands');
+    assert.match(cli('search', 'zzzzqqq', '--kb', dir, '--locale', 'en').out, /No articles match "zzzzqqq"/);
   });
 
   it('exits 2 with usage on stderr for usage errors', () => {
@@ -56,12 +57,18 @@ describe('support-kb CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'skb-'));
     const bad = join(dir, 'bad.md');
     writeFileSync(bad, '---\nlang: klingon\n---\n## A\nb');
-    const r = cli('search', 'a', '--kb', bad);
+    const r = cli('search', 'a', '--kb', bad, '--locale', 'en');
     assert.equal(r.code, 1);
     assert.ok(r.err.includes(`${bad}:2: unknown lang "klingon"`), r.err);
-    const missing = cli('search', 'a', '--kb', join(dir, 'nope'));
+    const missing = cli('search', 'a', '--kb', join(dir, 'nope'), '--locale', 'en');
     assert.equal(missing.code, 1);
     assert.match(missing.err, /KB path not found/);
+    // Russian unless asked otherwise, as `check`, `lint` and `gaps`; still the file and line first.
+    const ru = cli('search', 'a', '--kb', bad);
+    assert.equal(ru.code, 1);
+    assert.ok(ru.err.includes(`${bad}:2: Неизвестный язык lang: «klingon»`), ru.err);
+    assert.match(cli('search', 'a', '--kb', join(dir, 'nope')).err, /Путь к базе знаний не найден/);
+    assert.equal(cli('search', 'a', '--kb', bad, '--locale', 'de').code, 2, 'an unknown --locale is a usage error');
   });
 
   it('searches and checks with the rest of the KB when one file is broken, and still exits 1 naming it', () => {

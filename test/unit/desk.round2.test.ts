@@ -1,7 +1,7 @@
 // The agent's desk, second workbench try-out (issue 9b): pure pieces behind the adapters.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { breakBeforeNextLine } from '../../src/core/answers/answerSnippet';
+import { breakBeforeAnswer, breakBeforeNextLine, DEFAULT_REPLY_PARTS, isPlaceholderDefault, nextAnswerOffset } from '../../src/core/answers/answerSnippet';
 import { articlePlace } from '../../src/core/kb/place';
 import { switchLayout, triggerSpellings, typedInRussianLayout } from '../../src/core/search/layout';
 import { MAX_QUERY_CHARS, selectionQuery } from '../../src/core/search/limits';
@@ -34,6 +34,26 @@ describe('an answer inserted above the signature', () => {
     assert.equal(breakBeforeNextLine('', ''), '', 'already a blank line below');
     assert.equal(breakBeforeNextLine('', undefined), '', 'the end of the draft');
     assert.equal(breakBeforeNextLine(' хвост строки', 'С уважением,'), '', 'mid-line: the line is the agent’s');
+  });
+});
+
+describe('a second answer in the same reply (workbench try-out 3)', () => {
+  it('starts a paragraph of its own after text on the cursor line, not glued to it', () => {
+    assert.equal(breakBeforeAnswer('…по ссылке kia.ru/feedback/', ''), '\n\n');
+    assert.equal(breakBeforeAnswer('Ответ: ', '  '), '\n\n');
+    assert.equal(breakBeforeAnswer('', ''), '', 'an empty line');
+    assert.equal(breakBeforeAnswer('Начало ', 'конец'), '', 'inside a line: where the agent put it');
+  });
+
+  it('knows the name slot left unfilled, and goes after the last answer above the signature', () => {
+    assert.equal(isPlaceholderDefault('имя клиента', DEFAULT_REPLY_PARTS), true);
+    assert.equal(isPlaceholderDefault('ваше имя', DEFAULT_REPLY_PARTS), true);
+    assert.equal(isPlaceholderDefault('Ирина', DEFAULT_REPLY_PARTS), false, 'a name the agent typed');
+    assert.equal(isPlaceholderDefault('', DEFAULT_REPLY_PARTS), false);
+    const draft = 'Здравствуйте, имя клиента!\n\nПервый ответ.\n\nС уважением,\nваше имя\n';
+    assert.equal(draft.slice(0, nextAnswerOffset(draft)), 'Здравствуйте, имя клиента!\n\nПервый ответ.');
+    assert.equal(nextAnswerOffset('Ответ.\n\n\n'), 'Ответ.'.length, 'unsigned: after the last text');
+    assert.equal(nextAnswerOffset(''), 0);
   });
 });
 

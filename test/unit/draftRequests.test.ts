@@ -56,6 +56,9 @@ describe('requests are recognised by grammar, not a list of phrases', () => {
     assert.deepEqual(verdict('Чтобы получить промокод Яндекс Плюс, нужен автомобиль с сервисами Яндекса.'), {});
     assert.deepEqual(verdict('For the Yandex Plus promo code, reply with the VIN and a photo of the registration certificate.'), { 'yandex-plus': [] });
   });
+  it('"X тоже пригодится" asks for one more thing', () => {
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс пришлите фото СТС.\n\nP.S. И VIN тоже пригодится.'), { 'yandex-plus': [] });
+  });
   it('verbless and elliptic requests', () => {
     assert.deepEqual(asked('Пожалуйста, ФИО, VIN и IMEI по Kia Connect.').sort(), ['full_name', 'imei', 'vin']);
     assert.deepEqual(asked('По Kia Connect пришлите IMEI. По Mobikey — дату обращения к дилеру.', 'mobikey'), ['dealer_date']);
@@ -99,6 +102,7 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Для Mobikey обратитесь в дилерский центр, предоставив номер телефона.'), {});
     // A place after an action noun is where that action happened, not where the step is done.
     assert.deepEqual(verdict('Не пускает в личный кабинет? Укажите дату регистрации на сайте и логин для входа, приложите скриншот ошибки.'), { 'account-login': ['description', 'vin', 'production_document'] });
+    assert.deepEqual(verdict('Please open the Mobikey app, go to Settings and check that your phone number and name are the same as at the dealer.'), {});
     // Data named above a list of steps is what the steps change, not what we ask for.
     assert.deepEqual(verdict('Неверные данные автомобиля в кабинете можно исправить самим:\n1. Откройте «Мои автомобили».\n2. Удалите автомобиль.\n3. Добавьте его снова, введя VIN.'), {});
     // …but sending something to us after a step is a request.
@@ -108,6 +112,12 @@ describe('what is not a request', () => {
     assert.deepEqual(verdict('Привязка номера телефона к учетной записи необходима для восстановления пароля.'), {});
     assert.deepEqual(verdict('Для активации Mobikey необходимо обратиться в дилерский центр.'), {});
     assert.deepEqual(verdict('Если почтового адреса нет, указать его невозможно: привяжите номер телефона в Kia Connect.'), {});
+  });
+  it('what the speaker offers to send, and a question about what to send, ask nothing', () => {
+    assert.deepEqual(verdict('Промокод Яндекс Плюс не пришёл. Фото СТС и VIN могу прислать, если нужно.', false), {});
+    assert.deepEqual(verdict('Машина не появилась в Mobikey. Напишите, пожалуйста, какие данные прислать — ФИО, телефон, VIN?', false), {});
+    // "будем признательны, если пришлёте" is still ours.
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс будем признательны, если пришлёте VIN и фото СТС.'), { 'yandex-plus': [] });
   });
   it('the customer’s own questions, also quoted inside the reply', () => {
     assert.deepEqual(verdict('Подскажите, пожалуйста, какие документы нужны для исправления модели автомобиля в личном кабинете?'), {});
@@ -139,6 +149,9 @@ describe('incoming e-mails are not replies', () => {
     '---------- Forwarded message ---------\nFrom: Olga <olga@gmail.com>\nDate: Mon, 9 Nov 2026\n\nPlease send me the Kia Connect instructions, my VIN is below.',
     'Здравствуйте! У меня не работает Kia Connect, мне сменили номер. Пришлите, что нужно: VIN, IMEI? Заранее спасибо, Дмитрий',
     'Добрый день! Я не могу войти в Kia Connect, мой телефон сменился. Укажите, что прислать: VIN, IMEI?\nЖду ответа от службы поддержки.\nДмитрий',
+    // Nobody addressed as "вы", no support signature, and the writer's own data: no first person needed.
+    'Добрый день! Купили Seltos, промокод Яндекс Плюс не пришёл. Пришлите промокод на почту, VIN XWEPH81ABN0001234, фото СТС во вложении.\nАндрей',
+    'Kia Connect не работает. Пришлите инструкцию на olga.k@mail.ru, телефон +7 912 345-67-89.',
   ];
   for (const text of incoming) {
     it(text.slice(0, 40), () => {
@@ -152,6 +165,8 @@ describe('incoming e-mails are not replies', () => {
     assert.equal(isIncoming('From: Kia Support <support@kia.ru>\nTo: ivan@mail.ru\n\nПо Kia Connect пришлите VIN.'), false);
     assert.equal(isIncoming(`${HELLO}По Kia Connect пришлите VIN.${BYE}\nFrom: Ivan <ivan@mail.ru>\nУ меня не работает, я не могу войти.`), false);
     assert.equal(isIncoming(`${HELLO}Я проверила ваш аккаунт, мне нужно уточнить VIN.${BYE}`), false);
+    // A terse reply without "вы" and without a signature that gives only our hotline is still ours.
+    assert.equal(isIncoming('здравствуйте. пришлите вин и фото стс, вопросы по телефону 8 800 301 08 80'), false);
   });
 });
 
@@ -188,6 +203,9 @@ describe('which items are requested', () => {
   it('prepositions stand for each other and the addressee may be left out in item phrases', () => {
     assert.ok(asked('По Mobikey уточните VIN и когда вы были в дилерском центре.', 'mobikey').includes('dealer_date'));
     assert.ok(asked('По Mobikey: как зовут владельца учётной записи? Какой VIN?', 'mobikey').includes('full_name'));
+  });
+  it('an item phrase that ends in the request counts ("если на экране ошибка, пришлите фото")', () => {
+    assert.ok(asked('По Mobikey пришлите VIN. Если на экране ошибка, пришлите фото.', 'mobikey').includes('error_photo'));
   });
   it('a pronoun asks for what was just named', () => {
     assert.deepEqual(verdict('Промокод Яндекс Плюс выдаётся по фото СТС: приложите его к обращению https://www.kia.ru/feedback/.'), { 'yandex-plus': ['vin'] });
@@ -242,12 +260,22 @@ describe('segmentation that survives real text', () => {
     // A heading that asks for nothing does not make its list a request.
     assert.deepEqual(verdict('## Kia Connect\n\n1. ФИО владельца указано верно.\n2. VIN проверен.'), {});
   });
+  it('a question mark inside quotation marks does not end a sentence that goes on', () => {
+    const t = 'На странице входа нажмите «Забыли пароль?» и укажите e-mail. Потом спросите: «Где код?» Код придёт.';
+    assert.deepEqual(segment(t).map((x) => t.slice(x.start, x.end)), ['На странице входа нажмите «Забыли пароль?» и укажите e-mail.', 'Потом спросите: «Где код?»', 'Код придёт.']);
+  });
   it('a heading with a bare infinitive and a markdown table of what to send', () => {
     assert.deepEqual(asked('По Kia Connect передадим специалистам.\n\n### Что указать в письме\n\n- ФИО\n- VIN').sort(), ['full_name', 'vin']);
     const table = 'По Kia Connect пришлите:\n\n| Что | Пример |\n|---|---|\n| ФИО | Иванов И. И. |\n| IMEI | 15 цифр |';
     assert.deepEqual(asked(table).sort(), ['full_name', 'imei']);
     const rows = segment(table).filter((x) => x.bullet === '| ');
     assert.equal(rows.length, 3, 'the header rule is not a row');
+  });
+  it('"следующие данные" over lines without markers, and "всё это пришлите" after a list', () => {
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс пришлите, пожалуйста, следующие данные.\n\nФото СТС\nVIN'), { 'yandex-plus': [] });
+    assert.deepEqual(verdict('Для промокода Яндекс Плюс:\n* VIN\n* фото СТС\nВсё это пришлите ответным письмом.'), { 'yandex-plus': [] });
+    // Lines with verbs below are not the list.
+    assert.deepEqual(verdict('По промокоду Яндекс Плюс пришлите следующие данные: VIN.\nФото СТС проверять не будем.'), { 'yandex-plus': ['sts_photo'] });
   });
   it('an inline list after a colon on the same line', () => {
     assert.deepEqual(asked('Kia Connect: пришлите данные владельца: ФИО; телефон; e-mail.').sort(), ['email', 'full_name', 'phone']);
@@ -276,6 +304,14 @@ describe('which checklist', () => {
     assert.deepEqual(verdict('Если восстановить пароль от личного кабинета не получается, пришлите логин и скриншот ошибки.'), { 'password-sms': ['description', 'email', 'phone'] });
     assert.deepEqual(Object.keys(verdict('Если не получается войти в личный кабинет, а восстановление пароля не помогает, пришлите дату регистрации, логин, описание, скриншот ошибки, VIN и ПТС.')), ['account-login']);
     assert.deepEqual(verdict('В личном кабинете у вас отображается чужой автомобиль. Пришлите VIN и ПТС.'), { 'car-info-fix': ['description', 'model'] });
+  });
+  it('a paragraph without a topic takes the one named before it, not one named after it in passing', () => {
+    const v = verdict('Автомобиль не появился в Мобикей после активации.\n\nНапишите ФИО, телефон и e-mail, VIN и модель, в каком ДЦ и когда проводили активацию.\n\nЕсли вопрос ещё и про Kia Connect, напишите отдельно.');
+    assert.deepEqual(Object.keys(v), ['mobikey']);
+  });
+  it('a second topic asked about as a question, then "опишите это"', () => {
+    const v = verdict('Kia Connect не подключается — пришлите ФИО, телефон, e-mail, VIN, IMEI, модель, дату покупки, город, описание и скриншот. СМС для сброса пароля от личного кабинета тоже не приходит? Тогда опишите это и приложите скрин.');
+    assert.deepEqual(Object.keys(v).sort(), ['kia-connect', 'password-sms']);
   });
   it('sign-in and the reset code together: two items only the sign-in checklist has bring it in, an aside does not', () => {
     const both = 'Вы не можете войти в личный кабинет, а код для сброса пароля не приходит.\n\n## Что прислать\n\n- дату регистрации и логин\n- телефон, почту и скриншот ошибки\n- что именно происходит';

@@ -289,7 +289,7 @@ describe('schemas enforced where data is read', () => {
       ['{} x', 1, 4, /more text/],
     ];
     for (const [text, line, column, why] of cases) {
-      assert.throws(() => parseKbJson(text, 'kb/aliases.json', 'kb.aliases.json', 'aliases file'), (e: unknown) => {
+      assert.throws(() => parseKbJson(text, 'kb/aliases.json', 'kb.aliases.json', 'json.aliases'), (e: unknown) => {
         assert.ok(e instanceof KbError);
         assert.equal(e.problem.line, line, text);
         assert.match(e.problem.message, new RegExp(`at line ${line}, column ${column}: `), text);

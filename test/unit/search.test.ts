@@ -114,6 +114,29 @@ describe('excerpt', () => {
     assert.match(ex.text, /Нажмите «Забыли/);
   });
 
+  it('cuts between words, never inside one, and keeps the highlight', () => {
+    let checked = 0;
+    for (const a of bundledArticles()) {
+      const words = [...a.body.matchAll(/\p{L}{6,}/gu)];
+      const w = words[Math.floor(words.length / 2)];
+      if (!w || a.body.length < 400) continue;
+      const ex = excerpt(a.body, [[w.index!, w.index! + w[0].length]], 120);
+      const [s, e] = ex.ranges[0]!;
+      assert.equal(ex.text.slice(s, e), w[0], a.id);
+      const inner = ex.text.replace(/^…/, '').replace(/…$/, '');
+      const flat = a.body.replace(/\s+/g, ' ');
+      const at = flat.indexOf(inner);
+      assert.ok(at >= 0, a.id);
+      // Only a very long "word" (a URL) may be cut inside.
+      const firstWord = inner.split(' ')[0]!;
+      const lastWord = inner.split(' ').at(-1)!;
+      if (ex.text.startsWith('…') && firstWord.length < 15) assert.match(flat[at - 1] ?? ' ', /\s/, `${a.id} starts inside a word: ${ex.text.slice(0, 30)}`);
+      if (ex.text.endsWith('…') && lastWord.length < 15) assert.match(flat[at + inner.length] ?? ' ', /\s/, `${a.id} ends inside a word: ${ex.text.slice(-30)}`);
+      checked++;
+    }
+    assert.ok(checked > 100, `checked ${checked}`);
+  });
+
   it('drops highlights outside the excerpt', () => {
     const body = `пароль ${'слово '.repeat(100)}`;
     const ex = excerpt(body, [[0, 6], [600, 605]], 40);

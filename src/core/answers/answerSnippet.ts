@@ -31,19 +31,47 @@ const SIGNATURE = /(с уважением|best regards|kind regards|med venlig h
 
 /** Does some line of `text`, after its leading spaces, start with `phrase`? One pass over the text. */
 function someLineStartsWith(text: string, phrase: RegExp): boolean {
+  return lineStartingWith(text, phrase) >= 0;
+}
+
+/** Offset of the first line of `text` that starts (after its leading spaces) with `phrase`, or -1. */
+function lineStartingWith(text: string, phrase: RegExp): number {
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+    if (isLineBreak(c)) {
       lineStart = true;
       continue;
     }
     if (!lineStart || isBlankInLine(c)) continue;
     lineStart = false;
     phrase.lastIndex = i;
-    if (phrase.test(text)) return true;
+    if (phrase.test(text)) return i;
   }
-  return false;
+  return -1;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * Where a further answer goes in a reply that already has one: after the last text above the
+ * signature (or at the end, unsigned), as a paragraph of its own. Used when the selection is only
+ * an unfilled placeholder of the answer inserted before, which must not be replaced.
+ */
+export function nextAnswerOffset(draft: string): number {
+  const signature = lineStartingWith(draft, SIGNATURE);
+  let end = signature >= 0 ? signature : draft.length;
+  while (end > 0 && (isLineBreak(draft.charCodeAt(end - 1)) || isBlankInLine(draft.charCodeAt(end - 1)))) end--;
+  return end;
+}
+
+/** Is `selected` just the default text of one of the greeting's or signature's placeholders ("имя клиента")? */
+export function isPlaceholderDefault(selected: string, parts: ReplyParts): boolean {
+  const text = selected.trim();
+  if (!text) return false;
+  return [parts.greeting, parts.signature].some((snippet) => placeholderLines(snippet).some((line) => line.defaults.some((d) => d.text.trim() === text)));
 }
 
 /** White space that does not end a line. */
@@ -103,6 +131,15 @@ export function placeholderLines(snippet: string): PlaceholderLine[] {
     if (kept.length && trimmed) out.push({ text: trimmed, defaults: kept });
   }
   return out;
+}
+
+/**
+ * What to put before an answer inserted at the end of a line of text (after an earlier answer, or
+ * after "Ответ на ваш вопрос:"): a blank line, so that it starts a paragraph of its own instead of
+ * being glued to the text. Inserted on an empty line or inside a line, nothing.
+ */
+export function breakBeforeAnswer(lineBeforeCursor: string, restOfLine: string): string {
+  return lineBeforeCursor.trim() && !restOfLine.trim() ? '\n\n' : '';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { findEntities } from '../entities/find';
 import { queryStems, tokenize } from '../search/analyze';
 
 /** A word of the draft (folded), with its stem, for phrase matching. */
@@ -64,6 +65,18 @@ const FIRST_PERSON = new Set([
   'высылаю', 'отправляю', 'присылаю', 'направляю', 'прилагаю', 'прикрепил', 'прикрепила', 'отправлял', 'отправляла', 'писал', 'писала', 'звонил', 'звонила', 'обращался', 'обращалась', 'пытался', 'пыталась',
   'заметил', 'заметила', 'установил', 'установила', 'скачал', 'скачала', 'забыл', 'забыла', 'поменял', 'поменяла', 'сменил', 'сменила', 'продал', 'продала', 'хотел', 'хотела',
 ]);
+const SECOND_PERSON = new Set(['вы', 'вас', 'вам', 'вами', 'you', 'your', 'yours']);
+/** A phone number (not the support hotline 8 800) or an e-mail address; bounded, so no long rescans. */
+const PHONE = /(?<!\d)(?:\+7|8)[ \t(-]{0,2}(?!800)\d{3}[ \t)-]{0,2}\d{3}[ \t-]?\d{2}[ \t-]?\d{2}(?!\d)/;
+const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}/g;
+
+/** Does the text give a VIN, an IMEI, a phone number or an e-mail address of its writer's own? */
+function givesOwnData(text: string): boolean {
+  if (findEntities(text).length || PHONE.test(text)) return true;
+  for (const m of text.matchAll(EMAIL)) if (!SUPPORT_SENDER.test(m[0])) return true;
+  return false;
+}
+
 /** Closings customers use and support does not. */
 const CUSTOMER_CLOSING = /заранее спасибо|заранее благодарю|thanks in advance/i;
 
@@ -106,7 +119,14 @@ export function isIncoming(text: string): boolean {
   if (headerLines && !signed) return true;
   // No headers: the customer's own voice in the part above any quote, and nobody from support signs it.
   let mine = CUSTOMER_CLOSING.test(own) ? 2 : 0;
-  for (const w of tokenize(own)) if (FIRST_PERSON.has(w.text)) mine++;
+  let addressed = false;
+  for (const w of tokenize(own)) {
+    if (FIRST_PERSON.has(w.text)) mine++;
+    if (SECOND_PERSON.has(w.text) || w.text.startsWith('ваш')) addressed = true;
+  }
+  // Nobody is addressed as "вы / you", nobody from support signs, and the text gives its own data
+  // (a VIN, a phone number, an e-mail address that is not ours): the customer writing to us.
+  if (!addressed && !signed && givesOwnData(own)) return true;
   // Signed by support in its last lines? ("Спасибо, жду ответа поддержки" in a customer's text is not a signature.)
   return mine >= 2 && !signed;
 }

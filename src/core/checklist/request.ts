@@ -132,6 +132,9 @@ export function findRequests(input: RequestInput): Request[] {
   for (const h of input.hits) if (h.item) for (let k = h.word; k <= h.last; k++) itemWord[k] = 1;
   const hitStarts = new Uint8Array(words.length);
   for (const h of input.hits) if (h.item) hitStarts[h.word] = 1;
+  // Where item phrases of two words or more end: "ошибка — приложите фото" asks for the photo of the error.
+  const hitEnds = new Uint8Array(words.length);
+  for (const h of input.hits) if (h.item && h.size > 1) hitEnds[h.last] = 1;
   const quoted = quotedWords(text, words);
 
   // Words of each sentence, by one sweep.
@@ -146,7 +149,7 @@ export function findRequests(input: RequestInput): Request[] {
   }
 
   const hasItem = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (hitStarts[i]) return true;
+    for (let i = a; i < b; i++) if (hitStarts[i] || hitEnds[i]) return true;
     return false;
   };
   const hasData = (a: number, b: number) => {
@@ -154,6 +157,14 @@ export function findRequests(input: RequestInput): Request[] {
     return false;
   };
 
+  /** What a pronoun after sentence `k` points at: that sentence, or the whole list it ends ("…:\n- VIN\n- СТС\nВсё это пришлите"). */
+  const pointedAt = (k: number): [number, number][] => {
+    const lead = sentences[k]!.lead;
+    if (lead === undefined) return [ranges[k]!];
+    let first = k;
+    while (first > lead + 1 && sentences[first - 1]!.lead === lead) first--;
+    return [ranges[lead]!, ...ranges.slice(first, k + 1)];
+  };
   /** Per sentence: the word ranges it asks about, or undefined when it asks nothing. */
   const procedure = procedureSentences(sentences, words, ranges);
   // Headings ask only for the list they introduce ("## Что нужно прислать" above the items).
@@ -170,7 +181,7 @@ export function findRequests(input: RequestInput): Request[] {
     if (scope && !scope.length) continue;
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
     if (!scope && out.length && ellipticRequest(text, words, ranges[si]!, s, hitStarts)) scope = [ranges[si]!];
-    if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [ranges[si - 1]!, ...scope.slice(1)] : scope.slice(1);
+    if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
     for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
@@ -181,6 +192,20 @@ export function findRequests(input: RequestInput): Request[] {
     }
     // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k])) scope = [ranges[si]!];
+    // "Пришлите следующие данные." over lines without list markers ("ФИО владельца", "VIN"): short
+    // verbless lines right below it, in the next paragraph at most, are its list.
+    if (scope && !list.length && pointsBelow(words, ranges[si]!)) {
+      for (let k = si + 1; k < sentences.length && list.length < 20; k++) {
+        const next = sentences[k]!;
+        const [a, b] = ranges[k]!;
+        if (taken[k] || own[k] || next.heading || next.bullet || b <= a || b - a > 8 || next.paragraph > s.paragraph + 1) break;
+        if (list.length && next.paragraph !== sentences[list[0]!]!.paragraph) break;
+        let verb = false;
+        for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) verb = true;
+        if (verb) break;
+        list.push(k);
+      }
+    }
     if (!scope) continue;
     const all: [number, number][] = [...scope];
     for (const k of list) {
@@ -350,7 +375,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     for (let i = a; i < b; i++) {
       const t = words[i]!.text;
       if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
-      if (NEED_WORDS.has(t)) needs = true;
+      // "какие данные прислать?", "что указать?": whoever asks this is the one who sends.
+      if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
     }
     if (asksWhat && needs) return undefined;
   }
@@ -380,11 +406,14 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
     // A heading over a list asks with a bare infinitive ("### Что указать в письме").
     else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы';
+    // "VIN могу прислать", "мы готовы направить": the speaker is the one who sends, nobody is asked.
+    else if (kind === 'infinitive' && f.speakerActs) ok = false;
     else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s) || s.heading;
     else if (kind === 'gerund') ok = sentenceHasModal || sentenceHasInfinitive;
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
     // What is needed follows the word ("нам нужны: …"); "привязка телефона необходима для…" states a fact.
-    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s));
+    // "Скриншот тоже пригодится": an item before the word, with тоже / также / ещё, is one more thing asked.
+    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
     if (f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
@@ -424,7 +453,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     for (let i = a; i < b; i++) {
       const t = words[i]!.text;
       if (t === 'пожалуйста' || t === 'please') polite = true;
-      else if (isVerbForm(t) || NEGATIONS.has(t)) verb = true;
+      // "Please open the app and check…": a word after "please" that is not an item is the verb; so is a step's verb.
+      else if (isVerbForm(t) || NEGATIONS.has(t) || SELF_VERBS.has(t) || (words[i - 1]?.text === 'please' && !itemWord[i])) verb = true;
       if (itemWord[i]) items = true;
     }
     if (polite && items && !verb) return [[a, b]];
@@ -459,7 +489,14 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   return scope.length ? scope : undefined;
 }
 
-const PRONOUNS = new Set(['его', 'её', 'ее', 'их', 'it', 'them']);
+const PRONOUNS = new Set(['его', 'её', 'ее', 'их', 'это', 'it', 'them', 'this', 'these']);
+const BELOW = /^(следующ|ниже|following|below)/;
+
+/** Does the sentence say that what it asks for comes below it ("следующие данные", "the following")? */
+function pointsBelow(words: readonly Word[], [a, b]: [number, number]): boolean {
+  for (let i = a; i < b; i++) if (BELOW.test(words[i]!.text)) return true;
+  return false;
+}
 
 interface ClauseFacts {
   /** A modal word (нужно, необходимо, просим…). */
@@ -479,10 +516,19 @@ interface ClauseFacts {
   dealer: boolean;
   /** "даже если пришлёте VIN" / "even if you send": a concession, not a request. */
   concessive: boolean;
+  /** A verb of the speaker governing the infinitives ("могу / можем / готовы / хочу прислать"). */
+  speakerActs: boolean;
+  /** "тоже / также / ещё / also / too": one more thing. */
+  additive: boolean;
 }
 
+const ADDITIVE = new Set(['тоже', 'также', 'еще', 'ещё', 'also', 'too']);
+
+const WISH_AFTER_WILL = new Set(['признательны', 'благодарны', 'рады', 'ждать']);
+const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
+
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false };
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
@@ -507,6 +553,9 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
     if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
     if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
+    if (ADDITIVE.has(t)) f.additive = true;
+    // "будем признательны" is a wish addressed to the reader, not something the speaker does.
+    if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }
   if (c.to > c.from && text.slice(words[c.from]!.start, words[c.to - 1]!.end).includes('@')) f.toUs = true;
   return f;

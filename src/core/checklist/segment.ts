@@ -72,6 +72,18 @@ function periodEnds(text: string, at: number, lineStart: number): boolean {
   return !ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/**
+ * Punctuation inside quotation marks followed by a lower-case word: the sentence goes on
+ * ("выберите «Забыли пароль?» и укажите e-mail").
+ */
+function quotedInside(text: string, i: number, j: number, b: number): boolean {
+  const close = text[j - 1];
+  if (close !== '»' && close !== '”' && close !== '"') return false;
+  let k = j;
+  while (k < b && SPACE.test(text[k]!)) k++;
+  return k < b && /\p{Ll}/u.test(text[k]!) && j - 1 > i;
+}
+
 /** Does the sentence end with a colon (markdown emphasis around it aside: "**Что прислать:**")? */
 export function introducesList(text: string, s: { start: number; end: number }): boolean {
   let i = s.end - 1;
@@ -160,7 +172,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         }
         let j = i + 1;
         while (j < b && (isTerminal(text[j]!) || text[j] === ')' || text[j] === '»' || text[j] === '"' || text[j] === '”')) j++;
-        if ((j >= b || SPACE.test(text[j]!)) && (ch !== '.' || j > i + 1 || periodEnds(text, i, a))) {
+        if ((j >= b || SPACE.test(text[j]!)) && (ch !== '.' || j > i + 1 || periodEnds(text, i, a)) && !quotedInside(text, i, j, b)) {
           let s: Sentence;
           if (continues && first) {
             s = open!;

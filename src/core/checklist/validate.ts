@@ -140,6 +140,9 @@ function lowerBound<T>(xs: readonly T[], x: number, key: (t: T) => number): numb
 }
 
 
+/** How many words a phrase hit can span (its words, with at most two others between each). */
+const PHRASE_REACH = 24;
+
 interface Analysis {
   requests: Request[];
   /** Checklists each request is checked against. */
@@ -189,8 +192,11 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const itemsOf = requests.map((r) => {
     const m = new Map<string, Map<string, number[]>>();
     for (const [a, b] of r.scope) {
-      for (let k = lowerBound(itemHits, a, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
+      // A phrase that ends in the request counts too ("если появляется ошибка — приложите фото"):
+      // phrases span a few words, so the look-back is bounded.
+      for (let k = lowerBound(itemHits, a - PHRASE_REACH, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
         const h = itemHits[k]!;
+        if (h.last < a || (h.word < a && h.size < 2)) continue;
         let items = m.get(h.checklist);
         if (!items) m.set(h.checklist, (items = new Map()));
         let at = items.get(h.item!);
@@ -246,7 +252,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const firstItem = r.scope.length ? lowerBound(itemHits, r.scope[0]![0], (h) => h.word) : itemHits.length;
     const lastWord = r.scope.length ? r.scope[r.scope.length - 1]![1] - 1 : -1;
     const oneSentence = lastWord >= 0 && words[lastWord]!.end <= r.sentenceEnd;
-    return oneSentence && firstItem < itemHits.length ? topicsIn(r.start, words[itemHits[firstItem]!.word]!.start) : new Map<string, number>();
+    // A pronoun's request starts where what it points at starts ("СМС тоже не приходит? Тогда опишите это").
+    const from = r.scope.length && r.scope[0]![0] < words.length ? Math.min(r.start, words[r.scope[0]![0]]!.start) : r.start;
+    return oneSentence && firstItem < itemHits.length ? topicsIn(from, words[itemHits[firstItem]!.word]!.start) : new Map<string, number>();
   });
   /** Topics the requests of each paragraph name that way, by the paragraph's start (one pass, not a loop over all requests per request). */
   const leadTopicsByParagraph = new Map<number, Set<string>>();
@@ -267,6 +275,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const lead = leadTopics[ri]!;
     const twoRequests = [...(leadTopicsByParagraph.get(from) ?? [])].some((id) => !lead.has(id));
     const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
+    // No topic where the request stands: the problem is stated before it; a topic named only after
+    // it ("если вопрос ещё и про Kia Connect — напишите отдельно") is a last resort.
+    if (!topics.size) topics = topicsIn(0, from);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
     // No topic in the reply: the customer's quoted message below may name it; else items only one

@@ -4,6 +4,7 @@ import { AliasTable, parseAliases } from '../search/aliases';
 import { applyCategories, parseCategories, type CategoryRules } from './categories';
 import { kbFileKind } from './kbFolder';
 import { fileName, parseKbFile, UniqueIds, type ParsedKbFile } from './parse';
+import { englishMessage, problemText, type KbMessageKey } from './problemMessages';
 import { isUnreadable, type KbReadResult } from './read';
 import { KbError, type Article, type KbProblem } from './types';
 
@@ -35,18 +36,17 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
   const categoryRules: CategoryRules[] = [];
   for (const input of inputs) {
     const kind = kbFileKind(fileName(input.file));
-    const failed = (problem: KbProblem, consequence: string) => problems.push({ ...problem, message: `${problem.message} (${consequence})` });
     if (isUnreadable(input)) {
       const previous = kind === 'articles' ? lastGood?.get(input.file) : undefined;
       if (previous) files.push(previous);
-      failed(input.problem, previous ? 'still using the last version that loaded' : `${WHAT_IS_LOST[kind]} not used`);
+      problems.push(withConsequence(input.problem, previous ? 'then.last-version' : WHAT_IS_LOST[kind]));
       continue;
     }
     if (kind === 'checklists') {
       try {
         for (const c of parseChecklists(input.text, input.file)) checklists.set(c.id, c);
       } catch (e) {
-        failed(asProblem(e, input.file), 'checklists from this file are not used');
+        problems.push(withConsequence(asProblem(e, input.file), 'then.checklists-skipped'));
       }
       continue;
     }
@@ -54,7 +54,7 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
       try {
         aliasTables.push(parseAliases(input.text, input.file));
       } catch (e) {
-        failed(asProblem(e, input.file), 'aliases from this file are not used');
+        problems.push(withConsequence(asProblem(e, input.file), 'then.aliases-skipped'));
       }
       continue;
     }
@@ -62,7 +62,7 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
       try {
         categoryRules.push(parseCategories(input.text, input.file));
       } catch (e) {
-        failed(asProblem(e, input.file), 'categories from this file are not used');
+        problems.push(withConsequence(asProblem(e, input.file), 'then.categories-skipped'));
       }
       continue;
     }
@@ -76,7 +76,7 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
     } catch (e) {
       const previous = lastGood?.get(input.file);
       const problem = asProblem(e, input.file);
-      problems.push(previous ? { ...problem, message: `${problem.message} (still using the last version that loaded)` } : problem);
+      problems.push(previous ? withConsequence(problem, 'then.last-version') : problem);
       if (previous) files.push(previous);
     }
   }
@@ -93,7 +93,12 @@ export function assembleKb(inputs: readonly KbReadResult[], lastGood?: ReadonlyM
   return { articles: applyCategories(articles, categoryRules), aliases: AliasTable.merge(aliasTables), checklists: [...checklists.values()], problems, files };
 }
 
-const WHAT_IS_LOST = { articles: 'its articles are', aliases: 'its aliases are', checklists: 'its checklists are', categories: 'its categories are', other: 'it is' } as const;
+const WHAT_IS_LOST = { articles: 'then.articles-lost', aliases: 'then.aliases-lost', checklists: 'then.checklists-lost', categories: 'then.categories-lost', other: 'then.file-lost' } as const;
+
+/** The problem, saying what became of its file: `… (still using the last version that loaded)`. */
+function withConsequence(problem: KbProblem, consequence: KbMessageKey): KbProblem {
+  return { ...problem, message: `${problem.message} (${englishMessage({ key: consequence })})`, consequence: { key: consequence } };
+}
 
 /**
  * A file that fails, for whatever reason, fails alone: an unexpected error (a bug, or a limit of
@@ -102,5 +107,5 @@ const WHAT_IS_LOST = { articles: 'its articles are', aliases: 'its aliases are',
 function asProblem(e: unknown, file: string): KbProblem {
   if (e instanceof KbError) return e.problem;
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return { severity: 'error', code: 'kb.file.internal', message: `this file could not be processed (${what}); please report it with the file attached`, file, line: 0 };
+  return { severity: 'error', code: 'kb.file.internal', ...problemText('file.internal', { what }), file, line: 0 };
 }

@@ -1,4 +1,5 @@
 import { fold } from '../text/normalize';
+import { problemText, type KbMessageArgs, type KbMessageKey } from './problemMessages';
 import { KbError, type Article } from './types';
 
 /**
@@ -23,24 +24,24 @@ export interface CategoryRules {
 export const CATEGORIES_FILE = 'categories.json';
 
 export function parseCategories(text: string, file: string): CategoryRules {
-  const fail = (message: string): never => {
-    throw new KbError({ severity: 'error', code: 'kb.categories.shape', message, file, line: 0 });
+  const fail = (key: KbMessageKey, args?: KbMessageArgs): never => {
+    throw new KbError({ severity: 'error', code: 'kb.categories.shape', ...problemText(key, args), file, line: 0 });
   };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new KbError({ severity: 'error', code: 'kb.categories.json', message: `categories file is not valid JSON: ${(e as Error).message}`, file, line: 0 });
+    throw new KbError({ severity: 'error', code: 'kb.categories.json', ...problemText('json.categories', { why: (e as Error).message }), file, line: 0 });
   }
   const d = data as Partial<CategoryRules> | null;
   const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
-  if (typeof d !== 'object' || d === null) return fail('categories file must be an object');
-  if (!Array.isArray(d.sources) || !d.sources.every(isText)) fail('"sources" must list KB file names (without .md)');
-  if (!isText(d.otherwise)) fail('"otherwise" must name the category of articles no rule matches');
-  if (!Array.isArray(d.categories)) fail('"categories" must be a list of { "name", "titleWords" }');
+  if (typeof d !== 'object' || d === null) return fail('categories.not-object');
+  if (!Array.isArray(d.sources) || !d.sources.every(isText)) fail('categories.sources');
+  if (!isText(d.otherwise)) fail('categories.otherwise');
+  if (!Array.isArray(d.categories)) fail('categories.list');
   d.categories!.forEach((c, i) => {
-    if (typeof c !== 'object' || c === null || !isText(c.name)) fail(`categories[${i}] needs a "name"`);
-    if (!Array.isArray(c.titleWords) || !c.titleWords.length || !c.titleWords.every(isText)) fail(`categories[${i}].titleWords must list words of titles`);
+    if (typeof c !== 'object' || c === null || !isText(c.name)) fail('categories.name', { index: i });
+    if (!Array.isArray(c.titleWords) || !c.titleWords.length || !c.titleWords.every(isText)) fail('categories.title-words', { index: i });
   });
   return { sources: d.sources!, otherwise: d.otherwise!, categories: d.categories!.map((c) => ({ name: c.name, titleWords: c.titleWords.map(fold) })) };
 }

@@ -1,3 +1,5 @@
+import type { KbText } from './problemMessages';
+
 /**
  * The small front matter a KB file may start with:
  * ```
@@ -14,7 +16,7 @@ export interface FrontMatter {
   lineCount: number;
 }
 
-export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; line: number; message: string };
+export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; line: number; text: KbText };
 
 export function parseFrontMatter(lines: readonly string[]): FrontMatterResult {
   if (lines[0]?.trimEnd() !== '---') return { ok: true, value: { fields: {}, lineCount: 0 } };
@@ -24,7 +26,7 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatterResult {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trimEnd() === '---') {
-      if (bad) return { ok: false, line: bad + 1, message: `front matter line is not "key: value": ${JSON.stringify(lines[bad]!.length > 80 ? `${lines[bad]!.slice(0, 80)}…` : lines[bad])}` };
+      if (bad) return { ok: false, line: bad + 1, text: { key: 'front-matter.bad-line', args: { text: lines[bad]!.length > 80 ? `${lines[bad]!.slice(0, 80)}…` : lines[bad]! } } };
       return { ok: true, value: { fields, lineCount: i + 1 } };
     }
     if (!line.trim()) continue;
@@ -43,8 +45,7 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatterResult {
   // the last line), not at line 1, so the Problems panel takes the agent to the fix.
   const end = Math.min(...[bad, heading].filter((n) => n > 0));
   const at = Number.isFinite(end) ? end + 1 : lines.length;
-  const where = Number.isFinite(end) ? 'above this line' : 'after this line';
-  return { ok: false, line: at, message: `front matter opened with "---" on line 1 is never closed; add a "---" line ${where}` };
+  return { ok: false, line: at, text: { key: Number.isFinite(end) ? 'front-matter.unclosed-above' : 'front-matter.unclosed-after' } };
 }
 
 function unquote(v: string): string {

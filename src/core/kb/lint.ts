@@ -9,6 +9,7 @@ import { kbFileKind } from './kbFolder';
 import { fileName, parseHeading, type KbFileInput } from './parse';
 import { DEFAULT_LINT_CONFIG, resolveRule, type LintConfig } from './lintConfig';
 import { clusters, similarPairs, stems, tfidfVectors } from './lintSimilarity';
+import { renderKbProblem } from './problemMessages';
 import { lintMessage, whyMalformed, type LintCode, type LintLocale, type LintSeverity } from './lintRules';
 import { isUnreadable, type KbReadResult } from './read';
 import type { Article } from './types';
@@ -72,7 +73,7 @@ export function lintKb(files: readonly KbReadResult[], options: LintOptions = {}
     if (p.code === 'kb.heading.empty') emit('kb.heading.empty', p, 'heading.no-title', {});
     else {
       const rule = resolveRule(config, 'kb.file.invalid', p.file);
-      if (rule.level !== 'off') findings.push({ code: 'kb.file.invalid', severity: p.severity === 'error' ? 'error' : rule.level, message: p.message, file: p.file, line: Math.max(1, p.line), related: [] });
+      if (rule.level !== 'off') findings.push({ code: 'kb.file.invalid', severity: p.severity === 'error' ? 'error' : rule.level, message: renderKbProblem(p, locale), file: p.file, line: Math.max(1, p.line), related: [] });
     }
   }
   const articles = kb.articles;

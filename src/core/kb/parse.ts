@@ -2,6 +2,7 @@ import { trimBlankLines } from '../text/lines';
 import { detectLanguage } from '../text/normalize';
 import { slugify } from '../text/translit';
 import { parseFrontMatter } from './frontMatter';
+import { problemText, type KbMessageKey, type KbText } from './problemMessages';
 import { KB_LANGUAGES, KbError, type Article, type KbLanguage, type KbProblem } from './types';
 
 /** Files larger than this are refused: a KB article file is text a person edits, not a dump. */
@@ -56,29 +57,29 @@ export function fileName(file: string): string {
  */
 export function parseKbFile(input: KbFileInput): ParsedKbFile {
   const { file, text } = input;
-  const fail = (line: number, code: string, message: string): never => {
-    throw new KbError({ severity: 'error', code, message, file, line });
+  const fail = (line: number, code: string, text: KbText): never => {
+    throw new KbError({ severity: 'error', code, ...problemText(text.key, text.args), file, line });
   };
   const bytes = input.bytes ?? utf8Length(text);
-  if (bytes > MAX_KB_FILE_BYTES) fail(0, 'kb.file.too-large', tooLargeMessage(bytes));
+  if (bytes > MAX_KB_FILE_BYTES) fail(0, 'kb.file.too-large', tooLargeText(bytes));
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    fail(lineAt(text, nul), 'kb.file.binary', 'file contains NUL bytes and looks binary, not markdown text; remove it from the KB folder');
+    fail(lineAt(text, nul), 'kb.file.binary', { key: 'file.binary' });
   }
 
   // Lone CR (old Mac) line endings are line endings too: without this the file is one long line.
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const fm = parseFrontMatter(lines);
-  if (!fm.ok) fail(fm.line, 'kb.front-matter.invalid', fm.message);
+  if (!fm.ok) fail(fm.line, 'kb.front-matter.invalid', fm.text);
   const { fields, lineCount } = fm.ok ? fm.value : { fields: {}, lineCount: 0 };
 
   const problems = new ProblemList(file);
-  for (const p of input.problems ?? []) problems.add(p.severity, p.code, p.message, p.line);
+  for (const p of input.problems ?? []) problems.push(p);
   let lang: KbLanguage;
   if (fields['lang'] !== undefined) {
     const l = fields['lang'].toLowerCase();
     if (!(KB_LANGUAGES as readonly string[]).includes(l)) {
-      fail(lineOfField(lines, 'lang'), 'kb.front-matter.lang', `unknown lang "${fields['lang']}"; use one of ${KB_LANGUAGES.join(', ')}`);
+      fail(lineOfField(lines, 'lang'), 'kb.front-matter.lang', { key: 'front-matter.lang', args: { lang: fields['lang'], langs: KB_LANGUAGES.join(', ') } });
     }
     lang = l as KbLanguage;
   } else {
@@ -93,7 +94,7 @@ export function parseKbFile(input: KbFileInput): ParsedKbFile {
   let current: { article: Omit<Article, 'body' | 'id'>; bodyLines: string[]; slug: string } | undefined;
   const fences = pairFences(lines, lineCount);
   if (fences.unclosed >= 0) {
-    problems.add('warning', 'kb.fence.unclosed', 'code block opened here is never closed; it is read as ordinary text so the headings after it still count — add a closing ``` line', fences.unclosed + 1);
+    problems.add('warning', 'kb.fence.unclosed', 'fence.unclosed', fences.unclosed + 1);
   }
   let inFence = false;
 
@@ -115,7 +116,7 @@ export function parseKbFile(input: KbFileInput): ParsedKbFile {
     finish();
     const { level, title } = h;
     if (!title) {
-      problems.add('warning', 'kb.heading.empty', 'heading has no title; its text is not searchable by title — write one after the #', i + 1);
+      problems.add('warning', 'kb.heading.empty', 'heading.empty', i + 1);
     }
     if (level === 1) {
       category = title;
@@ -134,15 +135,15 @@ export function parseKbFile(input: KbFileInput): ParsedKbFile {
   finish();
 
   if (articles.length === 0) {
-    problems.add('warning', 'kb.file.no-articles', 'file has no "##" headings, so it adds no articles', 0);
+    problems.add('warning', 'kb.file.no-articles', 'file.no-articles', 0);
   }
   return { file, source, title: fields['title'] ?? source, lang, articles, problems: problems.done() };
 }
 
 /** The message for a file over the size limit, in the units people see in their file manager. */
-export function tooLargeMessage(bytes: number): string {
-  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
-  return `file is ${mb(bytes)}; KB files may be at most ${mb(MAX_KB_FILE_BYTES)} — split it into several files`;
+export function tooLargeText(bytes: number): KbText {
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  return { key: 'file.too-large', args: { size: mb(bytes), max: mb(MAX_KB_FILE_BYTES) } };
 }
 
 /** Bytes `text` takes as UTF-8, without encoding it. */
@@ -255,14 +256,21 @@ class ProblemList {
 
   constructor(private readonly file: string) {}
 
-  add(severity: KbProblem['severity'], code: string, message: string, line: number): void {
-    if (this.list.length < MAX_PROBLEMS_PER_FILE) this.list.push({ severity, code, message, file: this.file, line });
+  add(severity: KbProblem['severity'], code: string, key: KbMessageKey, line: number): void {
+    // Counted, not built, past the limit: a hostile file may have 150,000 of them.
+    if (this.list.length < MAX_PROBLEMS_PER_FILE) this.list.push({ severity, code, ...problemText(key), file: this.file, line });
+    else this.dropped++;
+  }
+
+  /** A problem found before parsing (reading the file), kept as it is. */
+  push(problem: KbProblem): void {
+    if (this.list.length < MAX_PROBLEMS_PER_FILE) this.list.push({ ...problem, file: this.file });
     else this.dropped++;
   }
 
   done(): KbProblem[] {
     if (this.dropped) {
-      this.list.push({ severity: 'warning', code: 'kb.file.more-problems', message: `${this.dropped} more problems in this file are not listed; fix the ones above first`, file: this.file, line: 0 });
+      this.list.push({ severity: 'warning', code: 'kb.file.more-problems', ...problemText('file.more-problems', { count: this.dropped }), file: this.file, line: 0 });
     }
     return this.list;
   }

@@ -1,4 +1,5 @@
-import { MAX_KB_FILE_BYTES, tooLargeMessage, type KbFileInput } from './parse';
+import { MAX_KB_FILE_BYTES, tooLargeText, type KbFileInput } from './parse';
+import { englishMessage, problemText, type KbMessageKey, type KbText } from './problemMessages';
 import { KbError, type KbProblem } from './types';
 
 /**
@@ -21,21 +22,22 @@ export function isUnreadable(r: KbReadResult): r is UnreadableKbFile {
 /** A file over the size limit, refused before it is read (a 600 MB file does not fit in a string). */
 export function tooLarge(file: string, bytes: number): UnreadableKbFile | undefined {
   if (bytes <= MAX_KB_FILE_BYTES) return undefined;
-  return { file, problem: { severity: 'error', code: 'kb.file.too-large', message: tooLargeMessage(bytes), file, line: 0 } };
+  const text = tooLargeText(bytes);
+  return { file, problem: { severity: 'error', code: 'kb.file.too-large', ...problemText(text.key, text.args), file, line: 0 } };
 }
 
-const PERMISSION = 'permission denied; make the file readable for your user or remove it from the KB folder';
-const NOT_FOUND = 'KB path not found; check the path in supportKb.kbPaths (or --kb)';
-const NOT_A_FOLDER = 'a part of this path is a file, not a folder; check the path in supportKb.kbPaths (or --kb)';
-const IS_A_FOLDER = 'is a folder where a file was expected; check the path';
+const PERMISSION = 'file.permission';
+const NOT_FOUND = 'path.not-found';
+const NOT_A_FOLDER = 'path.not-a-folder';
+const IS_A_FOLDER = 'path.is-a-folder';
 
 /** Read errors by code, as Node names them and as VS Code's file system does (FileSystemError.code). */
-const READ_ERRORS: Readonly<Record<string, string>> = {
+const READ_ERRORS: Readonly<Record<string, KbMessageKey>> = {
   EACCES: PERMISSION, EPERM: PERMISSION, NoPermissions: PERMISSION,
   ENOENT: NOT_FOUND, FileNotFound: NOT_FOUND,
   ENOTDIR: NOT_A_FOLDER, FileNotADirectory: NOT_A_FOLDER,
   EISDIR: IS_A_FOLDER, FileIsADirectory: IS_A_FOLDER,
-  ELOOP: 'symbolic links point at each other in a loop; fix or remove the link',
+  ELOOP: 'path.link-loop',
 };
 
 /**
@@ -43,20 +45,20 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
  * it could block or never end, so it is refused before it is opened.
  */
 export function notARegularFile(file: string): UnreadableKbFile {
-  return { file, problem: { severity: 'error', code: 'kb.file.unreadable', message: 'is not a regular file (a pipe, a device or a socket); put a markdown or JSON file here', file, line: 0 } };
+  return { file, problem: { severity: 'error', code: 'kb.file.unreadable', ...problemText('file.not-regular'), file, line: 0 } };
 }
 
 /** A folder nested deeper than the walk goes: its files are not read, and that is said, not hidden. */
 export function folderTooDeep(dir: string, maxDepth: number): UnreadableKbFile {
-  return { file: dir, problem: { severity: 'warning', code: 'kb.folder.too-deep', message: `folder is nested more than ${maxDepth} levels below the KB path; its files are not read — move them up`, file: dir, line: 0 } };
+  return { file: dir, problem: { severity: 'warning', code: 'kb.folder.too-deep', ...problemText('folder.too-deep', { max: maxDepth }), file: dir, line: 0 } };
 }
 
 /** Why a file or folder could not be read, in words for the person who maintains the KB. */
 export function readFailure(file: string, error: unknown): UnreadableKbFile {
   const code = (error as { code?: unknown })?.code;
   const known = typeof code === 'string' && Object.hasOwn(READ_ERRORS, code) ? READ_ERRORS[code] : undefined;
-  const message = known ?? `cannot be read (${error instanceof Error ? error.message : String(error)})`;
-  return { file, problem: { severity: 'error', code: 'kb.file.unreadable', message, file, line: 0 } };
+  const text = known ? problemText(known) : problemText('file.unreadable', { why: error instanceof Error ? error.message : String(error) });
+  return { file, problem: { severity: 'error', code: 'kb.file.unreadable', ...text, file, line: 0 } };
 }
 
 /**
@@ -72,7 +74,7 @@ export function decodeKbBytes(file: string, bytes: Uint8Array): KbFileInput {
   const problem: KbProblem = {
     severity: 'warning',
     code: 'kb.file.encoding',
-    message: 'file is not valid UTF-8 from this line on; the bad bytes show as "�" — save the file as UTF-8',
+    ...problemText('file.encoding'),
     file,
     line,
   };
@@ -110,7 +112,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
  * a syntax error is reported with its line and column.
  * @throws KbError with `code` naming the file, line and column.
  */
-export function parseKbJson(text: string, file: string, code: string, what: string): unknown {
+export function parseKbJson(text: string, file: string, code: string, what: 'json.aliases' | 'json.checklists'): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
@@ -119,13 +121,7 @@ export function parseKbJson(text: string, file: string, code: string, what: stri
     const found = jsonSyntaxError(body);
     const offset = (found?.offset ?? 0) + (text.length - body.length);
     const { line, column } = lineAndColumn(text, offset);
-    throw new KbError({
-      severity: 'error',
-      code,
-      message: `${what} is not valid JSON at line ${line}, column ${column}: ${found?.reason ?? (e as Error).message}`,
-      file,
-      line,
-    });
+    throw new KbError({ severity: 'error', code, ...problemText(what, { line, column, why: found?.why ?? (e as Error).message }), file, line });
   }
 }
 
@@ -133,13 +129,16 @@ export function parseKbJson(text: string, file: string, code: string, what: stri
  * Where strict JSON first goes wrong, and why, in one pass with an explicit stack (no recursion:
  * deeply nested input must not overflow). Only called after JSON.parse failed.
  */
-export function jsonSyntaxError(s: string): { offset: number; reason: string } | undefined {
+export function jsonSyntaxError(s: string): { offset: number; reason: string; why: KbText } | undefined {
   let i = 0;
   const ws = () => {
     while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
   };
-  const err = (reason: string) => ({ offset: Math.min(i, s.length), reason });
-  const string = (): string | undefined => {
+  const err = (why: KbMessageKey | KbText) => {
+    const text = typeof why === 'string' ? { key: why } : why;
+    return { offset: Math.min(i, s.length), reason: englishMessage(text), why: text };
+  };
+  const string = (): KbMessageKey | undefined => {
     i++; // opening quote
     while (i < s.length) {
       const c = s.charCodeAt(i);
@@ -147,17 +146,17 @@ export function jsonSyntaxError(s: string): { offset: number; reason: string } |
         i++;
         return undefined;
       }
-      if (c < 0x20) return 'a line break or control character inside a string (a string not closed?)';
+      if (c < 0x20) return 'json.control-in-string';
       if (c === 0x5c) {
         const n = s[i + 1];
         if (n === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) return 'a \\u escape is not valid';
+          if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) return 'json.bad-u-escape';
           i += 6;
         } else if (n !== undefined && '"\\/bfnrt'.includes(n)) i += 2;
-        else return 'a backslash escape is not valid';
+        else return 'json.bad-escape';
       } else i++;
     }
-    return 'a string is not closed';
+    return 'json.string-unclosed';
   };
   const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   // What may come next: a value, or, inside a container, a comma or its end.
@@ -166,14 +165,14 @@ export function jsonSyntaxError(s: string): { offset: number; reason: string } |
   for (;;) {
     ws();
     if (expect === 'value' || expect === 'key') {
-      if (i >= s.length) return err('the file ends where a value is expected');
+      if (i >= s.length) return err('json.ends-early');
       const c = s[i]!;
       if (expect === 'key') {
-        if (c !== '"') return err('a property name in double quotes is expected (a trailing comma?)');
+        if (c !== '"') return err('json.key-expected');
         const bad = string();
         if (bad) return err(bad);
         ws();
-        if (s[i] !== ':') return err('a colon is missing after the property name');
+        if (s[i] !== ':') return err('json.colon-missing');
         i++;
         expect = 'value';
         continue;
@@ -197,14 +196,14 @@ export function jsonSyntaxError(s: string): { offset: number; reason: string } |
       else if (s.startsWith('null', i)) i += 4;
       else {
         NUMBER.lastIndex = i;
-        if (!NUMBER.test(s)) return err(c === ']' || c === '}' ? 'a value is missing (a trailing comma?)' : 'this is not JSON (comments, single quotes and bare words are not allowed)');
+        if (!NUMBER.test(s)) return err(c === ']' || c === '}' ? 'json.value-missing' : 'json.not-json');
         i = NUMBER.lastIndex;
       }
       expect = 'after';
       continue;
     }
     const top = stack[stack.length - 1];
-    if (!top) return i < s.length ? err('there is more text after the end of the JSON') : undefined;
+    if (!top) return i < s.length ? err('json.text-after-end') : undefined;
     const c = s[i];
     if (c === ',') {
       i++;
@@ -212,8 +211,8 @@ export function jsonSyntaxError(s: string): { offset: number; reason: string } |
     } else if (c === (top === '{' ? '}' : ']')) {
       stack.pop();
       i++;
-    } else if (c === undefined) return err(`a closing ${top === '{' ? '}' : ']'} is missing`);
-    else return err('a comma is missing');
+    } else if (c === undefined) return err({ key: 'json.close-missing', args: { bracket: top === '{' ? '}' : ']' } });
+    else return err('json.comma-missing');
   }
 }
 

@@ -1,3 +1,5 @@
+import type { KbMessageArgs, KbMessageKey, KbText } from './problemMessages';
+
 /** Languages the KB is written in; each gets its own stemmer. */
 export type KbLanguage = 'ru' | 'da' | 'en';
 
@@ -31,7 +33,13 @@ export interface KbProblem {
   severity: 'error' | 'warning';
   /** Stable code, e.g. `kb.front-matter.unclosed`. */
   code: string;
+  /** In English; shown in the UI language through `key` and `args` (`renderKbProblem`). */
   message: string;
+  /** The message's key in the problem message tables, with its arguments (absent only in problems from an older saved index). */
+  key?: KbMessageKey;
+  args?: KbMessageArgs;
+  /** What became of the file because of it (`still using the last version that loaded`). */
+  consequence?: KbText;
   file: string;
   /** 1-based; 0 when the problem is about the file as a whole. */
   line: number;

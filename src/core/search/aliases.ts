@@ -1,4 +1,5 @@
 import { parseKbJson } from '../kb/read';
+import { problemText, type KbMessageArgs, type KbMessageKey } from '../kb/problemMessages';
 import { KbError } from '../kb/types';
 import { fold } from '../text/normalize';
 import { isStopWord, queryStems, tokenize, type Token } from './analyze';
@@ -113,20 +114,20 @@ export class AliasTable {
  * @throws KbError naming the file.
  */
 export function parseAliases(text: string, file: string): AliasTable {
-  const data = parseKbJson(text, file, 'kb.aliases.json', 'aliases file');
-  const fail = (message: string): never => {
-    throw new KbError({ severity: 'error', code: 'kb.aliases.shape', message, file, line: 0 });
+  const data = parseKbJson(text, file, 'kb.aliases.json', 'json.aliases');
+  const fail = (key: KbMessageKey, args?: KbMessageArgs): never => {
+    throw new KbError({ severity: 'error', code: 'kb.aliases.shape', ...problemText(key, args), file, line: 0 });
   };
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as AliasFile).groups)) fail('aliases file must be an object with a "groups" array');
+  if (typeof data !== 'object' || data === null || !Array.isArray((data as AliasFile).groups)) fail('aliases.not-object');
   const groups = (data as AliasFile).groups;
   groups.forEach((g, i) => {
-    if (typeof g !== 'object' || g === null || !Array.isArray(g.terms) || g.terms.length < 2) fail(`groups[${i}] needs "terms": at least two names for the same thing`);
+    if (typeof g !== 'object' || g === null || !Array.isArray(g.terms) || g.terms.length < 2) fail('aliases.terms', { group: i });
     g.terms.forEach((t, k) => {
-      if (typeof t !== 'string' || !fold(t).trim()) fail(`groups[${i}].terms[${k}] must be a non-empty string`);
+      if (typeof t !== 'string' || !fold(t).trim()) fail('aliases.term', { group: i, term: k });
     });
-    if (g.note !== undefined && typeof g.note !== 'string') fail(`groups[${i}].note must be text`);
+    if (g.note !== undefined && typeof g.note !== 'string') fail('aliases.note', { group: i });
     if (g.caseSensitive !== undefined && (!Array.isArray(g.caseSensitive) || g.caseSensitive.some((c) => !g.terms.includes(c)))) {
-      fail(`groups[${i}].caseSensitive must list some of that group's terms`);
+      fail('aliases.case-sensitive', { group: i });
     }
   });
   return new AliasTable(data as AliasFile);

@@ -6,6 +6,11 @@ export interface Excerpt {
   ranges: Range[];
 }
 
+const WHITE_SPACE = /\s/;
+
+/** How far an excerpt's edge may move to fall between two words. */
+const WORD_CUT = 20;
+
 /**
  * A one-line excerpt of `text` around its first highlighted range (see `SearchHit.highlights`),
  * whitespace collapsed, at most `width` characters, with `…` where it was cut; the highlights are
@@ -13,8 +18,6 @@ export interface Excerpt {
  * @example
  * excerpt(hit.article.body, hit.highlights.body).text // '…чтобы восстановить пароль, нажмите «Забыли пароль?»…'
  */
-const WHITE_SPACE = /\s/;
-
 export function excerpt(text: string, highlights: readonly Range[], width = 120): Excerpt {
   // Collapse whitespace, remembering where each original character went.
   // Pieces joined once, and a flag for "just wrote a space": `flat.endsWith(' ')` on a string being
@@ -47,6 +50,16 @@ export function excerpt(text: string, highlights: readonly Range[], width = 120)
     start = Math.max(0, center - Math.floor(width / 3));
     end = Math.min(flat.length, start + width);
     start = Math.max(0, end - width);
+    // Cut between words, not inside one ("…сли забыли"): at most a short word's length is dropped,
+    // and never the first highlighted character.
+    if (start > 0 && flat[start - 1] !== ' ') {
+      const space = flat.indexOf(' ', start);
+      if (space >= 0 && space < Math.min(start + WORD_CUT, center)) start = space + 1;
+    }
+    if (end < flat.length && flat[end] !== ' ') {
+      const space = flat.lastIndexOf(' ', end);
+      if (space > Math.max(start, end - WORD_CUT)) end = space;
+    }
   }
   const lead = start > 0 ? '…' : '';
   const body = flat.slice(start, end);
