@@ -18,7 +18,7 @@ export interface PhraseHit {
 }
 
 /** A phrase word that makes the phrase a clause: a relative or question word, or a verb by its ending. */
-const CLAUSE_WORD = /^(котор|где|когда|куда|which|where|when|who)|\p{L}{2}(ли|ла|ть|ться|лся|лись|ете|ите)$/u;
+const CLAUSE_WORD = /^(котор|где|когда|куда|which|where|when|who|you$)|\p{L}{2}(ли|ла|ть|ться|лся|лись|ете|ите)$/u;
 
 interface Entry {
   key: string;
