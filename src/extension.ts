@@ -7,9 +7,7 @@ import { ArticlePreviewProvider, showArticlePreview } from './vscode/articlePrev
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
 import { AnswerCompletionProvider } from './vscode/completions';
 import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix, pinChecklistCommand } from './vscode/draftChecks';
-import { EntityHoverProvider } from './vscode/entityHover';
-import { findEntities } from './core/entities/find';
-import { decodeVin } from './core/entities/vin';
+import { copyVin, EntityHoverProvider } from './vscode/entityHover';
 import { readConfig } from './vscode/config';
 import { ReplyDrafts } from './vscode/insertArticle';
 import { KbProblems } from './vscode/kbProblems';
@@ -146,23 +144,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
       if (article) await open(article);
     }),
     vscode.commands.registerCommand(Commands.pinChecklist, pinChecklistCommand(checker, kb)),
-    vscode.commands.registerCommand(Commands.copyVin, async (vin?: string) => {
-      let text = typeof vin === 'string' ? vin : undefined;
-      const editor = vscode.window.activeTextEditor;
-      if (!text && editor) {
-        const line = editor.document.lineAt(editor.selection.active.line).text;
-        const here = findEntities(line).find((e) => e.kind === 'vin' && editor.selection.active.character >= e.start && editor.selection.active.character <= e.end);
-        text = here?.text ?? findEntities(editor.document.getText()).find((e) => e.kind === 'vin')?.text;
-      }
-      if (!text) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: no VIN at the cursor or in this document.'));
-        return undefined;
-      }
-      const normalized = decodeVin(text).normalized;
-      await vscode.env.clipboard.writeText(normalized);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Support KB: VIN copied — {0}', normalized), 3000);
-      return normalized;
-    }),
+    vscode.commands.registerCommand(Commands.copyVin, copyVin),
   );
 
   // For KB maintainers: lint diagnostics on KB files, and the log of searches that found nothing.

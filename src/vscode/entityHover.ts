@@ -1,10 +1,7 @@
 import vscode = require('vscode');
-import { findEntities } from '../core/entities/find';
-import { decodeImei } from '../core/entities/imei';
-import { vinVerdict } from '../core/entities/verdict';
-import { decodeVin } from '../core/entities/vin';
 import type { Article } from '../core/kb/types';
 import { Commands, InternalCommands } from './commands';
+import { draftCore } from './lazyParts';
 
 const PROBLEM_TEXT = (p: string): string =>
   ({
@@ -25,18 +22,18 @@ export class EntityHoverProvider implements vscode.HoverProvider {
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const line = doc.lineAt(position.line);
-    const hit = findEntities(line.text).find((e) => position.character >= e.start && position.character <= e.end);
+    const hit = draftCore().findEntities(line.text).find((e) => position.character >= e.start && position.character <= e.end);
     if (!hit) return undefined;
     const range = new vscode.Range(position.line, hit.start, position.line, hit.end);
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [InternalCommands.openArticleById, Commands.copyVin] };
     if (hit.kind === 'imei') {
-      const imei = decodeImei(hit.text);
+      const imei = draftCore().decodeImei(hit.text);
       md.appendMarkdown(`**IMEI** \`${imei.normalized}\` — ${imei.valid ? `$(pass) ${vscode.l10n.t('valid')}` : `$(error) ${vscode.l10n.t('not valid')}: ${imei.problems.map(PROBLEM_TEXT).join('; ')}`}\n\n`);
       if (imei.tac) md.appendMarkdown(`${vscode.l10n.t('Device type (TAC)')}: \`${imei.tac}\``);
       return new vscode.Hover(md, range);
     }
-    const vin = decodeVin(hit.text);
+    const vin = draftCore().decodeVin(hit.text);
     const lookalikes = vin.problems.includes('cyrillic-lookalikes');
     const status = !vin.valid
       ? `$(error) ${vscode.l10n.t('not valid')}`
@@ -53,7 +50,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`| ${vscode.l10n.t('Model year')} | ${vin.modelYear ?? unknown} |\n`);
     md.appendMarkdown(`| ${vscode.l10n.t('Plant code')} | ${vin.plant ?? unknown} |\n`);
     md.appendMarkdown(`| ${vscode.l10n.t('Check digit')} | ${vin.checkDigit.applies ? (vin.checkDigit.ok ? vscode.l10n.t('matches') : vscode.l10n.t('does not match')) : vscode.l10n.t('not used outside North America')} |\n\n`);
-    const verdict = vinVerdict(vin);
+    const verdict = draftCore().vinVerdict(vin);
     const text = {
       'russian-market': vscode.l10n.t('Russian-market VIN: can be added to the customer’s account and to Kia Connect.'),
       'foreign-vin': vscode.l10n.t('Not a Russian-market VIN (only XWE… and Z94…): cannot be added to the account or to Kia Connect.'),
@@ -69,4 +66,23 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`[${vscode.l10n.t('Copy normalised VIN')}](command:${Commands.copyVin}?${encodeURIComponent(JSON.stringify([vin.normalized]))})`);
     return new vscode.Hover(md, range);
   }
+}
+
+/** Copies the VIN passed (from the hover's link), at the cursor, or the document's first, normalised. */
+export async function copyVin(vin?: string): Promise<string | undefined> {
+  let text = typeof vin === 'string' ? vin : undefined;
+  const editor = vscode.window.activeTextEditor;
+  if (!text && editor) {
+    const line = editor.document.lineAt(editor.selection.active.line).text;
+    const here = draftCore().findEntities(line).find((e) => e.kind === 'vin' && editor.selection.active.character >= e.start && editor.selection.active.character <= e.end);
+    text = here?.text ?? draftCore().findEntities(editor.document.getText()).find((e) => e.kind === 'vin')?.text;
+  }
+  if (!text) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Support KB: no VIN at the cursor or in this document.'));
+    return undefined;
+  }
+  const normalized = draftCore().decodeVin(text).normalized;
+  await vscode.env.clipboard.writeText(normalized);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Support KB: VIN copied — {0}', normalized), 3000);
+  return normalized;
 }

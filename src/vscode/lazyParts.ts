@@ -3,7 +3,7 @@ import { lazySibling } from '../node/lazySibling';
 // The feature code dist/extension.js loads on first use, each built as its own file in dist/
 // (scripts/build.mjs; entry points in src/lazy/).
 
-/** The draft checks' core: loaded when the first draft is checked or an answer inserted. */
+/** The draft checks' core and the VIN/IMEI decoders: loaded when the first draft is checked, an answer inserted or a VIN hovered. */
 export const draftCore = lazySibling<typeof import('../lazy/draftCore')>('draftCore.js');
 /** KB assembly and the search index (MiniSearch, stemmers, stop words): loaded when the KB first loads. */
 export const searchCore = lazySibling<typeof import('../lazy/searchCore')>('searchCore.js');

@@ -12,7 +12,7 @@ const MAX_BUNDLE_BYTES = 150 * 1024;
 
 /** Each lazily loaded file, and sources (or package folders) that are in it and never in dist/extension.js. */
 const LAZY_PARTS: Record<string, string[]> = {
-  'draftCore.js': ['src/core/checklist/validate.ts', 'src/core/checklist/request.ts', 'src/core/checklist/draft.ts'],
+  'draftCore.js': ['src/core/checklist/validate.ts', 'src/core/checklist/request.ts', 'src/core/checklist/draft.ts', 'src/core/entities/vin.ts', 'src/core/entities/find.ts'],
   'lintWorker.js': ['src/core/kb/lint.ts'],
   'searchCore.js': ['src/core/search/index.ts', 'node_modules/minisearch/', 'src/core/kb/assemble.ts', 'src/core/search/analyze.ts', 'node_modules/@orama/stemmers/'],
   'gapsReport.js': ['src/core/gaps/report.ts', 'src/vscode/gapsHtml.ts'],

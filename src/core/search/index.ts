@@ -71,7 +71,7 @@ type FieldPostings = Map<number, Map<number, number>>;
  * its per-field statistics. Searching reads the snapshot's typed arrays instead (see KbIndex).
  */
 interface MiniInternals {
-  _index: TermTree<FieldPostings> & { entries(): Iterable<[string, FieldPostings]> };
+  _index: TermTree<FieldPostings> & { entries(): Iterable<[string, FieldPostings]>; size: number };
   _documentCount: number;
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
@@ -804,9 +804,9 @@ class IndexBuilder {
 
   /** Articles with the same text (folded, whitespace collapsed) form a group: one result, "+N similar". */
   private addToGroup(short: number, article: Article): void {
-    const text = fold(article.body).replace(/\s+/g, ' ').trim();
+    const key = groupHash(fold(article.body));
     // An empty body is like no other: its own group (negative keys never collide with hashes).
-    this.joinGroup(short, text ? hash53(text) : -1 - short);
+    this.joinGroup(short, key ?? -1 - short);
   }
 
   private joinGroup(short: number, key: number): void {
@@ -820,11 +820,10 @@ class IndexBuilder {
   toSnapshot(): IndexSnapshot {
     const m = this.internals;
     const live = (doc: number) => this.ids[doc] !== undefined;
-    let size = 0;
-    for (const [, fields] of m._index.entries()) {
-      size += 3;
-      for (const docs of fields.values()) for (const doc of docs.keys()) if (live(doc)) size += 2;
-    }
+    // A document's field length is the number of distinct terms in it (MiniSearch's count): together
+    // they bound the postings, so one pass fills them.
+    let size = 3 * m._index.size;
+    for (const [short, lengths] of m._fieldLength) if (live(short)) for (const n of lengths) size += 2 * n;
     const postings = new Uint32Array(size);
     const indexTerms: string[] = [];
     let at = 0;
@@ -844,6 +843,7 @@ class IndexBuilder {
       if (isEmptyTerm(postings, start, at)) at = start;
       else indexTerms.push(term);
     }
+    if (at > postings.length) throw new Error('index: more postings than the field lengths allow');
     const n = m._nextId;
     const fieldLengths = new Uint32Array(n * 3);
     for (const [short, lengths] of m._fieldLength) {
@@ -983,15 +983,40 @@ function selectTop(values: Float64Array, k: number): number[] {
   return out;
 }
 
-/** A 53-bit string hash (cyrb53): group keys without keeping a folded copy of every body. */
-function hash53(text: string): number {
+/** What `\s` matches in a JavaScript regular expression. */
+function isSpace(ch: number): boolean {
+  return (
+    (ch >= 9 && ch <= 13) || ch === 32 || ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) ||
+    ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff
+  );
+}
+
+/**
+ * A 53-bit hash (cyrb53) of the text with its runs of white space made one space and its ends
+ * trimmed (`text.replace(/\s+/g, ' ').trim()`, without building that string for every article);
+ * undefined when nothing but white space is left. Group keys without a copy of every body.
+ */
+function groupHash(text: string): number | undefined {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
+  let any = false;
+  let space = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
+    if (isSpace(ch)) {
+      space = any;
+      continue;
+    }
+    if (space) {
+      h1 = Math.imul(h1 ^ 32, 2654435761);
+      h2 = Math.imul(h2 ^ 32, 1597334677);
+      space = false;
+    }
+    any = true;
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+  if (!any) return undefined;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
