@@ -152,6 +152,14 @@ describe('quick fixes', () => {
     }
   });
 
+  it('add a missing item to a markdown table as a row of its own', () => {
+    const text = 'Здравствуйте!\n\nПо Kia Connect пришлите:\n\n| Что | Пример |\n|---|---|\n| ФИО | Иванов |\n| VIN | 17 знаков |\n\nС уважением,\nПоддержка Kia\n';
+    const finding = validateDraft(text, options).findings.find((f) => f.code === 'checklist.missing-items')!;
+    const fixed = applyFix(text, finding.fixes[0]!.edits);
+    assert.match(fixed, /\| VIN \| 17 знаков \|\n\| [^\n]+ \|\n/);
+    assert.ok(validateDraft(fixed, options).checklists.every((c) => c.missing.length === 0), JSON.stringify(validateDraft(fixed, options).checklists));
+  });
+
   it('insert the form link and replace Cyrillic look-alikes in a VIN', () => {
     const form = readFileSync(join(DRAFTS, '20-form-no-link.txt'), 'utf8');
     const f = validateDraft(form, options).findings.find((x) => x.code === 'draft.form-link-missing')!;

@@ -390,7 +390,8 @@ function checkRequests(text: string, end: number, options: ValidateOptions, loca
 function addToRequest(text: string, r: Request, inserts: string[]): { start: number; end: number; newText: string } {
   if (r.bullet) {
     const numbered = /^(\d+)([.)])\s*$/.exec(r.bullet);
-    const lines = inserts.map((t, i) => `\n${numbered ? `${r.listCount + i + 1}${numbered[2]} ` : r.bullet}${t}`);
+    // A table row gets its closing pipe: "| модель автомобиля |".
+    const lines = inserts.map((t, i) => `\n${numbered ? `${r.listCount + i + 1}${numbered[2]} ` : r.bullet}${t}${r.bullet === '| ' ? ' |' : ''}`);
     return { start: r.end, end: r.end, newText: lines.join('') };
   }
   const last = text[r.sentenceEnd - 1];
