@@ -164,6 +164,8 @@ async function main() {
     scoreSplit('tune', options, false, 'lead-');
     // A fourth writer's 60 drafts and e-mails (the lead's second set, scored privately before it was added).
     scoreSplit('tune', options, false, 'lead2-');
+    // A fifth writer's 70 documents (the lead's third set, scored before any code change against it).
+    scoreSplit('tune', options, false, 'lead3-');
     const holdout = scoreSplit('holdout', options, process.argv.includes('--show-holdout'));
     if (!holdout) console.log('\n(no holdout split)');
     else if (holdout.p < 0.95 || holdout.r < 0.95 || holdout.exact < 0.95) ok = false;

@@ -50,11 +50,13 @@ describe('checklists as KB data', () => {
 const THIRD_VOICE = 'lead-';
 /** Drafts and e-mails by a fourth writer (the lead's second set, `lead2-` prefix), held to floors like the third. */
 const FOURTH_VOICE = 'lead2-';
+/** Documents by a fifth writer (the lead's third set, `lead3-` prefix), held to floors like the third. */
+const FIFTH_VOICE = 'lead3-';
 
 describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
   it('has at least 100 drafts', () => assert.ok(Object.keys(expected).length >= 100));
   for (const [name, want] of Object.entries(expected)) {
-    if (name.startsWith(THIRD_VOICE) || name.startsWith(FOURTH_VOICE)) continue;
+    if (name.startsWith(THIRD_VOICE) || name.startsWith(FOURTH_VOICE) || name.startsWith(FIFTH_VOICE)) continue;
     it(name, () => {
       const text = readFileSync(join(DRAFTS, `${name}.txt`), 'utf8');
       const report = validateDraft(text, options);
@@ -73,6 +75,7 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
 const HOLDOUT_FLOOR = { precision: 0.89, recall: 0.97, exact: 0.94 };
 const THIRD_VOICE_FLOOR = { precision: 0.97, recall: 0.99, exact: 0.97 };
 const FOURTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.98 };
+const FIFTH_VOICE_FLOOR = { precision: 0.77, recall: 0.85, exact: 0.87 };
 
 /** Precision and recall over missing items, and the share of drafts with exactly the right verdict. */
 function score(dir: string, drafts: Expected): { precision: number; recall: number; exact: number; n: number } {
@@ -127,6 +130,7 @@ describe('reply drafts, holdout split (test/fixtures/drafts/holdout, scored only
 for (const voice of [
   { prefix: THIRD_VOICE, floor: THIRD_VOICE_FLOOR, atLeast: 70 },
   { prefix: FOURTH_VOICE, floor: FOURTH_VOICE_FLOOR, atLeast: 60 },
+  { prefix: FIFTH_VOICE, floor: FIFTH_VOICE_FLOOR, atLeast: 70 },
 ]) {
   describe(`reply drafts by another writer (tune split, ${voice.prefix} prefix)`, () => {
     it('keeps precision, recall and exact verdicts at their measured floors', () => {
