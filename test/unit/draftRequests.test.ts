@@ -167,6 +167,9 @@ describe('incoming e-mails are not replies', () => {
     assert.equal(isIncoming(`${HELLO}Я проверила ваш аккаунт, мне нужно уточнить VIN.${BYE}`), false);
     // A terse reply without "вы" and without a signature that gives only our hotline is still ours.
     assert.equal(isIncoming('здравствуйте. пришлите вин и фото стс, вопросы по телефону 8 800 301 08 80'), false);
+    // …and so is a terse one that quotes the customer's VIN.
+    assert.equal(isIncoming('добрый. по промокоду яндекс плюс для XWEPH81ABN0001234 нужно фото стс, пришлите ответом'), false);
+    assert.equal(isIncoming('здравствуйте. вин XWEPH81ABN0001234 сайт не поддерживает, пришлите птс и логин'), false);
   });
 });
 

@@ -66,15 +66,24 @@ const FIRST_PERSON = new Set([
   'заметил', 'заметила', 'установил', 'установила', 'скачал', 'скачала', 'забыл', 'забыла', 'поменял', 'поменяла', 'сменил', 'сменила', 'продал', 'продала', 'хотел', 'хотела',
 ]);
 const SECOND_PERSON = new Set(['вы', 'вас', 'вам', 'вами', 'you', 'your', 'yours']);
+/** What support says of its own work and customers do not: "передам", "проверим", "оформим заявку". */
+const SUPPORT_VOICE = new Set(['передам', 'передадим', 'проверим', 'проверю', 'оформим', 'оформлю', 'поможем', 'подскажем', 'уточним', 'разберемся', 'разберусь', 'поправим', 'исправим', 'выдадим', 'коллеги', 'коллегам', 'специалисты', 'специалистам', 'we', 'our']);
 /** A phone number (not the support hotline 8 800) or an e-mail address; bounded, so no long rescans. */
 const PHONE = /(?<!\d)(?:\+7|8)[ \t(-]{0,2}(?!800)\d{3}[ \t)-]{0,2}\d{3}[ \t-]?\d{2}[ \t-]?\d{2}(?!\d)/;
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}/g;
 
-/** Does the text give a VIN, an IMEI, a phone number or an e-mail address of its writer's own? */
+/** A customer sending or having bought something: "во вложении", "прикладываю", "купили". */
+const CUSTOMER_ACTS = /во вложени|прилага|прикладыва|attached|(?<!\p{L})(купили|приобрели)(?!\p{L})/iu;
+
+/**
+ * Does the text give a phone number or an e-mail address of its writer's own, or a VIN or IMEI
+ * along with an attachment or a purchase of theirs? (Support quotes the customer's VIN often, a
+ * customer's phone or address seldom.)
+ */
 function givesOwnData(text: string): boolean {
-  if (findEntities(text).length || PHONE.test(text)) return true;
+  if (PHONE.test(text)) return true;
   for (const m of text.matchAll(EMAIL)) if (!SUPPORT_SENDER.test(m[0])) return true;
-  return false;
+  return findEntities(text).length > 0 && CUSTOMER_ACTS.test(text);
 }
 
 /** Closings customers use and support does not. */
@@ -122,7 +131,8 @@ export function isIncoming(text: string): boolean {
   let addressed = false;
   for (const w of tokenize(own)) {
     if (FIRST_PERSON.has(w.text)) mine++;
-    if (SECOND_PERSON.has(w.text) || w.text.startsWith('ваш')) addressed = true;
+    // Support's own voice ("передам в техотдел", "проверим") addresses the customer too, without "вы".
+    if (SECOND_PERSON.has(w.text) || w.text.startsWith('ваш') || SUPPORT_VOICE.has(w.text)) addressed = true;
   }
   // Nobody is addressed as "вы / you", nobody from support signs, and the text gives its own data
   // (a VIN, a phone number, an e-mail address that is not ours): the customer writing to us.
