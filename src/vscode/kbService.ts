@@ -126,10 +126,19 @@ export class KbService implements vscode.Disposable {
       this.watch(config.kbUris);
       // Each file (and each KB path) fails alone, as a problem naming it: the rest still loads.
       const inputs: KbReadResult[] = [];
+      const parsed = new Map<string, ParsedKbFile>();
       for (const root of roots) {
-        for (const entry of await this.listKbFiles(root)) inputs.push(entry instanceof vscode.Uri ? await this.readKbFile(entry) : entry);
+        for (const entry of await this.listKbFiles(root)) {
+          const input = entry instanceof vscode.Uri ? await this.readKbFile(entry) : entry;
+          inputs.push(input);
+          // Parsed one file at a time, between the reads: a large KB (50 files of 2,000 articles) never
+          // holds up the extension host for the seconds parsing all of it at once takes.
+          const file = isUnreadable(input) || kbFileKind(fileName(input.file)) !== 'articles' ? undefined : parseOrUndefined(input);
+          if (file) parsed.set(input.file, file);
+        }
       }
-      const kb = searchCore().assembleKb(inputs, this.lastGood);
+      // A file that failed to parse is parsed again here, and reported as a problem naming it.
+      const kb = searchCore().assembleKb(inputs, this.lastGood, parsed);
       for (const f of kb.files) this.lastGood.set(f.file, f);
       for (const p of kb.problems) {
         (p.severity === 'error' ? this.log.error : this.log.warn).call(this.log, searchCore().formatKbProblemLine({ ...p, file: vscode.Uri.parse(p.file).fsPath }, uiLocale()));
@@ -301,6 +310,15 @@ export class KbService implements vscode.Disposable {
     clearTimeout(this.reloadTimer);
     this.build?.cancel();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+  }
+}
+
+/** The file's articles, or undefined when it cannot be used (assembleKb then says why). */
+function parseOrUndefined(input: KbFileInput): ParsedKbFile | undefined {
+  try {
+    return searchCore().parseKbFile(input);
+  } catch {
+    return undefined;
   }
 }
 
