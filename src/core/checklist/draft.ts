@@ -9,8 +9,24 @@ export interface Word {
   end: number;
 }
 
+/** Latin letters that look like Cyrillic ones, for words typed in both scripts ("cкрин" with a Latin c). */
+const LOOKALIKES: Record<string, string> = { a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в' };
+const MIXED = /[а-яё]/;
+const LATIN = /[a-z]/;
+
+/** A word with Cyrillic letters and Latin look-alikes in it, in Cyrillic only (bounded: one pass over the word). */
+function oneScript(word: string): string {
+  if (!MIXED.test(word) || !LATIN.test(word)) return word;
+  let out = '';
+  for (const ch of word) out += LOOKALIKES[ch] ?? ch;
+  return /[a-z]/.test(out) ? word : out;
+}
+
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
-  return tokenize(text.slice(from, to)).map((t) => ({ text: t.text, stem: queryStems(t.text)[0]!, start: t.start + from, end: t.end + from }));
+  return tokenize(text.slice(from, to)).map((t) => {
+    const folded = oneScript(t.text);
+    return { text: folded, stem: queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
+  });
 }
 
 /** A line that starts quoted or forwarded text (tested on the trimmed line; anchored, bounded patterns). */

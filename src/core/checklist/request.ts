@@ -96,7 +96,8 @@ function kindOf(w: string): TriggerKind {
   if (/(ите|йте|ьте)$/.test(w) && w !== 'сайте') return 'imperative';
   if (/ете$/.test(w) && !/(аете|яете|пишете)$/.test(w)) return 'imperative';
   // Informal singular: "напиши", "укажи", "отправь", "скинь", "кинь".
-  if (tail.length <= 2 && /[иь]$/.test(w) && w.length >= 4) return 'imperative';
+  // Not the past plural after a vowel ("передали", "описали"): "пришли" asks, "передали" reports.
+  if (tail.length <= 2 && /[иь]$/.test(w) && w.length >= 4 && !/[аяеиоуы]ли$/.test(w)) return 'imperative';
   if (/(ть|ти)$/.test(w)) return 'infinitive';
   if (/([аяи]в|ывая|ивая|ляя)$/.test(w) || w === 'сообщая') return 'gerund';
   return 'none';
@@ -224,7 +225,8 @@ export function findRequests(input: RequestInput): Request[] {
       if (a >= b || next.bullet || next.heading || next.paragraph !== sentences[last]!.paragraph) break;
       if (!CONTINUES.has(words[a]!.text) && !hasItem(a, b)) break;
       let verb = false;
-      for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) verb = true;
+      // A condition does not make it a statement: "скрин, если есть ошибка".
+      for (let i = a; i < b && !CONDITION.has(words[i]!.text); i++) if (isVerbForm(words[i]!.text)) verb = true;
       if (verb) break;
       all.push([a, b]);
       taken[k] = 1;
@@ -301,23 +303,39 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   const itemEnds = new Uint8Array(words.length);
   for (const h of hits) if (h.item) itemEnds[h.last] = 1;
   let inClause = false;
+  let story = false;
+  let from = 0;
   for (let i = 1; i < words.length; i++) {
     const gap = text.slice(words[i - 1]!.end, words[i]!.start);
     const boundary = CLAUSE_GAP.test(gap);
-    if (boundary) inClause = false;
     const t = words[i]!.text;
+    // What happened ends where the next thing asked is joined on: "что произошло и скрин".
+    if (boundary || (story && CONTINUES.has(t))) inClause = story = false;
     const next = words[i + 1]?.text ?? '';
     if (!inClause && boundary) {
       // ", который …", ", на котором …", ", как она …" after an item (one word may stand between: "модель так, как она").
       const relative = RELATIVE.test(t) || (PREPOSITIONS_BEFORE.has(t) && RELATIVE.test(next)) || (t === 'как' && PERSONAL.has(next));
       if (relative && (itemEnds[i - 1] || (i >= 2 && itemEnds[i - 2] && !CLAUSE_GAP.test(text.slice(words[i - 2]!.end, words[i - 1]!.start))))) inClause = true;
+      // A content clause tells what happened: "опишите, что ответил дилер" asks for the story, not for the dealer.
+      // Its own two words ("что ответил", "как отреагировал") may be the item asked itself.
+      else if ((t === 'что' || t === 'как') && isVerbForm(next) && !isImperativeForm(next)) {
+        inClause = true;
+        story = true;
+        from = i + 2;
+      }
+      // A participle after an item describes it: "телефон, указанный дилеру", "e-mail, привязанный к аккаунту".
+      else if (itemEnds[i - 1] && gap.includes(',') && PARTICIPLE.test(t) && !NOT_PARTICIPLE.test(t)) inClause = true;
     } else if (!inClause && !boundary && itemEnds[i - 1] && (t === 'you' || t === 'that' || t === 'which') && /^[a-z]/.test(next)) {
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
-    if (inClause) out[i] = 1;
+    if (inClause && i >= from) out[i] = 1;
   }
   return out;
 }
+
+/** Passive participles by their suffix and ending ("указанный", "используемый"): which one of the item is meant; the adjectives and nouns that look like them are below. */
+const PARTICIPLE = /^\p{L}{3,}(анн|янн|енн|ённ|ем|им)(ый|ая|ое|ые|ую|ого|ой|ых|ому|ым|ий|ее|ие|его|ей|их|ему|ими)$/u;
+const NOT_PARTICIPLE = /^(данн|следующ|настоящ|текущ|будущ|ценн)|(ственн|менн)/;
 
 const PREPOSITIONS_BEFORE = new Set(['на', 'в', 'во', 'с', 'со', 'к', 'у', 'по', 'при', 'от', 'из', 'о', 'об', 'для', 'за', 'in', 'on', 'to', 'with', 'for']);
 
@@ -476,9 +494,20 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   const scope: [number, number][] = [];
   for (let k = ci; k < clauses.length; k++) {
     const c = clauses[k]!;
-    if (k > clauseOf(triggers[0]!) && CUT_AFTER.has(words[c.from]!.text) && triggers[triggers.length - 1]! < c.from) break;
+    if (k > clauseOf(triggers[0]!) && (CUT_AFTER.has(words[c.from]!.text) || weWill(words[c.from]!.text)) && triggers[triggers.length - 1]! < c.from) break;
     if (excluded.has(k)) continue;
+    // "чтобы поправить неправильную модель, нам нужны: …": the purpose names the problem, not what is asked.
+    if (k === clauseOf(triggers[0]!) && PURPOSE.has(words[c.from]!.text) && triggers[0]! > c.from) {
+      scope.push([triggers[0]!, c.to]);
+      continue;
+    }
     scope.push([c.from, c.to]);
+  }
+  // "Не хватает IMEI и даты покупки — пришлите, пожалуйста.": a verb with nothing after it asks for what the sentence named before it.
+  if (ci > 0 && kindOf(words[triggers[0]!]!.text) === 'imperative' && nothingAfter(words, triggers[0]! + 1, b)) {
+    let before = ci;
+    while (before > 0 && !excluded.has(before - 1)) before--;
+    if (before < ci && hasItemWord(itemWord, clauses[before]!.from, clauses[ci - 1]!.to)) scope.unshift([clauses[before]!.from, clauses[ci - 1]!.to]);
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
@@ -487,6 +516,25 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     return scope.length ? [[-1, -1], ...scope] : undefined;
   }
   return scope.length ? scope : undefined;
+}
+
+const PURPOSE = new Set(['чтобы', 'чтоб']);
+const CONDITION = new Set(['если', 'if']);
+/** What we will do once we have the data, opening a clause after the request ("— исправим год выпуска", "проверим и передадим"): first person plural future. */
+const WE_WILL = new Set(['проверим', 'исправим', 'поправим', 'передадим', 'уточним', 'сделаем', 'посмотрим', 'оформим', 'обновим', 'внесем', 'изменим', 'заменим', 'разберемся', 'поможем', 'подскажем', 'свяжемся', 'вернемся', 'ответим', 'решим']);
+function weWill(w: string): boolean {
+  return WE_WILL.has(w) || (/^(ис|пере|про|по|пред|до|от|за|вы|у|с|о|вн|из|раз)\p{L}{2,}(им|ем|ём)$/u.test(w) && !/[дщшжкгхчн]им$/.test(w) && w !== 'совсем');
+}
+
+/** Only "пожалуйста", "нам", "тоже" and the like from `a` to the sentence's end `b`: the verb has no object after it. */
+function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
+  return true;
+}
+
+function hasItemWord(itemWord: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (itemWord[i]) return true;
+  return false;
 }
 
 const PRONOUNS = new Set(['его', 'её', 'ее', 'их', 'это', 'it', 'them', 'this', 'these']);
