@@ -23,8 +23,13 @@ describe('code health', () => {
   it('forbids vscode and Node built-ins in src/core, allows them in src/vscode', async () => {
     const eslint = new ESLint({ cwd: REPO });
     const lint = async (file: string, code: string) => (await eslint.lintText(code, { filePath: `${REPO}/${file}` }))[0]!.messages.map((m) => m.ruleId);
-    assert.deepEqual(await lint('src/core/x.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n"), ['no-restricted-imports']);
-    assert.deepEqual(await lint('src/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"), ['no-restricted-imports']);
+    const rule = '@typescript-eslint/no-restricted-imports';
+    assert.deepEqual(await lint('src/core/x.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n"), [rule]);
+    assert.deepEqual(await lint('src/core/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"), [rule]);
+    // The form the extension uses for vscode (a plain require in the bundle) is caught too.
+    assert.deepEqual(await lint('src/core/x.ts', "import vscode = require('vscode');\nexport const v = vscode;\n"), [rule]);
+    assert.deepEqual(await lint('src/shared/x.ts', "import fs = require('fs');\nexport const f = fs;\n"), [rule]);
     assert.deepEqual(await lint('src/vscode/x.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n"), []);
+    assert.deepEqual(await lint('src/vscode/x.ts', "import vscode = require('vscode');\nexport const v = vscode;\n"), []);
   });
 });
