@@ -74,7 +74,7 @@ const SUPPORT_SENDER = /@kia\.ru|support|поддержк|служба|mobikey@/
 /** A signature line of the support team ("Служба поддержки Kia", "Kia Support Team", "Специалист поддержки"). */
 const SUPPORT_SIGNATURE = /^(служба|отдел|команда|поддержка|техподдержка|специалист|оператор|support|customer (care|support)|kia (support|team))|поддержк\p{L}* kia|kia support/iu;
 const FIRST_PERSON = new Set([
-  'я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me', 'mine', 'im', 'ive',
+  'я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me', 'mine', 'im', 'ive', 'прошу',
   // First-person verbs a customer writes with "я" left out.
   'могу', 'хочу', 'пытаюсь', 'купил', 'купила', 'пробовал', 'пробовала', 'пишу', 'обращаюсь', 'жду', 'получил', 'получила', 'зарегистрировался', 'зарегистрировалась',
   'сделал', 'сделала', 'захожу', 'ввожу', 'прикладываю', 'приложил', 'приложила', 'отправил', 'отправила', 'указал', 'указала', 'нажимаю',
@@ -153,8 +153,24 @@ export function isIncoming(text: string): boolean {
   // Nobody is addressed as "вы / you", nobody from support signs, and the text gives its own data
   // (a VIN, a phone number, an e-mail address that is not ours): the customer writing to us.
   if (!addressed && !signed && givesOwnData(own)) return true;
+  // Speaks for itself ("прошу", "прикладываю"), addresses nobody and signs with a person's name
+  // ("Спасибо! Анна"): a customer asking us, not an agent asking the customer.
+  if (mine >= 1 && !addressed && !signed && signedByName(own)) return true;
   // Signed by support in its last lines? ("Спасибо, жду ответа поддержки" in a customer's text is not a signature.)
   return mine >= 2 && !signed;
+}
+
+/** A sign-off with a person's name: "Анна", "Спасибо, Ольга", "С уважением, Игорь Петров" (a bounded, anchored pattern). */
+const NAME_SIGN_OFF = /^(?:(?:спасибо|благодарю|с уважением|заранее спасибо|thanks|regards|best regards)[,!.]?\s{0,3})?\p{Lu}\p{Ll}{1,20}(?:\s\p{Lu}\p{Ll}{1,20}){0,2}\.?$/iu;
+const CASED_NAME = /\p{Lu}\p{Ll}{1,20}\.?$/u;
+
+function signedByName(own: string): boolean {
+  const trimmed = own.trimEnd();
+  const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1).trim();
+  if (SUPPORT_SIGNATURE.test(lastLine) || !CASED_NAME.test(lastLine)) return false;
+  // The sentence that ends the text, when the name stands on the line of the closing words ("Спасибо! Анна").
+  const tail = lastLine.slice(Math.max(lastLine.lastIndexOf('!'), lastLine.lastIndexOf('.', lastLine.length - 2)) + 1).trim();
+  return (lastLine.length <= 60 && NAME_SIGN_OFF.test(lastLine)) || (tail.length <= 60 && NAME_SIGN_OFF.test(tail));
 }
 
 function editDistanceAtMost1(a: string, b: string): boolean {

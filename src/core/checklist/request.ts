@@ -41,10 +41,10 @@ const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', '�
 
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
 const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав'];
-const EN_AMBIGUOUS = new Set(['enter', 'specify', 'add', 'indicate', 'upload']);
+const EN_AMBIGUOUS = new Set(['fill', 'complete', 'enter', 'specify', 'add', 'indicate', 'upload']);
 
 /** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
-const EN_ASK = new Set(['send', 'provide', 'include', 'attach', 'specify', 'tell', 'share', 'give', 'confirm', 'describe', 'forward', 'upload', 'write', 'indicate', 'state', 'list', 'let', 'email', 'e', 'reply', 'add', 'submit', 'mention', 'resend']);
+const EN_ASK = new Set(['fill', 'complete', 'send', 'provide', 'include', 'attach', 'specify', 'tell', 'share', 'give', 'confirm', 'describe', 'forward', 'upload', 'write', 'indicate', 'state', 'list', 'let', 'email', 'e', 'reply', 'add', 'submit', 'mention', 'resend']);
 const MODALS = new Set([
   'нужно', 'нужна', 'нужны', 'нужен', 'надо', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся',
   'просим', 'прошу', 'просьба', 'следует', 'можете', 'сможете', 'могли', 'можно', 'достаточно', 'рекомендуем', 'рекомендуется', 'советуем', 'обязательно', 'стоит', 'важно', 'желательно', 'ждем', 'ожидаем', 'пригодится', 'пригодятся', 'осталось', 'остается', 'останется', 'жду',
