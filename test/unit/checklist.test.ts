@@ -72,10 +72,10 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
   }
 });
 
-const HOLDOUT_FLOOR = { precision: 0.89, recall: 0.97, exact: 0.94 };
+const HOLDOUT_FLOOR = { precision: 0.89, recall: 0.97, exact: 0.95 };
 const THIRD_VOICE_FLOOR = { precision: 0.97, recall: 0.99, exact: 0.97 };
 const FOURTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.98 };
-const FIFTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.98 };
+const FIFTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.99 };
 
 /** Precision and recall over missing items, and the share of drafts with exactly the right verdict. */
 function score(dir: string, drafts: Expected): { precision: number; recall: number; exact: number; n: number } {

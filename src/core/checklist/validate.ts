@@ -329,6 +329,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       const own = [...(items.get(id) ?? [])].filter(([it, at]) => uniqueItems.get(it) === id && at.some((w) => !aside[w])).length;
       if (own >= 2) chosen.push(c);
     }
+    // "Чтобы исправить данные и проверить право на промокод, пришлите VIN, фото СТС …": a request that
+    // names two problems before what it asks for, each by a term of its own, is about both.
+    for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && (lead.get(x.c.id) ?? 0) >= 1 && chosen.some((c) => (lead.get(c.id) ?? 0) >= 1)) chosen.push(x.c);
     if (ownLead && !chosen.some((c) => ownLead.has(c.id))) {
       // Among the topics it names, yielding only to each other ("пароль от личного кабинета" is the password's).
       const leadIds = [...ownLead.keys()].filter((id) => !unpinned.has(id) && byId.has(id) && matchedOf(id) > 0);
