@@ -181,7 +181,8 @@ export function findRequests(input: RequestInput): Request[] {
     let scope = own[si];
     if (scope && !scope.length) continue;
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
-    if (!scope && out.length && ellipticRequest(text, words, ranges[si]!, s, hitStarts)) scope = [ranges[si]!];
+    // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
+    if (!scope && ellipticRequest(text, words, ranges[si]!, s, hitStarts, out.length ? 2 : 3)) scope = [ranges[si]!];
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
@@ -254,16 +255,21 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 }
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
-function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array): boolean {
+function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, minItems: number): boolean {
   if (a >= b || !['по', 'для', 'for', 'regarding'].includes(words[a]!.text)) return false;
   const body = text.slice(s.start, s.end);
   if (!/:|\s[—–-]\s/.test(body)) return false;
   let items = 0;
+  // Verbs of a clause that describes or asks about an item ("телефон, который вы оставляли", "в каком ДЦ подключали") do not make it a statement.
+  let sub = false;
   for (let i = a; i < b; i++) {
-    if (isVerbForm(words[i]!.text) || NEGATIONS.has(words[i]!.text)) return false;
+    const t = words[i]!.text;
+    if (i > a && /[,;:]/.test(text.slice(words[i - 1]!.end, words[i]!.start))) sub = false;
+    if (RELATIVE.test(t) || ASKING_WORDS.has(t)) sub = true;
+    if (!sub && (NEGATIONS.has(t) || isVerbForm(t))) return false;
     if (hitStarts[i]) items++;
   }
-  return items >= 2;
+  return items >= minItems;
 }
 
 /** Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. */
