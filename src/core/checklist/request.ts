@@ -330,7 +330,11 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
         from = i + 2;
       }
       // A participle after an item describes it: "телефон, указанный дилеру", "e-mail, привязанный к аккаунту".
-      else if (itemEnds[i - 1] && gap.includes(',') && PARTICIPLE.test(t) && !NOT_PARTICIPLE.test(t)) inClause = true;
+      // The participle itself may open the item asked ("телефон, указанный при регистрации" is the login).
+      else if (itemEnds[i - 1] && gap.includes(',') && PARTICIPLE.test(t) && !NOT_PARTICIPLE.test(t)) {
+        inClause = true;
+        from = i + 1;
+      }
     } else if (!inClause && !boundary && itemEnds[i - 1] && (t === 'you' || t === 'that' || t === 'which') && /^[a-z]/.test(next)) {
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
