@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_REPLY_PARTS, placeholderLines } from './core/answers/answerSnippet';
+import { DEFAULT_REPLY_PARTS, replyPlaceholderLines } from './core/answers/answerSnippet';
 import { validateDraft } from './core/checklist/validate';
 import { decodeImei } from './core/entities/imei';
 import { decodeVin } from './core/entities/vin';
@@ -10,6 +10,7 @@ import { KB_LANGUAGES, type KbLanguage, type KbProblem } from './core/kb/types';
 import { snippet } from './core/search/snippet';
 import { lineAndColumn, lineStarts } from './core/text/lines';
 import { defaultCacheDir, openIndex } from './node/indexCache';
+import { parseLocale } from './node/cliLocale';
 import { BUNDLED_KB_DIR, loadKbFromPaths } from './node/loadKb';
 import { lintCommand } from './node/lintCommand';
 import { gapsCommand } from './node/gapsCommand';
@@ -107,7 +108,7 @@ async function search(args: string[]): Promise<number> {
     'cache-dir': { type: 'string' },
     locale: { type: 'string' },
   });
-  const locale = parseLocale(values.locale);
+  const locale = parseLocale(values.locale, (m) => new UsageError(m));
   const langs = (values.lang as string[] | undefined) ?? undefined;
   for (const l of langs ?? []) {
     if (!(KB_LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang must be one of ${KB_LANGUAGES.join(', ')}, got "${l}"`);
@@ -165,13 +166,6 @@ function reportKbProblems(problems: readonly KbProblem[], locale: KbLocale): boo
   return problems.some((p) => p.severity === 'error');
 }
 
-/** `--locale`: the language of the KB's messages, Russian unless asked otherwise (as `check`, `lint` and `gaps`). */
-function parseLocale(value: unknown): KbLocale {
-  const locale = (value as string | undefined) ?? 'ru';
-  if (locale !== 'ru' && locale !== 'en') throw new UsageError('--locale must be ru or en');
-  return locale;
-}
-
 /** A draft (or a text to import) is a document a person wrote, not a dump: larger files are refused before they are read. */
 const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
 
@@ -188,13 +182,13 @@ function readInput(file: string): string {
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { kb: { type: 'string', multiple: true }, json: { type: 'boolean' }, locale: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('check takes exactly one draft file');
-  const locale = parseLocale(values.locale);
+  const locale = parseLocale(values.locale, (m) => new UsageError(m));
   const text = readInput(positionals[0]!);
   if (text.includes('\u0000')) throw new Error(`support-kb: ${positionals[0]} looks binary, not a text draft`);
   const kb = await loadKbFromPaths((values.kb as string[] | undefined) ?? [BUNDLED_KB_DIR]);
   // Only errors here: a draft check is not the place for the KB's warnings (that is `lint`).
   const kbBroken = reportKbProblems(kb.problems.filter((p) => p.severity === 'error'), locale);
-  const placeholders = [...placeholderLines(DEFAULT_REPLY_PARTS.greeting), ...placeholderLines(DEFAULT_REPLY_PARTS.signature)];
+  const placeholders = replyPlaceholderLines(DEFAULT_REPLY_PARTS);
   const report = validateDraft(text, { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])), locale, placeholderLines: placeholders });
   if (values.json) {
     process.stdout.write(JSON.stringify({

@@ -5,7 +5,7 @@ import type { SearchHit } from './core/search/index';
 import { selectionQuery } from './core/search/limits';
 import { ArticlePreviewProvider, showArticlePreview } from './vscode/articlePreview';
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
-import { AnswerCompletionProvider } from './vscode/completions';
+import { AnswerCompletionProvider, completionTriggerCharacters } from './vscode/completions';
 import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix, pinChecklistCommand } from './vscode/draftChecks';
 import { copyVin, EntityHoverProvider } from './vscode/entityHover';
 import { readConfig } from './vscode/config';
@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     searchView,
     vscode.window.registerWebviewViewProvider(SEARCH_VIEW_ID, searchView),
     vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, new ArticlePreviewProvider(articleById)),
-    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ...new Set([':', 'Ж', ...readConfig().completionTrigger.slice(-1)])),
+    vscode.languages.registerCompletionItemProvider(textDocuments, new AnswerCompletionProvider(kb), ...completionTriggerCharacters(readConfig().completionTrigger)),
     // The palette commands: pick an article, then do one thing with it.
     ...([
       [Commands.search, vscode.l10n.t('Support KB: Search Knowledge Base'), insertArticle, 'insert'],

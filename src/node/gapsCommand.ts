@@ -1,3 +1,4 @@
+import { parseLocale } from './cliLocale';
 import { buildGapsReport, gapsReportCsv, type GapsReport } from '../core/gaps/report';
 import { readGapFolder } from './gapLog';
 
@@ -17,8 +18,7 @@ export async function gapsCommand(args: GapsArgs, usage: (message: string) => Er
     if (!Number.isInteger(n) || n < 1 || n > 520) throw usage(`--${name} must be a whole number from 1 to 520, got "${v}"`);
     return n;
   };
-  const locale = values.locale ?? 'ru';
-  if (locale !== 'ru' && locale !== 'en') throw usage('--locale must be ru or en');
+  const locale = parseLocale(values.locale, usage);
   const weeks = number(values.weeks, 'weeks', 8);
   const top = number(values.top, 'top', 20);
   const read = await readGapFolder(positionals[0]!);

@@ -1,3 +1,4 @@
+import { parseLocale } from './cliLocale';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { hasErrors, lintKb, type LintFinding } from '../core/kb/lint';
@@ -15,8 +16,7 @@ interface LintArgs {
 export async function lintCommand(args: LintArgs, usage: (message: string) => Error): Promise<number> {
   const { values, positionals } = args;
   if (values.json && values.sarif) throw usage('choose one of --json and --sarif');
-  const locale = (values.locale ?? 'ru') as LintLocale;
-  if (locale !== 'ru' && locale !== 'en') throw usage('--locale must be ru or en');
+  const locale: LintLocale = parseLocale(values.locale, usage);
   const cwd = process.cwd();
   const sources = await readLintSources(positionals.length ? positionals : [BUNDLED_KB_DIR], cwd, values.config);
   const findings = lintKb(sources.inputs, {

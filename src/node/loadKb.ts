@@ -2,13 +2,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
 import { kbFileKind } from '../core/kb/kbFolder';
-import { decodeKbBytes, folderTooDeep, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
+import { decodeKbBytes, folderTooDeep, MAX_KB_DEPTH, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 
 /** The KB shipped with the extension and the CLI: `kb/` beside `dist/`. */
 export const BUNDLED_KB_DIR = path.resolve(__dirname, '..', 'kb');
-
-/** Folders deeper than this under a KB path are not walked (a KB is a few folders, not a file system). */
-const MAX_DEPTH = 32;
 
 /**
  * Reads KB files from folders (their `*.md`, `aliases.json` and `checklists.json`, recursively,
@@ -81,8 +78,8 @@ export async function listKbFiles(p: string): Promise<(string | KbReadResult)[]>
         }
       }
       if (isDir) {
-        if (depth < MAX_DEPTH) await walk(child, depth + 1);
-        else out.push(folderTooDeep(child, MAX_DEPTH));
+        if (depth < MAX_KB_DEPTH) await walk(child, depth + 1);
+        else out.push(folderTooDeep(child, MAX_KB_DEPTH));
       } else if (kbFileKind(e.name) !== 'other') out.push(isFile ? child : notARegularFile(child));
     }
   };

@@ -14,6 +14,14 @@ import { COMPLETION_USED_COMMAND, searchActivity } from './searchEvents';
  * searched and each answer comes as a snippet (greeting, answer, signature). Nothing is offered
  * outside drafts or without the trigger.
  */
+/**
+ * The characters that open completions: the last one of each spelling of the trigger (`kb:`, `кб:`,
+ * and `лиЖ`, kb: typed in the Russian layout), and `:` for the default trigger set in the other one.
+ */
+export function completionTriggerCharacters(trigger: string): string[] {
+  return [...new Set([':', ...triggerSpellings(trigger, latinToCyrillic).map((s) => s.text.slice(-1)).filter(Boolean)])];
+}
+
 export class AnswerCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly kb: KbService) {}
 

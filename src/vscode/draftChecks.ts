@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { FindingCodes, type DraftReport, type Finding, type FindingCode, type TextEditSpec } from '../core/checklist/types';
-import { placeholderLines } from '../core/answers/answerSnippet';
+import { replyPlaceholderLines } from '../core/answers/answerSnippet';
 import { draftCore } from './lazyParts';
 import { Commands, InternalCommands } from './commands';
 import { isDraft } from './draftDocuments';
@@ -100,7 +100,7 @@ export class DraftChecker implements vscode.Disposable {
       unpinned: [...pins].filter(([, s]) => s === 'unpinned').map(([id]) => id),
       disabled,
       // The same greeting/signature settings that insertion uses: their defaults left as they are are unfilled.
-      placeholderLines: [...placeholderLines(config.reply.greeting), ...placeholderLines(config.reply.signature)],
+      placeholderLines: replyPlaceholderLines(config.reply),
       locale: vscode.env.language.startsWith('en') ? 'en' : 'ru',
     });
     if (doc.isClosed || doc.version !== version) return undefined;

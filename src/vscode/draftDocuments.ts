@@ -17,5 +17,12 @@ export function isDraft(doc: vscode.TextDocument, config: SupportKbConfig): bool
  * support, a "… пишет:" opening, or the customer's own voice): answers are never written into it.
  */
 export function isCustomerMail(doc: vscode.TextDocument): boolean {
-  return draftCore().isIncoming(doc.getText());
+  // Asked on every completion request while the agent types after `kb:`: once per document version.
+  const known = verdicts.get(doc);
+  if (known?.version === doc.version) return known.incoming;
+  const incoming = draftCore().isIncoming(doc.getText());
+  verdicts.set(doc, { version: doc.version, incoming });
+  return incoming;
 }
+
+const verdicts = new WeakMap<vscode.TextDocument, { version: number; incoming: boolean }>();

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import vscode = require('vscode');
 import { kbFileKind } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
-import { decodeKbBytes, folderTooDeep, isUnreadable, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
+import { decodeKbBytes, folderTooDeep, isUnreadable, MAX_KB_DEPTH, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
 import { KbError, type Article, type KbProblem } from '../core/kb/types';
 import type { AliasTable } from '../core/search/aliases';
@@ -17,7 +17,6 @@ const RELOAD_DEBOUNCE_MS = 250;
 /** Settings that change what the KB is made of. */
 const KB_SETTINGS = ['kbPaths', 'includeBundledKb'];
 /** Folders deeper than this under a KB path are not walked (a KB is a few folders, not a file system). */
-const MAX_DEPTH = 32;
 
 export type KbState =
   | { kind: 'idle' }
@@ -258,13 +257,13 @@ export class KbService implements vscode.Disposable {
       for (const [name, type] of entries) {
         const child = vscode.Uri.joinPath(dir, name);
         if (type & vscode.FileType.Directory) {
-          if (depth < MAX_DEPTH) await walk(child, depth + 1);
-          else out.push(folderTooDeep(child.toString(), MAX_DEPTH));
-        } else if (kbFileKind(name) !== 'other') {
-          // Neither file nor folder: a link to nothing (as Node's walk says it), or a pipe or device.
-          const odd = type & vscode.FileType.SymbolicLink ? readFailure(child.toString(), { code: 'ENOENT' }) : notARegularFile(child.toString());
-          out.push(type & vscode.FileType.File ? child : odd);
-        }
+          if (depth < MAX_KB_DEPTH) await walk(child, depth + 1);
+          else out.push(folderTooDeep(child.toString(), MAX_KB_DEPTH));
+        } else if (kbFileKind(name) === 'other') continue;
+        else if (type & vscode.FileType.File) out.push(child);
+        // Neither file nor folder: a link to nothing (as Node's walk says it), or a pipe or device.
+        else if (type & vscode.FileType.SymbolicLink) out.push(readFailure(child.toString(), { code: 'ENOENT' }));
+        else out.push(notARegularFile(child.toString()));
       }
     };
     await walk(root, 0);

@@ -1,13 +1,12 @@
 import type Fuse from 'fuse.js';
-import { createRequire } from 'node:module';
 import { articlePlace } from '../core/kb/place';
-import * as path from 'node:path';
 import vscode = require('vscode');
 import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
 import { clampQuery, MAX_TITLE_QUERY_CHARS } from '../core/search/limits';
 import { snippet } from '../core/search/snippet';
 import { TitleMatcher } from '../core/search/titles';
+import { fuseModule } from './lazyParts';
 import { searchActivity } from './searchEvents';
 
 interface ArticleItem extends vscode.QuickPickItem {
@@ -37,9 +36,7 @@ function titleFinder(index: KbIndex): TitleFinder {
     const words = new TitleMatcher(index.articles);
     let fuse: Fuse<Article> | undefined;
     if (index.size <= FUSE_MAX_TITLES) {
-      // fuse.js ships as its own file (dist/fuse.js), read only when a palette first needs it: it is a
-      // fifth of the extension's code and most starts never use it.
-      const loaded = createRequire(__filename)(path.join(__dirname, 'fuse.js')) as typeof Fuse | { default: typeof Fuse };
+      const loaded = fuseModule();
       const FuseClass = 'default' in loaded ? loaded.default : loaded; // its CommonJS build exports the class itself
       fuse = new FuseClass([...index.articles], { keys: ['title'], threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
     }

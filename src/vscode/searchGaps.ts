@@ -3,6 +3,7 @@ import vscode = require('vscode');
 import { GapTracker, type GapEntry } from '../core/gaps/gaps';
 import { DEFAULT_MAX_LOG_BYTES, GapLogWriter, gapLogName, readGapFolder } from '../node/gapLog';
 import { Commands } from './commands';
+import { uiLocale } from './config';
 import { gapsReport } from './lazyParts';
 import { COMPLETION_USED_COMMAND, onSearchActivity, searchActivity, type SearchActivity } from './searchEvents';
 
@@ -144,7 +145,7 @@ export class SearchGapLogger implements vscode.Disposable {
     this.panel.webview.html = gapsReport().renderGapsHtml(report, {
       cspSource: this.panel.webview.cspSource,
       styleUri: style.toString(),
-      lang: vscode.env.language.startsWith('ru') ? 'ru' : 'en',
+      lang: uiLocale(),
       enabled: this.settings.enabled,
       folders: this.logFolders(),
       skippedLines: problems.length,

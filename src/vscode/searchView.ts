@@ -3,7 +3,7 @@ import type { Article } from '../core/kb/types';
 import type { KbIndex, SearchHit } from '../core/search/index';
 import { excerpt } from '../core/search/snippet';
 import { isFromWebview, type FilterOption, type FromWebview, type PreviewItem, type ResultItem, type ToWebview } from '../shared/protocol';
-import { readConfig } from './config';
+import { readConfig, uiLocale } from './config';
 import type { KbService, KbState } from './kbService';
 import { markWalkthroughStep } from './walkthrough';
 import { searchActivity } from './searchEvents';
@@ -151,7 +151,7 @@ export class SearchViewProvider implements vscode.WebviewViewProvider, vscode.Di
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'sidebar.css'));
     const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`].join('; ');
     return webviewDocument({
-      lang: vscode.env.language.startsWith('ru') ? 'ru' : 'en',
+      lang: uiLocale(),
       csp,
       styleHref: style.toString(),
       body: `<div id="app"></div>\n<script nonce="${nonce}" src="${script}"></script>`,

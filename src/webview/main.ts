@@ -26,8 +26,6 @@ let requestId = 0;
 let lastShownRequest = 0;
 /** The query whose results are on screen: a new query puts the selection back on the first result. */
 let shownQuery: string | undefined;
-/** The query of the newest search request sent to the host. */
-let lastSentQuery: string | undefined;
 let status: 'loading' | 'ready' | 'error' = 'loading';
 let statusMessage = '';
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -104,7 +102,9 @@ function save(): void {
 function search(now = false, refresh = false): void {
   clearTimeout(searchTimer);
   searchTimer = undefined;
-  waitingAction = undefined; // the agent typed on (or cleared the box): an earlier Enter no longer applies
+  // The agent typed on (or cleared the box): an earlier Enter no longer applies. A refresh (the KB
+  // reloaded under the same query) keeps it: its results answer the same words.
+  if (!refresh) waitingAction = undefined;
   const run = () => {
     searchTimer = undefined;
     save();
@@ -114,7 +114,6 @@ function search(now = false, refresh = false): void {
       render();
       return;
     }
-    lastSentQuery = input.value;
     vscode.postMessage({ type: 'search', requestId: ++requestId, query: input.value, filters: filters(), ...(refresh ? { refresh } : {}) });
   };
   // Typing never waits for the search: results follow a moment after the last key.
@@ -147,7 +146,9 @@ type ArticleAction = 'insert' | 'copy' | 'open' | 'openBeside';
  */
 function act(type: ArticleAction, from: 'key' | 'button' = 'button'): void {
   if (from === 'key' && input.value.trim() && (searchTimer !== undefined || shownQuery !== input.value || lastShownRequest < requestId)) {
-    if (searchTimer !== undefined || lastSentQuery !== input.value) search(true);
+    // Every change to the box starts the timer, so with none pending the request in flight (if
+    // any) is for what the box holds; none sent yet (a restored query): send one.
+    if (searchTimer !== undefined || lastShownRequest === requestId) search(true);
     waitingAction = { type, forRequest: requestId };
     return;
   }

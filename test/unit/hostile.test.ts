@@ -352,6 +352,15 @@ describe('the CLI on hostile drafts', () => {
     assert.match(big.stderr, /huge\.txt: file is 600 MB; at most 8 MB is read/);
   });
 
+  it('a draft of one sentence with 200,000 clauses is checked, not a stack overflow', HANG_GUARD, () => {
+    const dir = tmp();
+    const draft = join(dir, 'clauses.txt');
+    writeFileSync(draft, 'По Kia Connect пришлите VIN' + ', а'.repeat(200_000) + '.');
+    const r = spawnSync(process.execPath, [CLI, 'check', draft, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(JSON.parse(r.stdout).checklists.some((c: { id: string }) => c.id === 'kia-connect'));
+  });
+
   it('front matter with a long run of spaces before a line separator is read in one pass', HANG_GUARD, () => {
     const text = `---\ntitle:${' '.repeat(100_000)}x\u2028y\nlang: ru\n---\n## A\nb`;
     const parsed = parseKbFile({ file: 'fm.md', text });

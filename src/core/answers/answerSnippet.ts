@@ -71,7 +71,7 @@ export function nextAnswerOffset(draft: string): number {
 export function isPlaceholderDefault(selected: string, parts: ReplyParts): boolean {
   const text = selected.trim();
   if (!text) return false;
-  return [parts.greeting, parts.signature].some((snippet) => placeholderLines(snippet).some((line) => line.defaults.some((d) => d.text.trim() === text)));
+  return replyPlaceholderLines(parts).some((line) => line.defaults.some((d) => d.text.trim() === text));
 }
 
 /** White space that does not end a line. */
@@ -112,6 +112,11 @@ const SNIPPET_PART = /\$\{\d+:([^{}$\\\n]*)\}|\$\{\d+\}|\$\d+|\\([\\$}])/g;
  * sees them when the placeholders are left unfilled (`Здравствуйте, имя клиента!`, `ваше имя`): the
  * draft check flags those lines. Derived from the same setting text that `answerSnippet` inserts.
  */
+export function replyPlaceholderLines(parts: ReplyParts): PlaceholderLine[] {
+  return [...placeholderLines(parts.greeting), ...placeholderLines(parts.signature)];
+}
+
+/** The placeholder lines of one greeting or signature snippet (see {@link replyPlaceholderLines}). */
 export function placeholderLines(snippet: string): PlaceholderLine[] {
   const out: PlaceholderLine[] = [];
   for (const line of snippet.split('\n')) {

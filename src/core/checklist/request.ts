@@ -420,7 +420,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // What each clause holds, computed once: the checks below are then constant per word (a sentence
   // of thousands of words with as many verbs stays linear).
   const facts = clauses.map((c) => clauseFacts(text, words, c, itemWord));
-  const lastAskedInSentence = Math.max(...facts.map((f) => f.lastAsked));
+  // A loop, not Math.max(...): a sentence of 100,000 clauses would overflow the call stack.
+  const lastAskedInSentence = facts.reduce((m, f) => Math.max(m, f.lastAsked), -Infinity);
   for (let i = a; i < b; i++) {
     if (quoted[i]) continue;
     const t = words[i]!.text;

@@ -220,16 +220,20 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const key = `${from}:${to}`;
     const cached = topicCache.get(key);
     if (cached) return cached;
-    const best = new Map<string, number>();
-    const mentions = new Map<string, number>();
-    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) {
-      const h = topicHits[k]!;
-      best.set(h.checklist, Math.max(best.get(h.checklist) ?? 0, h.weight));
-      mentions.set(h.checklist, (mentions.get(h.checklist) ?? 0) + 1);
-    }
-    const out = new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!]));
+    const tally = newTopicTally();
+    for (let k = lowerBound(topicHits, from, (h) => h.at); k < topicHits.length && topicHits[k]!.at < to; k++) tally.add(topicHits[k]!);
+    const out = tally.weights();
     topicCache.set(key, out);
     return out;
+  };
+  // Topics named anywhere above a point, for requests whose paragraph names none: one running tally
+  // as the requests go down the text (a scan from the top for each was paragraphs × topic words).
+  let above = { k: 0, to: 0, tally: newTopicTally() };
+  const topicsAbove = (to: number) => {
+    if (to < above.to) above = { k: 0, to: 0, tally: newTopicTally() };
+    for (; above.k < topicHits.length && topicHits[above.k]!.at < to; above.k++) above.tally.add(topicHits[above.k]!);
+    above.to = to;
+    return above.tally.weights();
   };
   const everywhere = topicsIn(0, end + 1);
   /** Topics named in the quoted text below the reply, found only when needed. */
@@ -277,7 +281,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
     // No topic where the request stands: the problem is stated before it; a topic named only after
     // it ("если вопрос ещё и про Kia Connect — напишите отдельно") is a last resort.
-    if (!topics.size) topics = topicsIn(0, from);
+    if (!topics.size) topics = topicsAbove(from);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
     // No topic in the reply: the customer's quoted message below may name it; else items only one
@@ -500,4 +504,20 @@ function checkEntities(text: string, options: ValidateOptions, off: Set<string>,
       }
     }
   }
+}
+
+/**
+ * Topic words counted for a stretch of text: each checklist's strongest topic word, and a thousandth
+ * more for each mention, so that of two equally strong topics the one named more often leads.
+ */
+function newTopicTally() {
+  const best = new Map<string, number>();
+  const mentions = new Map<string, number>();
+  return {
+    add(h: { checklist: string; weight: number }): void {
+      best.set(h.checklist, Math.max(best.get(h.checklist) ?? 0, h.weight));
+      mentions.set(h.checklist, (mentions.get(h.checklist) ?? 0) + 1);
+    },
+    weights: (): Map<string, number> => new Map([...best].map(([id, w]) => [id, w + 0.001 * mentions.get(id)!])),
+  };
 }

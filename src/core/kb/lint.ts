@@ -129,7 +129,7 @@ function lintDuplicates(ctx: Ctx, articles: readonly Article[]): void {
   // Near: TF-IDF cosine over stems; the threshold may differ per file, candidates use the lowest.
   const withText = articles.map((_, i) => i).filter((i) => normalBody(articles[i]!.body));
   const thresholdOf = (a: Article) => resolveRule(ctx.config, 'kb.duplicate.near', a.file).threshold;
-  const lowest = Math.min(...withText.map((i) => thresholdOf(articles[i]!)));
+  const lowest = withText.reduce((m, i) => Math.min(m, thresholdOf(articles[i]!)), Infinity); // no spread: 100k articles overflow the stack
   if (!withText.length) return;
   const vectors = tfidfVectors(withText.map((i) => stems(articles[i]!.body, articles[i]!.lang)));
   const pairs = similarPairs(vectors, lowest)

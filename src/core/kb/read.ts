@@ -48,6 +48,9 @@ export function notARegularFile(file: string): UnreadableKbFile {
   return { file, problem: { severity: 'error', code: 'kb.file.unreadable', ...problemText('file.not-regular'), file, line: 0 } };
 }
 
+/** Folders deeper than this under a KB path are not walked (a KB is a few folders, not a file system). */
+export const MAX_KB_DEPTH = 32;
+
 /** A folder nested deeper than the walk goes: its files are not read, and that is said, not hidden. */
 export function folderTooDeep(dir: string, maxDepth: number): UnreadableKbFile {
   return { file: dir, problem: { severity: 'warning', code: 'kb.folder.too-deep', ...problemText('folder.too-deep', { max: maxDepth }), file: dir, line: 0 } };

@@ -163,7 +163,8 @@ export function switchLayoutPerWord(raw: string, vocab: Vocabulary, aliases: Ali
     const switched = switchWord(part.toLowerCase());
     // Only a whole word of three letters or more: short switched words (`и` → `b`, `где` → `ult`)
     // and punctuation-split ones (`бухгалтерия` → `,e[ufknthbz`) are chance hits in a large vocabulary.
-    if (switched === undefined || tokenize(switched).length !== 1 || tokenize(switched)[0]!.text.length < 3) return part;
+    const tokens = switched === undefined ? [] : tokenize(switched);
+    if (switched === undefined || tokens.length !== 1 || tokens[0]!.text.length < 3) return part;
     // Known as a whole word; as a prefix only while it is being typed (the last word).
     const strict: Vocabulary = { has: (t) => vocab.has(t), hasPrefix: (p) => k === last && p.length >= 4 && vocab.hasPrefix(p) };
     if (planQuery(switched, strict, aliases).known > planQuery(part, vocab, aliases).known) {
