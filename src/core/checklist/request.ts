@@ -33,6 +33,8 @@ export interface Request {
 const ASK_ROOTS = [
   'укаж', 'указ', 'пришл', 'присл', 'присыл', 'направ', 'отправ', 'сообщ', 'предостав', 'прилож', 'приклад', 'прикреп', 'вышл', 'высл', 'высыл', 'скин', 'скид', 'перешл', 'пересл', 'пересыл',
   'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
+  // "заполните анкету ниже и верните её нам": a form filled in for us.
+  'заполн', 'верн',
 ];
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
 const RECEIVE_ROOTS = ['получ', 'увид'];
@@ -40,7 +42,7 @@ const RECEIVE_ROOTS = ['получ', 'увид'];
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
-const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав'];
+const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав', 'заполн'];
 const EN_AMBIGUOUS = new Set(['fill', 'complete', 'enter', 'specify', 'add', 'indicate', 'upload']);
 
 /** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
@@ -183,7 +185,8 @@ export function findRequests(input: RequestInput): Request[] {
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
     // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
     if (!scope && ellipticRequest(text, words, ranges[si]!, s, hitStarts, out.length ? 2 : 3)) scope = [ranges[si]!];
-    if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
+    // A pronoun does not point at a sentence that declared its items unnecessary ("описывать ещё раз не нужно. … отправьте её").
+    if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
     for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
@@ -522,7 +525,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
-  if (clauseHas(words, clauses[first]!, (w) => PRONOUNS.has(w)) && ci === first) {
+  if (pronounObject(words, clauses[first]!) && ci === first) {
     if (first > 0) scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
     return scope.length ? [[-1, -1], ...scope] : undefined;
   }
@@ -549,6 +552,19 @@ function hasItemWord(itemWord: Uint8Array, a: number, b: number): boolean {
 }
 
 const PRONOUNS = new Set(['его', 'её', 'ее', 'их', 'это', 'it', 'them', 'this', 'these']);
+
+/**
+ * A pronoun the clause's verb asks for ("приложите его"): not one inside a condition ("let us know
+ * if this does not help", "напишите, если это не поможет"), which asks for nothing.
+ */
+function pronounObject(words: readonly Word[], c: Clause): boolean {
+  for (let i = c.from; i < c.to; i++) {
+    const t = words[i]!.text;
+    if (CONDITIONS.has(t)) return false;
+    if (PRONOUNS.has(t)) return true;
+  }
+  return false;
+}
 const BELOW = /^(следующ|ниже|following|below)/;
 
 /** Does the sentence say that what it asks for comes below it ("следующие данные", "the following")? */
@@ -657,11 +673,6 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
   if (i === a && VERB_OBJECTS.has(words[i + 1]?.text ?? '')) return 'english';
   if (words[i + 1]?.text === 'us' || words[i + 1]?.text === 'please') return 'english';
   return undefined;
-}
-
-function clauseHas(words: readonly Word[], c: Clause, test: (w: string) => boolean): boolean {
-  for (let i = c.from; i < c.to; i++) if (test(words[i]!.text)) return true;
-  return false;
 }
 
 function hasInfinitive(words: readonly Word[], a: number, b: number): boolean {
