@@ -615,6 +615,7 @@ const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
   const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false };
+  let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
@@ -630,6 +631,9 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (t === 'невозможно' || t === 'нельзя' || t === 'необязательно' || t === 'cannot' || (t === 't' && (prev === 'can' || prev === 'don'))) f.negatedModals.push(k);
     if (itemWord[k] || DATA_NOUNS.some((d) => t.startsWith(d))) f.lastAsked = k;
     if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModals.push(k);
+    // "No photos are needed", "no documents required at this stage": "no" before the thing makes the need negative.
+    if (t === 'no') sawNo = true;
+    if (sawNo && (t === 'needed' || t === 'required' || t === 'necessary')) f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
     if (SELF_VERBS.has(t)) f.selfVerb = true;
@@ -653,10 +657,14 @@ const PLACE_PREPOSITIONS = new Set(['в', 'на', 'in', 'on', 'at']);
 
 const VERB_OBJECTS = new Set(['us', 'me', 'the', 'your', 'a', 'an', 'it', 'them', 'all', 'both', 'photos', 'scans', 'screenshots', 'details', 'information', 'following']);
 
+const DEGREE = new Set(['most', 'very', 'really', 'extremely', 'especially', 'particularly', 'quite', 'so', 'also', 'super', 'hugely', 'greatly']);
+
 /** English requests: "please send", "could you provide", "we need", or an asking verb opening the sentence. */
 function englishKind(words: readonly Word[], i: number, a: number): TriggerKind | undefined {
   const t = words[i]!.text;
-  if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(words[i - 1]?.text ?? '')) return 'english';
+  // "it would help", "would be (most / really) helpful": an adverb may stand between.
+  const before = DEGREE.has(words[i - 1]?.text ?? '') ? words[i - 2]?.text : words[i - 1]?.text;
+  if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(before ?? '')) return 'english';
   if (t === 'need' || t === 'require' || t === 'needed' || t === 'required') {
     const prev = words[i - 1]?.text;
     if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
