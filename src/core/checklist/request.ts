@@ -72,6 +72,8 @@ const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'ка�
 const ASKING_WORDS = new Set([...QUESTION_WORDS, 'как', 'что', 'кто', 'чем', 'who', 'how']);
 const WHAT_WORDS = new Set(['ли', 'что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
 const NEED_WORDS = new Set(['нужно', 'нужны', 'нужен', 'нужна', 'необходимо', 'необходимы', 'требуется', 'требуются', 'надо', 'делать', 'сделать', 'need', 'needed', 'do']);
+/** "можете ли вы / могли бы вы": the reader's ability, asked to ask them. */
+const ABLE = new Set(['можете', 'сможете', 'могли', 'смогли']);
 const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
 
 type TriggerKind = 'imperative' | 'infinitive' | 'gerund' | 'modal' | 'english' | 'noun' | 'none';
@@ -417,18 +419,27 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // The customer's own question ("Подскажите, что мне делать?", "Какие документы нужны?"): asking us
   // what is needed or what to do is not our request.
   if (question && firstPerson) return undefined;
-  if (question) {
-    let asksWhat = false;
-    let needs = false;
-    for (let i = a; i < b; i++) {
-      const t = words[i]!.text;
-      if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
-      // "какие данные прислать?", "что указать?": whoever asks this is the one who sends.
-      if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
-    }
-    if (asksWhat && needs) return undefined;
-  }
   const clauses = clausesOf(text, words, range);
+  if (question) {
+    // "какие данные прислать?", "что указать?": whoever asks this is the one who sends. The question
+    // word governs the need or the infinitive in its own clause: "Не могли бы вы прислать логин,
+    // под которым входите, и рассказать, что видите?" is ours, its "которым" and "что" open clauses of their own.
+    // So is "Можете ли вы сообщить VIN?": the reader is asked whether they can send it.
+    for (const c of clauses) {
+      let asksWhat = false;
+      let needs = false;
+      let reader = false;
+      let able = false;
+      for (let i = c.from; i < c.to; i++) {
+        const t = words[i]!.text;
+        if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
+        if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
+        if (t === 'вы') reader = true;
+        if (ABLE.has(t)) able = true;
+      }
+      if (asksWhat && needs && !(reader && able)) return undefined;
+    }
+  }
   const clauseIndex = new Int32Array(b - a);
   clauses.forEach((c, k) => clauseIndex.fill(k, c.from - a, c.to - a));
   const clauseOf = (i: number) => clauseIndex[i - a]!;
@@ -621,6 +632,7 @@ const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
   const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false };
+  let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
@@ -636,6 +648,9 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (t === 'невозможно' || t === 'нельзя' || t === 'необязательно' || t === 'cannot' || (t === 't' && (prev === 'can' || prev === 'don'))) f.negatedModals.push(k);
     if (itemWord[k] || DATA_NOUNS.some((d) => t.startsWith(d))) f.lastAsked = k;
     if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModals.push(k);
+    // "No photos are needed", "no documents required at this stage": "no" before the thing makes the need negative.
+    if (t === 'no') sawNo = true;
+    if (sawNo && (t === 'needed' || t === 'required' || t === 'necessary')) f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
     if (SELF_VERBS.has(t)) f.selfVerb = true;
@@ -659,10 +674,14 @@ const PLACE_PREPOSITIONS = new Set(['в', 'на', 'in', 'on', 'at']);
 
 const VERB_OBJECTS = new Set(['us', 'me', 'the', 'your', 'a', 'an', 'it', 'them', 'all', 'both', 'photos', 'scans', 'screenshots', 'details', 'information', 'following']);
 
+const DEGREE = new Set(['most', 'very', 'really', 'extremely', 'especially', 'particularly', 'quite', 'so', 'also', 'super', 'hugely', 'greatly']);
+
 /** English requests: "please send", "could you provide", "we need", or an asking verb opening the sentence. */
 function englishKind(words: readonly Word[], i: number, a: number): TriggerKind | undefined {
   const t = words[i]!.text;
-  if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(words[i - 1]?.text ?? '')) return 'english';
+  // "it would help", "would be (most / really) helpful": an adverb may stand between.
+  const before = DEGREE.has(words[i - 1]?.text ?? '') ? words[i - 2]?.text : words[i - 1]?.text;
+  if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(before ?? '')) return 'english';
   if (t === 'need' || t === 'require' || t === 'needed' || t === 'required') {
     const prev = words[i - 1]?.text;
     if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
