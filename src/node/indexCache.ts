@@ -6,7 +6,7 @@ import { assembleKb, type AssembledKb } from '../core/kb/assemble';
 import type { ParsedKbFile } from '../core/kb/parse';
 import { isUnreadable, type KbReadResult } from '../core/kb/read';
 import type { Article } from '../core/kb/types';
-import { INDEX_FORMAT_VERSION, KbIndex, snapshotArrays, type IndexSnapshot } from '../core/search/index';
+import { INDEX_FORMAT_VERSION, KbIndex, SNAPSHOT_ARRAYS, snapshotArrays, type IndexSnapshot, type SnapshotArrayField } from '../core/search/index';
 import { nodeCrypto } from './lazyBuiltin';
 import { cacheFileFor } from './cacheFile';
 import { listKbFiles, readKbFile } from './loadKb';
@@ -89,7 +89,7 @@ interface Header {
   indexTerms: string[];
   terms: string[];
   docIds: (string | null)[];
-  /** Element counts of the typed arrays that follow the header, in `snapshotArrays` order. */
+  /** Element counts of the typed arrays that follow the header, in `SNAPSHOT_ARRAYS` order. */
   arrayLengths: number[];
   /** Byte lengths of the parsed files (JSON, bodies left out) and of the article bodies that follow the arrays. */
   parsedBytes: number;
@@ -185,34 +185,27 @@ export function decodeCache(bytes: Buffer): DecodedCache {
   } catch {
     return fail('unreadable header');
   }
-  const [groups = 0, fieldLengths = 0, postings = 0, offsets = 0, sequences = 0, groupNext = 0] = header.arrayLengths ?? [];
-  // The typed arrays: one copy of their bytes (so the file's buffer is not kept), viewed in place.
-  const sizes = [groups * 8, fieldLengths * 4, postings * 4, offsets * 4, sequences * 4, groupNext * 4];
+  // The typed arrays, in SNAPSHOT_ARRAYS order: one copy of their bytes (so the file's buffer is not kept), viewed in place.
+  const lengths = SNAPSHOT_ARRAYS.map((_, i) => header.arrayLengths?.[i] ?? 0);
   const start = align8(PREFIX + headerLength);
-  const arraysEnd = start + sizes.reduce((sum, n) => sum + align8(n), 0);
+  const arraysEnd = start + SNAPSHOT_ARRAYS.reduce((sum, { type }, i) => sum + align8(lengths[i]! * type.BYTES_PER_ELEMENT), 0);
   if (arraysEnd + header.parsedBytes + header.bodiesBytes !== bytes.length) fail('length mismatch (truncated)');
   const region = (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset + start, bytes.byteOffset + arraysEnd);
+  const arrays: Partial<Record<SnapshotArrayField, Uint32Array | Float64Array>> = {};
   let at = 0;
-  const view = <T>(make: (b: ArrayBuffer, at: number, n: number) => T, n: number, width: number): T => {
-    const v = make(region, at, n);
-    at += align8(n * width);
-    return v;
-  };
-  const u32 = (b: ArrayBuffer, o: number, n: number) => new Uint32Array(b, o, n);
-  const snapshot: IndexSnapshot = {
+  SNAPSHOT_ARRAYS.forEach(({ field, type }, i) => {
+    arrays[field] = new type(region, at, lengths[i]!);
+    at += align8(lengths[i]! * type.BYTES_PER_ELEMENT);
+  });
+  const snapshot = {
     formatVersion: header.formatVersion,
     documentCount: header.documentCount,
     averageFieldLength: header.averageFieldLength,
     indexTerms: header.indexTerms,
     terms: header.terms,
     docIds: header.docIds,
-    groups: view((b, o, n) => new Float64Array(b, o, n), groups, 8),
-    fieldLengths: view(u32, fieldLengths, 4),
-    postings: view(u32, postings, 4),
-    offsets: view(u32, offsets, 4),
-    sequences: view(u32, sequences, 4),
-    groupNext: view(u32, groupNext, 4),
-  };
+    ...arrays,
+  } as IndexSnapshot;
   let parsedFiles: CachedParse[];
   try {
     const saved = JSON.parse(bytes.toString(TEXT, arraysEnd, arraysEnd + header.parsedBytes)) as SavedParse[];

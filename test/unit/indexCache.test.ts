@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { KbIndex } from '../../src/core/search/index';
+import { KbIndex, SNAPSHOT_ARRAYS } from '../../src/core/search/index';
 import { buildInWorker, IndexBuildCancelled } from '../../src/node/indexBuild';
 import { cacheFileFor, contentHash, CorruptCacheError, decodeCache, encodeCache, openIndex } from '../../src/node/indexCache';
 import { readKbInputs } from '../../src/node/loadKb';
@@ -113,6 +113,18 @@ describe('saved index (cache)', () => {
       assert.throws(() => decodeCache(bytes), CorruptCacheError);
     }
     assert.ok(decodeCache(good), 'the undamaged file reads back');
+  });
+
+  it('saves and reads back every typed array of the snapshot, by the one list of them (SNAPSHOT_ARRAYS)', async () => {
+    const kb = assembleKb(await readKbInputs(paths));
+    const snapshot = new KbIndex(kb.articles).toSnapshot();
+    const arrayFields = Object.keys(snapshot).filter((k) => ArrayBuffer.isView(snapshot[k as keyof typeof snapshot]));
+    assert.deepEqual(new Set(SNAPSHOT_ARRAYS.map((a) => a.field)), new Set(arrayFields), 'a typed array of IndexSnapshot is missing from SNAPSHOT_ARRAYS');
+    const back = decodeCache(encodeCache(snapshot, [])).snapshot;
+    for (const { field, type } of SNAPSHOT_ARRAYS) {
+      assert.ok(back[field] instanceof type, field);
+      assert.deepEqual([...back[field]], [...snapshot[field]], field);
+    }
   });
 
   it('treats a cache of another index format version as stale', async () => {

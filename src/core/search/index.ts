@@ -127,9 +127,31 @@ export interface IndexSnapshot {
   groupNext: Uint32Array;
 }
 
-/** The typed arrays of a snapshot (to transfer them to another thread, or to save them). */
+/** The snapshot's fields that are typed arrays. */
+export type SnapshotArrayField = { [K in keyof IndexSnapshot]: IndexSnapshot[K] extends Uint32Array | Float64Array ? K : never }[keyof IndexSnapshot];
+
+/**
+ * The snapshot's typed arrays, in the one order in which they are transferred and saved (the cache
+ * file lays them out in this order, `snapshotArrays` lists them, the decoder reads them back by it).
+ * A new array is added here and nowhere else; the type check below fails until it is.
+ */
+export const SNAPSHOT_ARRAYS = [
+  { field: 'groups', type: Float64Array },
+  { field: 'fieldLengths', type: Uint32Array },
+  { field: 'postings', type: Uint32Array },
+  { field: 'offsets', type: Uint32Array },
+  { field: 'sequences', type: Uint32Array },
+  { field: 'groupNext', type: Uint32Array },
+] as const satisfies readonly { [K in SnapshotArrayField]: { field: K; type: new (buffer: ArrayBuffer, byteOffset: number, length: number) => IndexSnapshot[K] } }[SnapshotArrayField][];
+
+// Every typed-array field of IndexSnapshot is listed in SNAPSHOT_ARRAYS (a compile error names the missing one).
+type UnlistedArray = Exclude<SnapshotArrayField, (typeof SNAPSHOT_ARRAYS)[number]['field']>;
+const everyArrayListed: [UnlistedArray] extends [never] ? true : UnlistedArray = true;
+void everyArrayListed;
+
+/** The typed arrays of a snapshot, in `SNAPSHOT_ARRAYS` order (to transfer them to another thread, or to save them). */
 export function snapshotArrays(s: IndexSnapshot): (Uint32Array | Float64Array)[] {
-  return [s.groups, s.fieldLengths, s.postings, s.offsets, s.sequences, s.groupNext];
+  return SNAPSHOT_ARRAYS.map(({ field }) => s[field]);
 }
 
 /** One query interpretation (as typed, or in the other keyboard layout) scored over the index. */
