@@ -686,18 +686,29 @@ function newTermTree(): TermTree<number> {
  * Fills the term tree with the snapshot's terms and the offsets of their posting blocks, yielding
  * `true` every `slice` postings so that an async caller can pause. No posting list is decoded.
  */
-function* fillTree(tree: TermTree<number>, snapshot: IndexSnapshot, slice: number): Generator<boolean> {
+function fillTree(tree: TermTree<number>, snapshot: IndexSnapshot, slice: number): Generator<boolean> {
+  return postingBlocks(snapshot, slice, (term, at) => tree.set(term, at));
+}
+
+/**
+ * Walks the snapshot's posting blocks (per term, per field: the count n, n document short ids, n
+ * term frequencies), calling `visit` with each term and the offset of its block, and yielding `true`
+ * every `slice` postings so that an async caller can pause. Throws when the postings do not match
+ * their terms (a damaged snapshot).
+ */
+function* postingBlocks(snapshot: IndexSnapshot, slice: number, visit: (term: string, at: number) => void): Generator<boolean> {
   const { postings, indexTerms } = snapshot;
   let at = 0;
   let sinceBreak = 0;
   for (const term of indexTerms) {
-    tree.set(term, at);
+    const start = at;
     for (let f = 0; f < FIELDS.length; f++) {
       const n = postings[at]!;
       at += 1 + 2 * n;
       sinceBreak += n;
     }
-    if (at > postings.length) break;
+    if (!(at <= postings.length)) break;
+    visit(term, start);
     if (sinceBreak >= slice) {
       sinceBreak = 0;
       yield true;
@@ -705,6 +716,20 @@ function* fillTree(tree: TermTree<number>, snapshot: IndexSnapshot, slice: numbe
   }
   if (at !== postings.length) throw new Error('index snapshot: postings do not match their terms');
   yield false;
+}
+
+/** The posting block at `at` as MiniSearch holds it: by field id, document short id → term frequency. */
+function decodeBlock(postings: Uint32Array, at: number): FieldPostings {
+  const fields: FieldPostings = new Map();
+  for (let f = 0; f < FIELDS.length; f++) {
+    const n = postings[at++]!;
+    if (!n) continue;
+    const docs = new Map<number, number>();
+    for (let i = 0; i < n; i++) docs.set(postings[at + i]!, postings[at + n + i]!);
+    fields.set(f, docs);
+    at += 2 * n;
+  }
+  return fields;
 }
 
 /**
@@ -755,21 +780,7 @@ class IndexBuilder {
     b.mini = MiniSearch.loadJS(js as never, miniOptions());
     b.internals = b.mini as unknown as MiniInternals;
     const index = b.internals._index;
-    const { postings, indexTerms } = snapshot;
-    let at = 0;
-    for (const term of indexTerms) {
-      const fields: FieldPostings = new Map();
-      for (let f = 0; f < FIELDS.length; f++) {
-        const n = postings[at++]!;
-        if (!n) continue;
-        const docs = new Map<number, number>();
-        for (let i = 0; i < n; i++) docs.set(postings[at + i]!, postings[at + n + i]!);
-        fields.set(f, docs);
-        at += 2 * n;
-      }
-      index.set(term, fields);
-    }
-    if (at !== postings.length) throw new Error('index snapshot: postings do not match their terms');
+    for (const step of postingBlocks(snapshot, Infinity, (term, at) => index.set(term, decodeBlock(snapshot.postings, at)))) void step;
     b.terms = [...snapshot.terms];
     for (let i = 0; i < b.terms.length; i++) b.termIds.set(b.terms[i]!, i);
     return b;
