@@ -288,11 +288,10 @@ export function loadOrBuildSnapshot(
     const removed = [...changed.flatMap((f) => before.get(f.file)?.ids ?? []), ...gone.flatMap((f) => f.ids)];
     const changedFiles = new Set(changed.map((f) => f.file));
     const added = articles.filter((a) => changedFiles.has(a.file));
-    const index = new KbIndex(articles, undefined, { snapshot: cached.snapshot });
-    index.replaceArticles(removed, added, articles);
-    const snapshot = index.toSnapshot();
+    // Only the snapshot is updated: its term tree is filled once, by whoever opens it (the CLI here,
+    // the extension host after the worker), from the clean snapshot (no postings of removed articles left).
+    const snapshot = KbIndex.updateSnapshot(cached.snapshot, removed, added);
     save(cacheFile, snapshot, files, parsedFiles);
-    // The updated index is reopened from its clean snapshot (no postings of removed articles left).
     return { snapshot, outcome: 'partial', detail: `${changed.length + gone.length} of ${files.length} files re-indexed` };
   } catch (e) {
     return build('corrupt', (e as Error).message);

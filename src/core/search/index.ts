@@ -228,7 +228,7 @@ class Scratch {
  * typed arrays, a score floor and an upper bound that prune before the phrase bonus, which is then
  * computed for the top candidates only, from compact per-document term-id sequences; highlights are
  * computed for the results shown. The index can be saved (`toSnapshot`) and reopened without
- * re-analysing (`fromSnapshot`), and updated per KB file (`replaceArticles`).
+ * re-analysing (`fromSnapshot`), and updated per KB file (`replaceArticles`, or `updateSnapshot` on a saved one).
  * @example
  * const index = new KbIndex(articles, aliases);
  * index.search('rbf rjyytrn')[0].article.title // an article about Kia Connect (wrong layout)
@@ -310,12 +310,22 @@ export class KbIndex {
    * leave the index, `added` articles are analysed and indexed, `articles` is the new full list.
    */
   replaceArticles(removed: readonly string[], added: readonly Article[], articles: readonly Article[]): void {
-    const builder = IndexBuilder.fromSnapshot(this.snap);
-    builder.remove(removed);
-    builder.add(added);
+    const snapshot = KbIndex.updateSnapshot(this.snap, removed, added);
     this.articles = articles;
     this.byIdMap = undefined;
-    this.restore(builder.toSnapshot());
+    this.restore(snapshot);
+  }
+
+  /**
+   * `replaceArticles` on a saved snapshot, giving the updated snapshot and no index: the term tree is
+   * not filled, so whoever opens the result (`fromSnapshot`) fills it once. Throws when the snapshot's
+   * postings do not match its terms.
+   */
+  static updateSnapshot(snapshot: IndexSnapshot, removed: readonly string[], added: readonly Article[]): IndexSnapshot {
+    const builder = IndexBuilder.fromSnapshot(snapshot);
+    builder.remove(removed);
+    builder.add(added);
+    return builder.toSnapshot();
   }
 
   /** Plain data to save; `new KbIndex(articles, aliases, { snapshot })` reopens it. */
@@ -735,7 +745,7 @@ function decodeBlock(postings: Uint32Array, at: number): FieldPostings {
 /**
  * Builds and updates the index with MiniSearch (analysis, term tree, BM25 statistics); its product is
  * a snapshot, which KbIndex searches. Kept apart so that a reopened index never pays for MiniSearch's
- * per-posting Maps: only an update (`replaceArticles`) reopens them.
+ * per-posting Maps: only an update (`updateSnapshot`) reopens them.
  */
 class IndexBuilder {
   private mini = newMini();
