@@ -4,12 +4,12 @@ import * as zlib from 'node:zlib';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
 import type { ParsedKbFile } from '../core/kb/parse';
-import { isUnreadable, type KbReadResult } from '../core/kb/read';
+import { isUnreadable } from '../core/kb/read';
 import type { Article } from '../core/kb/types';
 import { INDEX_FORMAT_VERSION, KbIndex, SNAPSHOT_ARRAYS, snapshotArrays, type IndexSnapshot, type SnapshotArrayField } from '../core/search/index';
 import { nodeCrypto } from './lazyBuiltin';
 import { cacheFileFor } from './cacheFile';
-import { listKbFiles, readKbFile } from './loadKb';
+import { readKbFile, readKbInputs } from './loadKb';
 
 export { cacheFileFor, defaultCacheDir } from './cacheFile';
 
@@ -362,30 +362,22 @@ export async function openIndex(paths: readonly string[], options: { cacheDir?: 
   // Only files older than the cache by a second can be judged by size and time (a file saved in the
   // same instant as the cache might have changed without its time showing it).
   const trustedBefore = (read?.cached?.writtenAt ?? 0) - 1000;
-  const inputs: KbReadResult[] = [];
   const unchanged = new Map<string, ParsedKbFile>();
   const hashes = new Map<string, string>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
-  for (const p of paths) {
-    for (const entry of await listKbFiles(p)) {
-      if (typeof entry !== 'string') {
-        inputs.push(entry);
-        continue;
-      }
-      const stat = await fs.stat(entry).catch(() => undefined);
-      const previous = before.get(entry);
-      if (stat) stats.set(entry, { size: stat.size, mtimeMs: stat.mtimeMs });
-      if (stat && previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs && stat.mtimeMs < trustedBefore) {
-        unchanged.set(entry, previous.parsed);
-        hashes.set(entry, previous.hash);
-        inputs.push({ file: entry, text: '' });
-        continue;
-      }
-      const input = await readKbFile(entry);
-      inputs.push(input);
-      if (!isUnreadable(input)) hashes.set(entry, contentHash(input.text));
+  const inputs = await readKbInputs(paths, async (file) => {
+    const stat = await fs.stat(file).catch(() => undefined);
+    const previous = before.get(file);
+    if (stat) stats.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
+    if (stat && previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs && stat.mtimeMs < trustedBefore) {
+      unchanged.set(file, previous.parsed);
+      hashes.set(file, previous.hash);
+      return { file, text: '' };
     }
-  }
+    const input = await readKbFile(file);
+    if (!isUnreadable(input)) hashes.set(file, contentHash(input.text));
+    return input;
+  });
   const kb = assembleKb(inputs, undefined, unchanged);
   const parsedFiles = kb.files.flatMap((f): CachedParse[] => {
     const hash = hashes.get(f.file);

@@ -16,12 +16,15 @@ export async function loadKbFromPaths(paths: readonly string[]): Promise<Assembl
   return assembleKb(await readKbInputs(paths));
 }
 
-/** The KB files under `paths`, read (the saved index needs their text to hash it before assembling). */
-export async function readKbInputs(paths: readonly string[]): Promise<KbReadResult[]> {
+/**
+ * The KB files under `paths`, read one at a time in order (the saved index needs their text to hash
+ * it before assembling); `read` may stand in for `readKbFile` (the saved index skips unchanged files).
+ */
+export async function readKbInputs(paths: readonly string[], read: (file: string) => Promise<KbReadResult> = readKbFile): Promise<KbReadResult[]> {
   const inputs: KbReadResult[] = [];
   for (const p of paths) {
     const listed = await listKbFiles(p);
-    for (const entry of listed) inputs.push(typeof entry === 'string' ? await readKbFile(entry) : entry);
+    for (const entry of listed) inputs.push(typeof entry === 'string' ? await read(entry) : entry);
   }
   return inputs;
 }
