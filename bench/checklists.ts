@@ -166,11 +166,15 @@ async function main() {
     scoreSplit('tune', options, false, 'lead2-');
     // A fifth writer's 70 documents (the lead's third set, scored before any code change against it).
     scoreSplit('tune', options, false, 'lead3-');
+    // Three more writers' sets (session 4), each scored before any code change against it, then tuned on.
+    for (const prefix of ['lead4-', 'lead5-', 'lead6-']) scoreSplit('tune', options, false, prefix);
     const holdout = scoreSplit('holdout', options, process.argv.includes('--show-holdout'));
     if (!holdout) console.log('\n(no holdout split)');
     else if (holdout.p < 0.95 || holdout.r < 0.95 || holdout.exact < 0.95) ok = false;
     // A sixth writer's 60 documents, written while the checks were tuned and never shown to a tuner.
     scoreSplit('holdout-2', options, process.argv.includes('--show-holdout'));
+    // A seventh writer's 60 documents, written at the start of session 4 and scored before any change.
+    scoreSplit('holdout-3', options, process.argv.includes('--show-holdout'));
   }
   if (only !== 'quality' && !speed(options)) ok = false;
   if (process.argv.includes('--check') && !ok) process.exitCode = 1;

@@ -13,6 +13,7 @@ const DRAFTS = join(REPO, 'test', 'fixtures', 'drafts', 'tune');
 const HOLDOUT = join(REPO, 'test', 'fixtures', 'drafts', 'holdout');
 /** A second holdout: a sixth writer's 60 documents, written while the code was being tuned and never shown to a tuner. */
 const HOLDOUT_2 = join(REPO, 'test', 'fixtures', 'drafts', 'holdout-2');
+const HOLDOUT_3 = join(REPO, 'test', 'fixtures', 'drafts', 'holdout-3');
 type Expected = Record<string, { checklists: Record<string, string[]>; codes: string[] }>;
 const expected: Expected = JSON.parse(readFileSync(join(DRAFTS, 'expected.json'), 'utf8'));
 const options = { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])) };
@@ -54,11 +55,18 @@ const THIRD_VOICE = 'lead-';
 const FOURTH_VOICE = 'lead2-';
 /** Documents by a fifth writer (the lead's third set, `lead3-` prefix), held to floors like the third. */
 const FIFTH_VOICE = 'lead3-';
+/**
+ * Three more writers' sets (session 4: `lead4-` … `lead6-`), each written from the checklists, the KB
+ * and the judgement rules only and scored before any code change against it (0.759 / 0.800 / 0.817,
+ * 0.841 / 0.892 / 0.867 and 0.811 / 0.827 / 0.767), then tuned on; held to floors like the third.
+ */
+const LATER_VOICES = ['lead4-', 'lead5-', 'lead6-'];
+const FLOOR_HELD = [THIRD_VOICE, FOURTH_VOICE, FIFTH_VOICE, ...LATER_VOICES];
 
 describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
   it('has at least 100 drafts', () => assert.ok(Object.keys(expected).length >= 100));
   for (const [name, want] of Object.entries(expected)) {
-    if (name.startsWith(THIRD_VOICE) || name.startsWith(FOURTH_VOICE) || name.startsWith(FIFTH_VOICE)) continue;
+    if (FLOOR_HELD.some((prefix) => name.startsWith(prefix))) continue;
     it(name, () => {
       const text = readFileSync(join(DRAFTS, `${name}.txt`), 'utf8');
       const report = validateDraft(text, options);
@@ -77,9 +85,14 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
 const HOLDOUT_FLOOR = { precision: 0.89, recall: 0.97, exact: 0.95 };
 // Measured when it was added (e47a81b): 0.880 / 0.880 / 0.867; the target is 0.95 like the first holdout's.
 const HOLDOUT_2_FLOOR = { precision: 0.87, recall: 0.87, exact: 0.85 };
+// Measured when it was added (71bcad6), before any change made while it existed: 0.806 / 0.906 / 0.833.
+const HOLDOUT_3_FLOOR = { precision: 0.80, recall: 0.90, exact: 0.83 };
 const THIRD_VOICE_FLOOR = { precision: 0.97, recall: 0.99, exact: 0.97 };
 const FOURTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.98 };
 const FIFTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.99 };
+const LEAD4_FLOOR = { precision: 0.95, recall: 0.85, exact: 0.88 };
+const LEAD5_FLOOR = { precision: 0.84, recall: 0.89, exact: 0.86 };
+const LEAD6_FLOOR = { precision: 0.83, recall: 0.86, exact: 0.8 };
 
 /** Precision and recall over missing items, and the share of drafts with exactly the right verdict. */
 function score(dir: string, drafts: Expected): { precision: number; recall: number; exact: number; n: number } {
@@ -121,20 +134,22 @@ function assertFloor(got: ReturnType<typeof score>, floor: typeof HOLDOUT_FLOOR)
   assert.ok(got.exact >= floor.exact, `exact verdicts ${got.exact} of ${got.n}`);
 }
 
-describe('reply drafts, holdout split (test/fixtures/drafts/holdout, scored only)', () => {
-  it('keeps precision, recall and exact verdicts at their measured floors (target 0.95)', () => {
-    const holdout: Expected = JSON.parse(readFileSync(join(HOLDOUT, 'expected.json'), 'utf8'));
-    const got = score(HOLDOUT, holdout);
-    assert.ok(got.n >= 50, 'the holdout split is there');
-    assertFloor(got, HOLDOUT_FLOOR);
-  });
+// Holdout splits: only scored, never tuned on. Each floor is its measured figure (the target is 0.95).
+const HOLDOUT_SPLITS = [
+  { dir: HOLDOUT, what: 'the holdout split (test/fixtures/drafts/holdout)', floor: HOLDOUT_FLOOR },
+  { dir: HOLDOUT_2, what: 'the second holdout split (test/fixtures/drafts/holdout-2)', floor: HOLDOUT_2_FLOOR },
+  { dir: HOLDOUT_3, what: 'the third holdout split (test/fixtures/drafts/holdout-3)', floor: HOLDOUT_3_FLOOR },
+];
 
-  it('keeps the second holdout split (test/fixtures/drafts/holdout-2) at its measured floors (target 0.95)', () => {
-    const holdout: Expected = JSON.parse(readFileSync(join(HOLDOUT_2, 'expected.json'), 'utf8'));
-    const got = score(HOLDOUT_2, holdout);
-    assert.ok(got.n >= 50, 'the second holdout split is there');
-    assertFloor(got, HOLDOUT_2_FLOOR);
-  });
+describe('reply drafts, holdout splits (scored only)', () => {
+  for (const { dir, what, floor } of HOLDOUT_SPLITS) {
+    it(`keeps ${what} at its measured floors (target 0.95)`, () => {
+      const holdout: Expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+      const got = score(dir, holdout);
+      assert.ok(got.n >= 50, `${what} is there`);
+      assertFloor(got, floor);
+    });
+  }
 });
 
 // Other writers' drafts (the lead's sets): a voice the code was not written against, held to floors.
@@ -142,6 +157,9 @@ for (const voice of [
   { prefix: THIRD_VOICE, floor: THIRD_VOICE_FLOOR, atLeast: 70 },
   { prefix: FOURTH_VOICE, floor: FOURTH_VOICE_FLOOR, atLeast: 60 },
   { prefix: FIFTH_VOICE, floor: FIFTH_VOICE_FLOOR, atLeast: 70 },
+  { prefix: 'lead4-', floor: LEAD4_FLOOR, atLeast: 60 },
+  { prefix: 'lead5-', floor: LEAD5_FLOOR, atLeast: 60 },
+  { prefix: 'lead6-', floor: LEAD6_FLOOR, atLeast: 60 },
 ]) {
   describe(`reply drafts by another writer (tune split, ${voice.prefix} prefix)`, () => {
     it('keeps precision, recall and exact verdicts at their measured floors', () => {
@@ -172,6 +190,14 @@ describe('quick fixes', () => {
     const finding = validateDraft(text, options).findings.find((f) => f.code === 'checklist.missing-items')!;
     const fixed = applyFix(text, finding.fixes[0]!.edits);
     assert.match(fixed, /\| VIN \| 17 знаков \|\n\| [^\n]+ \|\n/);
+    assert.ok(validateDraft(fixed, options).checklists.every((c) => c.missing.length === 0), JSON.stringify(validateDraft(fixed, options).checklists));
+  });
+
+  it('add a missing item to a form to fill in as a line of the form', () => {
+    const text = 'Добрый день!\n\nДля заявки по Mobikey заполните и пришлите ответом:\n\n**ФИО:** ________\n**Телефон:** ________\n**VIN:** ________\n**Какой ДЦ делал активацию:** ________\n**Дата визита в ДЦ:** ________\n**Что не работает:** ________\n\nСпасибо!\n';
+    const finding = validateDraft(text, options).findings.find((f) => f.code === 'checklist.missing-items')!;
+    const fixed = applyFix(text, finding.fixes[0]!.edits);
+    assert.match(fixed, /\*\*Что не работает:\*\* ________\n\*\*[^\n*]+:\*\* ________\n/);
     assert.ok(validateDraft(fixed, options).checklists.every((c) => c.missing.length === 0), JSON.stringify(validateDraft(fixed, options).checklists));
   });
 

@@ -33,6 +33,8 @@ export interface Request {
 const ASK_ROOTS = [
   'укаж', 'указ', 'пришл', 'присл', 'присыл', 'направ', 'отправ', 'сообщ', 'предостав', 'прилож', 'приклад', 'прикреп', 'вышл', 'высл', 'высыл', 'скин', 'скид', 'перешл', 'пересл', 'пересыл',
   'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
+  // "заполните анкету ниже и верните её нам": a form filled in for us.
+  'заполн', 'верн',
 ];
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
 const RECEIVE_ROOTS = ['получ', 'увид'];
@@ -40,7 +42,7 @@ const RECEIVE_ROOTS = ['получ', 'увид'];
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
-const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав'];
+const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав', 'заполн'];
 const EN_AMBIGUOUS = new Set(['fill', 'complete', 'enter', 'specify', 'add', 'indicate', 'upload']);
 
 /** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
@@ -183,7 +185,8 @@ export function findRequests(input: RequestInput): Request[] {
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
     // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
     if (!scope && ellipticRequest(text, words, ranges[si]!, s, hitStarts, out.length ? 2 : 3)) scope = [ranges[si]!];
-    if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
+    // A pronoun does not point at a sentence that declared its items unnecessary ("описывать ещё раз не нужно. … отправьте её").
+    if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
     for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
@@ -522,7 +525,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
-  if (clauseHas(words, clauses[first]!, (w) => PRONOUNS.has(w)) && ci === first) {
+  if (pronounObject(words, clauses[first]!) && ci === first) {
     if (first > 0) scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
     return scope.length ? [[-1, -1], ...scope] : undefined;
   }
@@ -549,6 +552,19 @@ function hasItemWord(itemWord: Uint8Array, a: number, b: number): boolean {
 }
 
 const PRONOUNS = new Set(['его', 'её', 'ее', 'их', 'это', 'it', 'them', 'this', 'these']);
+
+/**
+ * A pronoun the clause's verb asks for ("приложите его"): not one inside a condition ("let us know
+ * if this does not help", "напишите, если это не поможет"), which asks for nothing.
+ */
+function pronounObject(words: readonly Word[], c: Clause): boolean {
+  for (let i = c.from; i < c.to; i++) {
+    const t = words[i]!.text;
+    if (CONDITIONS.has(t)) return false;
+    if (PRONOUNS.has(t)) return true;
+  }
+  return false;
+}
 const BELOW = /^(следующ|ниже|following|below)/;
 
 /** Does the sentence say that what it asks for comes below it ("следующие данные", "the following")? */
@@ -588,6 +604,7 @@ const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
   const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false };
+  let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
     const prev = k > c.from ? words[k - 1]!.text : '';
@@ -603,6 +620,9 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (t === 'невозможно' || t === 'нельзя' || t === 'необязательно' || t === 'cannot' || (t === 't' && (prev === 'can' || prev === 'don'))) f.negatedModals.push(k);
     if (itemWord[k] || DATA_NOUNS.some((d) => t.startsWith(d))) f.lastAsked = k;
     if (t === 'no' && words[k + 1]?.text === 'need') f.negatedModals.push(k);
+    // "No photos are needed", "no documents required at this stage": "no" before the thing makes the need negative.
+    if (t === 'no') sawNo = true;
+    if (sawNo && (t === 'needed' || t === 'required' || t === 'necessary')) f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
     if (SELF_VERBS.has(t)) f.selfVerb = true;
@@ -626,10 +646,14 @@ const PLACE_PREPOSITIONS = new Set(['в', 'на', 'in', 'on', 'at']);
 
 const VERB_OBJECTS = new Set(['us', 'me', 'the', 'your', 'a', 'an', 'it', 'them', 'all', 'both', 'photos', 'scans', 'screenshots', 'details', 'information', 'following']);
 
+const DEGREE = new Set(['most', 'very', 'really', 'extremely', 'especially', 'particularly', 'quite', 'so', 'also', 'super', 'hugely', 'greatly']);
+
 /** English requests: "please send", "could you provide", "we need", or an asking verb opening the sentence. */
 function englishKind(words: readonly Word[], i: number, a: number): TriggerKind | undefined {
   const t = words[i]!.text;
-  if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(words[i - 1]?.text ?? '')) return 'english';
+  // "it would help", "would be (most / really) helpful": an adverb may stand between.
+  const before = DEGREE.has(words[i - 1]?.text ?? '') ? words[i - 2]?.text : words[i - 1]?.text;
+  if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(before ?? '')) return 'english';
   if (t === 'need' || t === 'require' || t === 'needed' || t === 'required') {
     const prev = words[i - 1]?.text;
     if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
@@ -649,11 +673,6 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
   if (i === a && VERB_OBJECTS.has(words[i + 1]?.text ?? '')) return 'english';
   if (words[i + 1]?.text === 'us' || words[i + 1]?.text === 'please') return 'english';
   return undefined;
-}
-
-function clauseHas(words: readonly Word[], c: Clause, test: (w: string) => boolean): boolean {
-  for (let i = c.from; i < c.to; i++) if (test(words[i]!.text)) return true;
-  return false;
 }
 
 function hasInfinitive(words: readonly Word[], a: number, b: number): boolean {

@@ -11,11 +11,14 @@ export interface Sentence {
   start: number;
   /** End of the sentence, its final punctuation included, trailing spaces excluded. */
   end: number;
-  /** The list marker as written, with one space ("- ", "1. ", "2) "), when the sentence is a list line. */
+  /**
+   * The list marker as written, with one space ("- ", "1. ", "2) "), when the sentence is a list line;
+   * for a line of a form to fill in, the line with its label replaced by `%s` ("**%s:** ____").
+   */
   bullet?: string;
   /** For list lines: the column of the marker and its kind (digits, a letter, a bullet), to tell sub-items from items. */
   indent?: number;
-  markerKind?: 'number' | 'letter' | 'bullet';
+  markerKind?: 'number' | 'letter' | 'bullet' | 'form';
   /** For list lines: index of the sentence that introduces the list (ends with ":" or stands right above it). */
   lead?: number;
   /** Paragraph number (blank lines separate paragraphs; a heading starts one). */
@@ -84,6 +87,30 @@ function quotedInside(text: string, i: number, j: number, b: number): boolean {
   return k < b && /\p{Ll}/u.test(text[k]!) && j - 1 > i;
 }
 
+/** What a form leaves to fill in: underscores, dots, dashes, empty brackets, or a placeholder ("[VIN]", "<имя>", "{{vin}}"). */
+const BLANKS = /^(?:[\s_.…\-–—[\]<>()]+|\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{\{[^}\n]{1,30}\}\})$/;
+
+/**
+ * A line of a form to fill in: a short label, a colon, and blanks ("ФИО: ________", "VIN: [VIN]"), or a
+ * bold label and a short note ("**Фото СТС:** приложите к письму"). Returns the line as a
+ * template for one more such line (the label replaced by `%s`); not "Телефон: 8 800 …" in a signature.
+ */
+function formLine(text: string, a: number, b: number): string | undefined {
+  const bold = text.startsWith('**', a) || text.startsWith('__', a) ? text.slice(a, a + 2) : '';
+  const labelStart = a + bold.length;
+  const colon = text.indexOf(':', labelStart);
+  if (colon < 0 || colon >= b || colon - labelStart > 60 || !LETTER.test(text.slice(labelStart, colon))) return undefined;
+  let after = colon + 1;
+  if (bold && text.startsWith(bold, after)) after += bold.length;
+  else if (bold) return undefined;
+  const rest = text.slice(after, b).trim();
+  if (!rest) return undefined;
+  const blanks = BLANKS.test(rest);
+  // A bold label's note to the customer ("фото или скан, обе стороны (2 файла)"), not a phone number or an address.
+  if (!blanks && (!bold || rest.length > 80 || (rest.match(/\d/g)?.length ?? 0) > 3)) return undefined;
+  return `${bold}%s${text.slice(colon, after)} ${blanks ? rest : '____'}`;
+}
+
 /** Does the sentence end with a colon (markdown emphasis around it aside: "**Что прислать:**")? */
 export function introducesList(text: string, s: { start: number; end: number }): boolean {
   let i = s.end - 1;
@@ -138,13 +165,14 @@ export function segment(text: string, end = text.length): Sentence[] {
     } else {
       // A markdown table row is a list line: "| ФИО | Иванов Иван |" under "Пришлите:".
       const marker = text[a] === '|' ? TABLE_ROW : LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
-      const continues = !!open && !marker && !introducesList(text, open) && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
+      const form = marker ? undefined : formLine(text, a, b);
+      const continues = !!open && !marker && !form && !introducesList(text, open) && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
       let pos = a;
       let bullet: string | undefined;
-      if (marker) {
+      if (marker || form) {
         close();
-        bullet = `${marker[1]} `;
-        pos = a + marker[0].length;
+        bullet = form ?? `${marker![1]} `;
+        pos = form ? a : a + marker![0].length;
         const last = out[out.length - 1];
         if (!lead && last && !last.bullet && !last.heading && last.paragraph === paragraph) lead = last;
       } else if (!continues) {
@@ -158,7 +186,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         if (first && bullet) {
           s.bullet = bullet;
           s.indent = a - lineStart;
-          s.markerKind = /^\d/.test(bullet) ? 'number' : LETTER.test(bullet[0]!) ? 'letter' : 'bullet';
+          s.markerKind = form ? 'form' : /^\d/.test(bullet) ? 'number' : LETTER.test(bullet[0]!) ? 'letter' : 'bullet';
           if (lead) leads.set(s, lead);
         }
         first = false;

@@ -396,6 +396,11 @@ function checkRequests(text: string, end: number, options: ValidateOptions, loca
 /** Adds items to a request the way it is written: as more list lines, or at the end of its sentence. */
 function addToRequest(text: string, r: Request, inserts: string[]): { start: number; end: number; newText: string } {
   if (r.bullet) {
+    // A form to fill in gets one more line of the form: "**Дата покупки:** ____".
+    if (r.bullet.includes('%s')) {
+      const template = r.bullet;
+      return { start: r.end, end: r.end, newText: inserts.map((t) => `\n${template.replace('%s', t.charAt(0).toLocaleUpperCase() + t.slice(1))}`).join('') };
+    }
     const numbered = /^(\d+)([.)])\s*$/.exec(r.bullet);
     // A table row gets its closing pipe: "| модель автомобиля |".
     const lines = inserts.map((t, i) => `\n${numbered ? `${r.listCount + i + 1}${numbered[2]} ` : r.bullet}${t}${r.bullet === '| ' ? ' |' : ''}`);
