@@ -72,6 +72,8 @@ const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'ка�
 const ASKING_WORDS = new Set([...QUESTION_WORDS, 'как', 'что', 'кто', 'чем', 'who', 'how']);
 const WHAT_WORDS = new Set(['ли', 'что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
 const NEED_WORDS = new Set(['нужно', 'нужны', 'нужен', 'нужна', 'необходимо', 'необходимы', 'требуется', 'требуются', 'надо', 'делать', 'сделать', 'need', 'needed', 'do']);
+/** "можете ли вы / могли бы вы": the reader's ability, asked to ask them. */
+const ABLE = new Set(['можете', 'сможете', 'могли', 'смогли']);
 const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
 
 type TriggerKind = 'imperative' | 'infinitive' | 'gerund' | 'modal' | 'english' | 'noun' | 'none';
@@ -400,18 +402,27 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // The customer's own question ("Подскажите, что мне делать?", "Какие документы нужны?"): asking us
   // what is needed or what to do is not our request.
   if (question && firstPerson) return undefined;
-  if (question) {
-    let asksWhat = false;
-    let needs = false;
-    for (let i = a; i < b; i++) {
-      const t = words[i]!.text;
-      if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
-      // "какие данные прислать?", "что указать?": whoever asks this is the one who sends.
-      if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
-    }
-    if (asksWhat && needs) return undefined;
-  }
   const clauses = clausesOf(text, words, range);
+  if (question) {
+    // "какие данные прислать?", "что указать?": whoever asks this is the one who sends. The question
+    // word governs the need or the infinitive in its own clause: "Не могли бы вы прислать логин,
+    // под которым входите, и рассказать, что видите?" is ours, its "которым" and "что" open clauses of their own.
+    // So is "Можете ли вы сообщить VIN?": the reader is asked whether they can send it.
+    for (const c of clauses) {
+      let asksWhat = false;
+      let needs = false;
+      let reader = false;
+      let able = false;
+      for (let i = c.from; i < c.to; i++) {
+        const t = words[i]!.text;
+        if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
+        if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
+        if (t === 'вы') reader = true;
+        if (ABLE.has(t)) able = true;
+      }
+      if (asksWhat && needs && !(reader && able)) return undefined;
+    }
+  }
   const clauseIndex = new Int32Array(b - a);
   clauses.forEach((c, k) => clauseIndex.fill(k, c.from - a, c.to - a));
   const clauseOf = (i: number) => clauseIndex[i - a]!;
