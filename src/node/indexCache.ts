@@ -4,12 +4,12 @@ import * as zlib from 'node:zlib';
 import * as path from 'node:path';
 import { assembleKb, type AssembledKb } from '../core/kb/assemble';
 import type { ParsedKbFile } from '../core/kb/parse';
-import { isUnreadable, type KbReadResult } from '../core/kb/read';
+import { isUnreadable } from '../core/kb/read';
 import type { Article } from '../core/kb/types';
-import { INDEX_FORMAT_VERSION, KbIndex, snapshotArrays, type IndexSnapshot } from '../core/search/index';
+import { INDEX_FORMAT_VERSION, KbIndex, SNAPSHOT_ARRAYS, snapshotArrays, type IndexSnapshot, type SnapshotArrayField } from '../core/search/index';
 import { nodeCrypto } from './lazyBuiltin';
 import { cacheFileFor } from './cacheFile';
-import { listKbFiles, readKbFile } from './loadKb';
+import { readKbFile, readKbInputs } from './loadKb';
 
 export { cacheFileFor, defaultCacheDir } from './cacheFile';
 
@@ -89,7 +89,7 @@ interface Header {
   indexTerms: string[];
   terms: string[];
   docIds: (string | null)[];
-  /** Element counts of the typed arrays that follow the header, in `snapshotArrays` order. */
+  /** Element counts of the typed arrays that follow the header, in `SNAPSHOT_ARRAYS` order. */
   arrayLengths: number[];
   /** Byte lengths of the parsed files (JSON, bodies left out) and of the article bodies that follow the arrays. */
   parsedBytes: number;
@@ -185,34 +185,27 @@ export function decodeCache(bytes: Buffer): DecodedCache {
   } catch {
     return fail('unreadable header');
   }
-  const [groups = 0, fieldLengths = 0, postings = 0, offsets = 0, sequences = 0, groupNext = 0] = header.arrayLengths ?? [];
-  // The typed arrays: one copy of their bytes (so the file's buffer is not kept), viewed in place.
-  const sizes = [groups * 8, fieldLengths * 4, postings * 4, offsets * 4, sequences * 4, groupNext * 4];
+  // The typed arrays, in SNAPSHOT_ARRAYS order: one copy of their bytes (so the file's buffer is not kept), viewed in place.
+  const lengths = SNAPSHOT_ARRAYS.map((_, i) => header.arrayLengths?.[i] ?? 0);
   const start = align8(PREFIX + headerLength);
-  const arraysEnd = start + sizes.reduce((sum, n) => sum + align8(n), 0);
+  const arraysEnd = start + SNAPSHOT_ARRAYS.reduce((sum, { type }, i) => sum + align8(lengths[i]! * type.BYTES_PER_ELEMENT), 0);
   if (arraysEnd + header.parsedBytes + header.bodiesBytes !== bytes.length) fail('length mismatch (truncated)');
   const region = (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset + start, bytes.byteOffset + arraysEnd);
+  const arrays: Partial<Record<SnapshotArrayField, Uint32Array | Float64Array>> = {};
   let at = 0;
-  const view = <T>(make: (b: ArrayBuffer, at: number, n: number) => T, n: number, width: number): T => {
-    const v = make(region, at, n);
-    at += align8(n * width);
-    return v;
-  };
-  const u32 = (b: ArrayBuffer, o: number, n: number) => new Uint32Array(b, o, n);
-  const snapshot: IndexSnapshot = {
+  SNAPSHOT_ARRAYS.forEach(({ field, type }, i) => {
+    arrays[field] = new type(region, at, lengths[i]!);
+    at += align8(lengths[i]! * type.BYTES_PER_ELEMENT);
+  });
+  const snapshot = {
     formatVersion: header.formatVersion,
     documentCount: header.documentCount,
     averageFieldLength: header.averageFieldLength,
     indexTerms: header.indexTerms,
     terms: header.terms,
     docIds: header.docIds,
-    groups: view((b, o, n) => new Float64Array(b, o, n), groups, 8),
-    fieldLengths: view(u32, fieldLengths, 4),
-    postings: view(u32, postings, 4),
-    offsets: view(u32, offsets, 4),
-    sequences: view(u32, sequences, 4),
-    groupNext: view(u32, groupNext, 4),
-  };
+    ...arrays,
+  } as IndexSnapshot;
   let parsedFiles: CachedParse[];
   try {
     const saved = JSON.parse(bytes.toString(TEXT, arraysEnd, arraysEnd + header.parsedBytes)) as SavedParse[];
@@ -295,11 +288,10 @@ export function loadOrBuildSnapshot(
     const removed = [...changed.flatMap((f) => before.get(f.file)?.ids ?? []), ...gone.flatMap((f) => f.ids)];
     const changedFiles = new Set(changed.map((f) => f.file));
     const added = articles.filter((a) => changedFiles.has(a.file));
-    const index = new KbIndex(articles, undefined, { snapshot: cached.snapshot });
-    index.replaceArticles(removed, added, articles);
-    const snapshot = index.toSnapshot();
+    // Only the snapshot is updated: its term tree is filled once, by whoever opens it (the CLI here,
+    // the extension host after the worker), from the clean snapshot (no postings of removed articles left).
+    const snapshot = KbIndex.updateSnapshot(cached.snapshot, removed, added);
     save(cacheFile, snapshot, files, parsedFiles);
-    // The updated index is reopened from its clean snapshot (no postings of removed articles left).
     return { snapshot, outcome: 'partial', detail: `${changed.length + gone.length} of ${files.length} files re-indexed` };
   } catch (e) {
     return build('corrupt', (e as Error).message);
@@ -370,30 +362,22 @@ export async function openIndex(paths: readonly string[], options: { cacheDir?: 
   // Only files older than the cache by a second can be judged by size and time (a file saved in the
   // same instant as the cache might have changed without its time showing it).
   const trustedBefore = (read?.cached?.writtenAt ?? 0) - 1000;
-  const inputs: KbReadResult[] = [];
   const unchanged = new Map<string, ParsedKbFile>();
   const hashes = new Map<string, string>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
-  for (const p of paths) {
-    for (const entry of await listKbFiles(p)) {
-      if (typeof entry !== 'string') {
-        inputs.push(entry);
-        continue;
-      }
-      const stat = await fs.stat(entry).catch(() => undefined);
-      const previous = before.get(entry);
-      if (stat) stats.set(entry, { size: stat.size, mtimeMs: stat.mtimeMs });
-      if (stat && previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs && stat.mtimeMs < trustedBefore) {
-        unchanged.set(entry, previous.parsed);
-        hashes.set(entry, previous.hash);
-        inputs.push({ file: entry, text: '' });
-        continue;
-      }
-      const input = await readKbFile(entry);
-      inputs.push(input);
-      if (!isUnreadable(input)) hashes.set(entry, contentHash(input.text));
+  const inputs = await readKbInputs(paths, async (file) => {
+    const stat = await fs.stat(file).catch(() => undefined);
+    const previous = before.get(file);
+    if (stat) stats.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
+    if (stat && previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs && stat.mtimeMs < trustedBefore) {
+      unchanged.set(file, previous.parsed);
+      hashes.set(file, previous.hash);
+      return { file, text: '' };
     }
-  }
+    const input = await readKbFile(file);
+    if (!isUnreadable(input)) hashes.set(file, contentHash(input.text));
+    return input;
+  });
   const kb = assembleKb(inputs, undefined, unchanged);
   const parsedFiles = kb.files.flatMap((f): CachedParse[] => {
     const hash = hashes.get(f.file);

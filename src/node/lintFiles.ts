@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isUnreadable, type KbReadResult } from '../core/kb/read';
 import { DEFAULT_LINT_CONFIG, LINT_CONFIG_FILE, parseLintConfig, type LintConfig } from '../core/kb/lintConfig';
-import { listKbFiles, readKbFile } from './loadKb';
+import { readKbInputs } from './loadKb';
 
 export interface LintSources {
   /** Every file read, or why it could not be (the lint reports it as kb.file.invalid). */
@@ -20,15 +20,13 @@ export interface LintSources {
  * the given folders (or the one named explicitly).
  */
 export async function readLintSources(paths: readonly string[], cwd: string, configPath?: string): Promise<LintSources> {
-  const inputs: KbReadResult[] = [];
   const shown = (file: string) => path.relative(cwd, path.resolve(cwd, file)) || file;
+  const inputs = (await readKbInputs(paths)).map((read): KbReadResult => {
+    const file = shown(read.file);
+    return isUnreadable(read) ? { file, problem: { ...read.problem, file } } : { ...read, file };
+  });
   let found = configPath;
   for (const p of paths) {
-    for (const entry of await listKbFiles(p)) {
-      const read = typeof entry === 'string' ? await readKbFile(entry) : entry;
-      const file = shown(read.file);
-      inputs.push(isUnreadable(read) ? { file, problem: { ...read.problem, file } } : { ...read, file });
-    }
     if (!found) {
       const dir = await fs.stat(p).then((s) => (s.isDirectory() ? p : path.dirname(p)), () => undefined);
       const candidate = dir && path.join(dir, LINT_CONFIG_FILE);

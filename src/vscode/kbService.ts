@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import vscode = require('vscode');
-import { kbFileKind } from '../core/kb/kbFolder';
+import { kbFileKind, walkKbFolder, type KbEntryKind, type KbFolderFs } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
-import { decodeKbBytes, folderTooDeep, isUnreadable, MAX_KB_DEPTH, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
+import { decodeKbBytes, isUnreadable, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
 import { KbError, type Article, type KbProblem } from '../core/kb/types';
 import type { AliasTable } from '../core/search/aliases';
@@ -241,34 +241,7 @@ export class KbService implements vscode.Disposable {
       return [readFailure(root.toString(), e)];
     }
     if (!(stat.type & vscode.FileType.Directory)) return [root];
-    const out: (vscode.Uri | KbReadResult)[] = [];
-    const visited = new Set<string>();
-    const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
-      let entries: [string, vscode.FileType][];
-      try {
-        const key = await realKey(dir);
-        if (visited.has(key)) return;
-        visited.add(key);
-        entries = await vscode.workspace.fs.readDirectory(dir);
-      } catch (e) {
-        out.push(readFailure(dir.toString(), e));
-        return;
-      }
-      for (const [name, type] of entries) {
-        const child = vscode.Uri.joinPath(dir, name);
-        if (type & vscode.FileType.Directory) {
-          if (depth < MAX_KB_DEPTH) await walk(child, depth + 1);
-          else out.push(folderTooDeep(child.toString(), MAX_KB_DEPTH));
-        } else if (kbFileKind(name) === 'other') continue;
-        else if (type & vscode.FileType.File) out.push(child);
-        // Neither file nor folder: a link to nothing (as Node's walk says it), or a pipe or device.
-        else if (type & vscode.FileType.SymbolicLink) out.push(readFailure(child.toString(), { code: 'ENOENT' }));
-        else out.push(notARegularFile(child.toString()));
-      }
-    };
-    await walk(root, 0);
-    const key = (x: vscode.Uri | KbReadResult) => (x instanceof vscode.Uri ? x.toString() : x.file);
-    return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    return walkKbFolder(WORKSPACE_FS, root);
   }
 
   /** One KB file: its size checked before reading (a 600 MB file never becomes a string), then decoded. */
@@ -326,3 +299,22 @@ async function realKey(dir: vscode.Uri): Promise<string> {
   if (dir.scheme !== 'file') return dir.toString();
   return fs.realpath(dir.fsPath);
 }
+
+/**
+ * VS Code's file system as a KB folder walk uses it: `readDirectory` already says what a link points
+ * at (its target's type with `SymbolicLink` added), so no entry needs a call of its own.
+ */
+const WORKSPACE_FS: KbFolderFs<vscode.Uri> = {
+  realKey,
+  readDir: async (dir) =>
+    (await vscode.workspace.fs.readDirectory(dir)).map(([name, type]): [string, KbEntryKind] => [
+      name,
+      type & vscode.FileType.Directory ? 'folder'
+        : type & vscode.FileType.File ? 'file'
+        // Neither file nor folder: a link to nothing (as Node's walk says it), or a pipe or device.
+        : type & vscode.FileType.SymbolicLink ? { broken: { code: 'ENOENT' } }
+        : 'other',
+    ]),
+  join: (dir, name) => vscode.Uri.joinPath(dir, name),
+  show: (uri) => uri.toString(),
+};

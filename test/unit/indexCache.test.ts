@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { KbIndex } from '../../src/core/search/index';
+import { KbIndex, SNAPSHOT_ARRAYS } from '../../src/core/search/index';
 import { buildInWorker, IndexBuildCancelled } from '../../src/node/indexBuild';
-import { cacheFileFor, contentHash, CorruptCacheError, decodeCache, encodeCache, openIndex } from '../../src/node/indexCache';
+import { cacheFileFor, contentHash, CorruptCacheError, decodeCache, encodeCache, fileKeys, loadOrBuildSnapshot, openIndex } from '../../src/node/indexCache';
 import { readKbInputs } from '../../src/node/loadKb';
 import { assembleKb } from '../../src/core/kb/assemble';
 import type { KbFileInput } from '../../src/core/kb/parse';
@@ -115,6 +115,18 @@ describe('saved index (cache)', () => {
     assert.ok(decodeCache(good), 'the undamaged file reads back');
   });
 
+  it('saves and reads back every typed array of the snapshot, by the one list of them (SNAPSHOT_ARRAYS)', async () => {
+    const kb = assembleKb(await readKbInputs(paths));
+    const snapshot = new KbIndex(kb.articles).toSnapshot();
+    const arrayFields = Object.keys(snapshot).filter((k) => ArrayBuffer.isView(snapshot[k as keyof typeof snapshot]));
+    assert.deepEqual(new Set(SNAPSHOT_ARRAYS.map((a) => a.field)), new Set(arrayFields), 'a typed array of IndexSnapshot is missing from SNAPSHOT_ARRAYS');
+    const back = decodeCache(encodeCache(snapshot, [])).snapshot;
+    for (const { field, type } of SNAPSHOT_ARRAYS) {
+      assert.ok(back[field] instanceof type, field);
+      assert.deepEqual([...back[field]], [...snapshot[field]], field);
+    }
+  });
+
   it('treats a cache of another index format version as stale', async () => {
     const file = cacheFileFor(cacheDir, paths.map((p) => path.resolve(p)));
     const { snapshot, files } = decodeCache(readFileSync(file));
@@ -129,6 +141,20 @@ describe('saved index (cache)', () => {
     const snapshot = new KbIndex(kb.articles).toSnapshot();
     assert.equal(KbIndex.fromSnapshot(snapshot, kb.articles.slice(1)), undefined);
     assert.ok(KbIndex.fromSnapshot(snapshot, kb.articles));
+  });
+
+  it('never trusts a snapshot whose postings do not match its terms: reopening throws, an update rebuilds', async () => {
+    const kb = assembleKb(await readKbInputs(paths));
+    const good = new KbIndex(kb.articles).toSnapshot();
+    const damaged = { ...good, postings: good.postings.subarray(0, good.postings.length - 1) };
+    assert.throws(() => new KbIndex(kb.articles, undefined, { snapshot: damaged }), /postings do not match their terms/);
+    await assert.rejects(KbIndex.fromSnapshotAsync(damaged, kb.articles), /postings do not match their terms/);
+    // One file changed since the damaged snapshot was saved: the update does not carry the damage on.
+    const hashes = new Map(kb.articles.map((a) => [a.file, 'now']));
+    const files = fileKeys(kb.articles, new Map(kb.articles.map((a) => [a.file, a.file.endsWith(path.basename(DA_KB)) ? 'before' : 'now'])));
+    const result = loadOrBuildSnapshot(kb.articles, hashes, path.join(dir, 'damaged.skb'), undefined, { read: { outcome: 'hit', cached: { snapshot: damaged, files, parsedFiles: [], writtenAt: 0 } } });
+    assert.equal(result.outcome, 'corrupt');
+    assert.deepEqual([...result.snapshot.postings], [...good.postings]);
   });
 
   const readable = async () => (await readKbInputs(paths)).filter((i): i is KbFileInput => !isUnreadable(i));

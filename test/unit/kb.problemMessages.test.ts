@@ -8,6 +8,8 @@ import { parseKbFile } from '../../src/core/kb/parse';
 import { formatKbProblemLine, kbProblemMessages, renderKbProblem, type KbMessageKey } from '../../src/core/kb/problemMessages';
 import { decodeKbBytes, folderTooDeep, notARegularFile, readFailure } from '../../src/core/kb/read';
 import { KbError, type KbProblem } from '../../src/core/kb/types';
+import { lintMessage } from '../../src/core/kb/lintRules';
+import { fillTemplate } from '../../src/core/text/template';
 import { REPO } from './helpers';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -148,5 +150,19 @@ describe('KB problem messages: real problems in Russian, with the file and line'
     assert.match(ru!.message, /^В файле есть нулевые байты/);
     assert.match(en!.message, /^file contains NUL bytes/);
     assert.equal(ru!.line, 2);
+  });
+
+  it('fills KB problem and lint templates alike: an argument by name, a missing one left as written', () => {
+    const table: [string, Record<string, string | number>, string][] = [
+      ['{count} more problems', { count: 3 }, '3 more problems'],
+      ['{path} needs {what}', { path: 'a[0]' }, 'a[0] needs {what}'],
+      ['{a}{a} {b}', { a: 'x', b: 0 }, 'xx 0'],
+      ['{toString} and {constructor}', {}, '{toString} and {constructor}'],
+      ['no placeholders', { x: 1 }, 'no placeholders'],
+    ];
+    for (const [template, args, want] of table) assert.equal(fillTemplate(template, args), want, template);
+    assert.equal(fillTemplate('{n} MB', { n: 8.5 }, (v) => String(v).replace('.', ',')), '8,5 MB');
+    assert.equal(lintMessage('en', 'config.invalid'), 'Lint settings: {why}; this part is ignored.');
+    assert.match(lintMessage('ru', 'config.invalid', { why: 'X' }), /: X;/);
   });
 });

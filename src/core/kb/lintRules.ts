@@ -2,6 +2,8 @@
  * The KB lint's rules: stable codes, default severities, and their messages in both UI languages.
  * Codes never change meaning; a maintainer's `.support-kb-lint.json` switches them by code.
  */
+import { fillTemplate } from '../text/template';
+
 export type LintSeverity = 'error' | 'warning' | 'info';
 export type LintLocale = 'ru' | 'en';
 
@@ -102,7 +104,7 @@ const WHY: Record<LintLocale, Record<string, string>> = {
 
 export function lintMessage(locale: LintLocale, key: string, args: Args = {}): string {
   const template = MESSAGES[locale][key] ?? MESSAGES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in args ? String(args[name]) : `{${name}}`));
+  return fillTemplate(template, args);
 }
 
 export function whyMalformed(locale: LintLocale, reason: string): string {

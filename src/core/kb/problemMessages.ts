@@ -4,6 +4,8 @@
  * renders it in its own language. The English text is also kept on the problem as `message`
  * (the CLI's JSON and older readers use it), so English here must stay as it always read.
  */
+import { fillTemplate } from '../text/template';
+
 export type KbLocale = 'ru' | 'en';
 
 /** A message that is not yet text: its key and arguments. An argument may be such a message itself. */
@@ -180,10 +182,7 @@ export function englishMessage(text: KbText): string {
 /** `decimalComma`: Russian writes 8,5 МБ. */
 function fill(table: Readonly<Record<KbMessageKey, string>>, text: KbText, decimalComma: boolean): string {
   const template = table[text.key] ?? EN[text.key] ?? text.key;
-  const args = text.args ?? {};
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.hasOwn(args, name)) return whole;
-    const value = args[name]!;
+  return fillTemplate(template, text.args ?? {}, (value) => {
     if (typeof value === 'object') return fill(table, value, decimalComma);
     return typeof value === 'number' && decimalComma ? String(value).replace('.', ',') : String(value);
   });

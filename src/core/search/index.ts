@@ -127,9 +127,31 @@ export interface IndexSnapshot {
   groupNext: Uint32Array;
 }
 
-/** The typed arrays of a snapshot (to transfer them to another thread, or to save them). */
+/** The snapshot's fields that are typed arrays. */
+export type SnapshotArrayField = { [K in keyof IndexSnapshot]: IndexSnapshot[K] extends Uint32Array | Float64Array ? K : never }[keyof IndexSnapshot];
+
+/**
+ * The snapshot's typed arrays, in the one order in which they are transferred and saved (the cache
+ * file lays them out in this order, `snapshotArrays` lists them, the decoder reads them back by it).
+ * A new array is added here and nowhere else; the type check below fails until it is.
+ */
+export const SNAPSHOT_ARRAYS = [
+  { field: 'groups', type: Float64Array },
+  { field: 'fieldLengths', type: Uint32Array },
+  { field: 'postings', type: Uint32Array },
+  { field: 'offsets', type: Uint32Array },
+  { field: 'sequences', type: Uint32Array },
+  { field: 'groupNext', type: Uint32Array },
+] as const satisfies readonly { [K in SnapshotArrayField]: { field: K; type: new (buffer: ArrayBuffer, byteOffset: number, length: number) => IndexSnapshot[K] } }[SnapshotArrayField][];
+
+// Every typed-array field of IndexSnapshot is listed in SNAPSHOT_ARRAYS (a compile error names the missing one).
+type UnlistedArray = Exclude<SnapshotArrayField, (typeof SNAPSHOT_ARRAYS)[number]['field']>;
+const everyArrayListed: [UnlistedArray] extends [never] ? true : UnlistedArray = true;
+void everyArrayListed;
+
+/** The typed arrays of a snapshot, in `SNAPSHOT_ARRAYS` order (to transfer them to another thread, or to save them). */
 export function snapshotArrays(s: IndexSnapshot): (Uint32Array | Float64Array)[] {
-  return [s.groups, s.fieldLengths, s.postings, s.offsets, s.sequences, s.groupNext];
+  return SNAPSHOT_ARRAYS.map(({ field }) => s[field]);
 }
 
 /** One query interpretation (as typed, or in the other keyboard layout) scored over the index. */
@@ -206,7 +228,7 @@ class Scratch {
  * typed arrays, a score floor and an upper bound that prune before the phrase bonus, which is then
  * computed for the top candidates only, from compact per-document term-id sequences; highlights are
  * computed for the results shown. The index can be saved (`toSnapshot`) and reopened without
- * re-analysing (`fromSnapshot`), and updated per KB file (`replaceArticles`).
+ * re-analysing (`fromSnapshot`), and updated per KB file (`replaceArticles`, or `updateSnapshot` on a saved one).
  * @example
  * const index = new KbIndex(articles, aliases);
  * index.search('rbf rjyytrn')[0].article.title // an article about Kia Connect (wrong layout)
@@ -288,12 +310,22 @@ export class KbIndex {
    * leave the index, `added` articles are analysed and indexed, `articles` is the new full list.
    */
   replaceArticles(removed: readonly string[], added: readonly Article[], articles: readonly Article[]): void {
-    const builder = IndexBuilder.fromSnapshot(this.snap);
-    builder.remove(removed);
-    builder.add(added);
+    const snapshot = KbIndex.updateSnapshot(this.snap, removed, added);
     this.articles = articles;
     this.byIdMap = undefined;
-    this.restore(builder.toSnapshot());
+    this.restore(snapshot);
+  }
+
+  /**
+   * `replaceArticles` on a saved snapshot, giving the updated snapshot and no index: the term tree is
+   * not filled, so whoever opens the result (`fromSnapshot`) fills it once. Throws when the snapshot's
+   * postings do not match its terms.
+   */
+  static updateSnapshot(snapshot: IndexSnapshot, removed: readonly string[], added: readonly Article[]): IndexSnapshot {
+    const builder = IndexBuilder.fromSnapshot(snapshot);
+    builder.remove(removed);
+    builder.add(added);
+    return builder.toSnapshot();
   }
 
   /** Plain data to save; `new KbIndex(articles, aliases, { snapshot })` reopens it. */
@@ -664,18 +696,29 @@ function newTermTree(): TermTree<number> {
  * Fills the term tree with the snapshot's terms and the offsets of their posting blocks, yielding
  * `true` every `slice` postings so that an async caller can pause. No posting list is decoded.
  */
-function* fillTree(tree: TermTree<number>, snapshot: IndexSnapshot, slice: number): Generator<boolean> {
+function fillTree(tree: TermTree<number>, snapshot: IndexSnapshot, slice: number): Generator<boolean> {
+  return postingBlocks(snapshot, slice, (term, at) => tree.set(term, at));
+}
+
+/**
+ * Walks the snapshot's posting blocks (per term, per field: the count n, n document short ids, n
+ * term frequencies), calling `visit` with each term and the offset of its block, and yielding `true`
+ * every `slice` postings so that an async caller can pause. Throws when the postings do not match
+ * their terms (a damaged snapshot).
+ */
+function* postingBlocks(snapshot: IndexSnapshot, slice: number, visit: (term: string, at: number) => void): Generator<boolean> {
   const { postings, indexTerms } = snapshot;
   let at = 0;
   let sinceBreak = 0;
   for (const term of indexTerms) {
-    tree.set(term, at);
+    const start = at;
     for (let f = 0; f < FIELDS.length; f++) {
       const n = postings[at]!;
       at += 1 + 2 * n;
       sinceBreak += n;
     }
-    if (at > postings.length) break;
+    if (!(at <= postings.length)) break;
+    visit(term, start);
     if (sinceBreak >= slice) {
       sinceBreak = 0;
       yield true;
@@ -685,10 +728,24 @@ function* fillTree(tree: TermTree<number>, snapshot: IndexSnapshot, slice: numbe
   yield false;
 }
 
+/** The posting block at `at` as MiniSearch holds it: by field id, document short id → term frequency. */
+function decodeBlock(postings: Uint32Array, at: number): FieldPostings {
+  const fields: FieldPostings = new Map();
+  for (let f = 0; f < FIELDS.length; f++) {
+    const n = postings[at++]!;
+    if (!n) continue;
+    const docs = new Map<number, number>();
+    for (let i = 0; i < n; i++) docs.set(postings[at + i]!, postings[at + n + i]!);
+    fields.set(f, docs);
+    at += 2 * n;
+  }
+  return fields;
+}
+
 /**
  * Builds and updates the index with MiniSearch (analysis, term tree, BM25 statistics); its product is
  * a snapshot, which KbIndex searches. Kept apart so that a reopened index never pays for MiniSearch's
- * per-posting Maps: only an update (`replaceArticles`) reopens them.
+ * per-posting Maps: only an update (`updateSnapshot`) reopens them.
  */
 class IndexBuilder {
   private mini = newMini();
@@ -733,21 +790,7 @@ class IndexBuilder {
     b.mini = MiniSearch.loadJS(js as never, miniOptions());
     b.internals = b.mini as unknown as MiniInternals;
     const index = b.internals._index;
-    const { postings, indexTerms } = snapshot;
-    let at = 0;
-    for (const term of indexTerms) {
-      const fields: FieldPostings = new Map();
-      for (let f = 0; f < FIELDS.length; f++) {
-        const n = postings[at++]!;
-        if (!n) continue;
-        const docs = new Map<number, number>();
-        for (let i = 0; i < n; i++) docs.set(postings[at + i]!, postings[at + n + i]!);
-        fields.set(f, docs);
-        at += 2 * n;
-      }
-      index.set(term, fields);
-    }
-    if (at !== postings.length) throw new Error('index snapshot: postings do not match their terms');
+    for (const step of postingBlocks(snapshot, Infinity, (term, at) => index.set(term, decodeBlock(snapshot.postings, at)))) void step;
     b.terms = [...snapshot.terms];
     for (let i = 0; i < b.terms.length; i++) b.termIds.set(b.terms[i]!, i);
     return b;
