@@ -440,7 +440,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     if (quoted[i]) continue;
     const t = words[i]!.text;
     const ci = clauseOf(i);
-    const kind = englishKind(words, i, clauses[ci]!.from) ?? kindOf(t);
+    // "Будем ждать от вас следующих сведений: …" is "ждём от вас …" in the future tense.
+    const awaited = AWAIT.has(t) && SPEAKER_FUTURE.has(words[i - 1]?.text ?? '');
+    const kind = awaited ? 'modal' : (englishKind(words, i, clauses[ci]!.from) ?? kindOf(t));
     if (kind === 'none') continue;
     const f = facts[ci]!;
     let ok = false;
@@ -456,7 +458,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
     // What is needed follows the word ("нам нужны: …"); "привязка телефона необходима для…" states a fact.
     // "Скриншот тоже пригодится": an item before the word, with тоже / также / ещё, is one more thing asked.
-    else if (kind === 'modal') ok = NOMINAL_NEED.has(t) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
+    else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
     if (f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
@@ -607,6 +609,10 @@ interface ClauseFacts {
   /** "тоже / также / ещё / also / too": one more thing. */
   additive: boolean;
 }
+
+/** "будем / буду ждать (ожидать)": waiting for what the reader sends, like "ждём". */
+const AWAIT = new Set(['ждать', 'ожидать']);
+const SPEAKER_FUTURE = new Set(['будем', 'буду']);
 
 const ADDITIVE = new Set(['тоже', 'также', 'еще', 'ещё', 'also', 'too']);
 
