@@ -303,8 +303,11 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     // A checklist that yields to another one named in the same place steps aside (the sign-in
     // checklist when the password or the SMS code is the problem; the password one in the Kia Connect
     // app) — unless the request plainly asks for its own items (more than one beyond the other's).
+    // Named with a checklist that yields to it, it stands: the password of the personal account
+    // ("пароль от личного кабинета на kia.ru") is not the Kia Connect app's.
+    const backed = (id: string) => named.some((o) => byId.get(o)!.appliesWhen.yieldsTo?.includes(id));
     const ranked = named
-      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1 && !ownProblem(id, other)))
+      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1 && !ownProblem(id, other) && !backed(id)))
       .map((id) => {
         const c = byId.get(id)!;
         const matched = matchedOf(id);
@@ -330,6 +333,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
       if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
     }
+    // The personal account's password or data named beside another problem, by a term of its own
+    // ("Kia Connect не открывается, а пароль от личного кабинета не восстановить"): its checklist too.
+    for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id)) chosen.push(x.c);
     // A topic the reply names elsewhere (the problem stated above a "## Что нужно прислать" section)
     // counts when the request asks for two items only it has (дата регистрации and логин: the sign-in).
     for (const id of everywhere.keys()) {
