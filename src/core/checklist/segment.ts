@@ -76,15 +76,15 @@ function periodEnds(text: string, at: number, lineStart: number): boolean {
 }
 
 /**
- * Punctuation inside quotation marks followed by a lower-case word: the sentence goes on
- * ("выберите «Забыли пароль?» и укажите e-mail").
+ * Punctuation inside quotation marks followed by a lower-case word, a bracket or a clause mark: the
+ * sentence goes on ("выберите «Забыли пароль?» и укажите e-mail", "после «Отправить!» (или …)").
  */
 function quotedInside(text: string, i: number, j: number, b: number): boolean {
   const close = text[j - 1];
   if (close !== '»' && close !== '”' && close !== '"') return false;
   let k = j;
   while (k < b && SPACE.test(text[k]!)) k++;
-  return k < b && /\p{Ll}/u.test(text[k]!) && j - 1 > i;
+  return k < b && /[\p{Ll}(,;:–—-]/u.test(text[k]!) && j - 1 > i;
 }
 
 /** What a form leaves to fill in: underscores, dots, dashes, empty brackets, or a placeholder ("[VIN]", "<имя>", "{{vin}}"). */
