@@ -151,18 +151,25 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
  * "дилеру" in "дату обращения к дилеру" is the date, not the dealer. Hits are in word order.
  */
 function dropNested(hits: PhraseHit[]): PhraseHit[] {
-  // One sweep in word order; per checklist, the gapless hit that reaches furthest so far.
+  // One sweep in word order; per checklist, the gapless hit that reaches furthest so far, and the
+  // last hit with words between its own ("когда примерно вы регистрировались": its last word is the
+  // registration date's, not a second item "регистрировали"; a word in its gap may be another item).
   const reach: Record<string, PhraseHit | undefined> = {};
+  const gapped: Record<string, PhraseHit | undefined> = {};
   const keep = new Uint8Array(hits.length).fill(1);
   let dropped = 0;
+  const inside = (r: PhraseHit | undefined, h: PhraseHit) => !!r && r.item !== h.item && r.word <= h.word && r.last >= h.last && r.size > h.size;
   hits.forEach((h, k) => {
     if (!h.item) return;
     const r = reach[h.checklist];
-    if (r && r.item !== h.item && r.word <= h.word && r.last >= h.last && r.size > h.size) {
+    const g = gapped[h.checklist];
+    if (inside(r, h) || (inside(g, h) && (h.word === g!.word || h.last === g!.last))) {
       keep[k] = 0;
       dropped++;
     }
-    if (h.last - h.word + 1 === h.size && (!r || h.last > r.last || (h.last === r.last && h.size > r.size))) reach[h.checklist] = h;
+    if (h.last - h.word + 1 === h.size) {
+      if (!r || h.last > r.last || (h.last === r.last && h.size > r.size)) reach[h.checklist] = h;
+    } else if (!g || h.last >= g.last) gapped[h.checklist] = h;
   });
   return dropped ? hits.filter((_, k) => keep[k]) : hits;
 }

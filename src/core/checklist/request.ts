@@ -67,7 +67,7 @@ const TO_US = ['поддержк', 'ответн', 'ответе', 'письм',
 const CUT_AFTER = new Set(['потому', 'поскольку', 'так', 'т', 'because', 'since', 'мы', 'we', 'это', 'this']);
 const FUNCTION_WORDS = new Set(['и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
 const CONTINUES = new Set(['и', 'а', 'также', 'кроме', 'плюс', 'ещё', 'еще', 'and', 'also', 'plus']);
-const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
+const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каким', 'какому', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
 /** Words that open a direct question to the customer ("Как вас зовут?", "Что именно происходит?"). */
 const ASKING_WORDS = new Set([...QUESTION_WORDS, 'как', 'что', 'кто', 'чем', 'who', 'how']);
 const WHAT_WORDS = new Set(['ли', 'что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
@@ -179,11 +179,18 @@ export function findRequests(input: RequestInput): Request[] {
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
+  // Whether the last sentence that was neither a list line nor a sub-head announced data below it
+  // ("данные можно собрать в одном письме:", "Пришлите следующее:"): then verbless sub-heads
+  // over lists ("По Mobikey:", "Для Яндекс Плюс", "Общее для обоих вопросов:") ask for their lists.
+  let announced = false;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     if (taken[si] || (s.heading && !leadsList[si])) continue;
     let scope = own[si];
-    if (scope && !scope.length) continue;
+    if (scope && !scope.length) {
+      announced = false;
+      continue;
+    }
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
     // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
     if (!scope && ellipticRequest(text, words, ranges[si]!, s, hitStarts, out.length ? 2 : 3)) scope = [ranges[si]!];
@@ -199,6 +206,9 @@ export function findRequests(input: RequestInput): Request[] {
     }
     // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k])) scope = [ranges[si]!];
+    const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
+    if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
+    else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
     // "Пришлите следующие данные." over lines without list markers ("ФИО владельца", "VIN"): short
     // verbless lines right below it, in the next paragraph at most, are its list.
     if (scope && !list.length && pointsBelow(words, ranges[si]!)) {
@@ -251,6 +261,13 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
+function shortVerbless(words: readonly Word[], [a, b]: [number, number]): boolean {
+  if (b - a > 6) return false;
+  for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) return false;
+  return true;
 }
 
 /** A list line below `parent` (a list line) that is one of its sub-items: indented deeper, or a different marker at the same depth. */

@@ -303,8 +303,11 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     // A checklist that yields to another one named in the same place steps aside (the sign-in
     // checklist when the password or the SMS code is the problem; the password one in the Kia Connect
     // app) — unless the request plainly asks for its own items (more than one beyond the other's).
+    // Named with a checklist that yields to it, it stands: the password of the personal account
+    // ("пароль от личного кабинета на kia.ru") is not the Kia Connect app's.
+    const backed = (id: string) => named.some((o) => byId.get(o)!.appliesWhen.yieldsTo?.includes(id));
     const ranked = named
-      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1 && !ownProblem(id, other)))
+      .filter((id) => !byId.get(id)!.appliesWhen.yieldsTo?.some((other) => named.includes(other) && matchedOf(id) <= matchedOf(other) + 1 && !ownProblem(id, other) && !backed(id)))
       .map((id) => {
         const c = byId.get(id)!;
         const matched = matchedOf(id);
@@ -315,8 +318,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     if (!ranked.length) return [];
     const best = ranked[0]!;
     // "Эту информацию можно отправить через форму" after a request that listed the items: it asks for those.
-    if (!best.matched && anyItems) return [];
-    if (!best.matched) return ranked.filter((x) => x.topic === Math.max(...ranked.map((y) => y.topic))).map((x) => x.c);
+    const topTopics = () => ranked.filter((x) => x.topic === Math.max(...ranked.map((y) => y.topic))).map((x) => x.c);
+    // It asks for things, none of them on the named topic's checklist, nor on any checklist the reply
+    // names ("уточните модель и комплектацию" about the Yandex Plus promo code): it is still about
+    // that topic, whose items it misses.
+    const elsewhere = [...items.keys()].some((id) => everywhere.has(id));
+    if (!best.matched && anyItems && (!items.size || elsewhere)) return [];
+    if (!best.matched) return topTopics();
     const chosen = [best.c];
     // Another topic counts when it explains words of the request that the chosen ones do not:
     // "фото СТС" next to Kia Connect's items, not "ПТС" inside "сканы документов (СТС или ПТС)".
@@ -325,6 +333,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
       if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
     }
+    // The personal account's password or data named beside another problem, by a term of its own
+    // ("Kia Connect не открывается, а пароль от личного кабинета не восстановить"): its checklist too.
+    for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id)) chosen.push(x.c);
     // A topic the reply names elsewhere (the problem stated above a "## Что нужно прислать" section)
     // counts when the request asks for two items only it has (дата регистрации and логин: the sign-in).
     for (const id of everywhere.keys()) {
