@@ -95,7 +95,7 @@ const LEAD4_FLOOR = { precision: 1, recall: 0.94, exact: 0.96 };
 // lead5- (a helper tunes it)
 const LEAD5_FLOOR = { precision: 0.89, recall: 1, exact: 0.95 };
 // lead6- (another helper tunes it)
-const LEAD6_FLOOR = { precision: 0.92, recall: 0.9, exact: 0.88 };
+const LEAD6_FLOOR = { precision: 0.92, recall: 0.94, exact: 0.9 };
 
 /** Precision and recall over missing items, and the share of drafts with exactly the right verdict. */
 function score(dir: string, drafts: Expected): { precision: number; recall: number; exact: number; n: number } {
