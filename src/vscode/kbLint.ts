@@ -1,11 +1,12 @@
 import vscode = require('vscode');
-import { kbFileKind } from '../core/kb/kbFolder';
+import { kbFileKind, walkKbFolder } from '../core/kb/kbFolder';
 import type { LintFinding } from '../core/kb/lint';
 import { DEFAULT_LINT_CONFIG, LINT_CONFIG_FILE, parseLintConfig, type LintConfig } from '../core/kb/lintConfig';
 import { fileName, type KbFileInput } from '../core/kb/parse';
 import { InternalCommands } from './commands';
 import { LintCancelled, lintInWorker, type LintRun } from '../node/lintRun';
 import { readConfig, uiLocale } from './config';
+import { WORKSPACE_FS } from './kbFolderFs';
 
 const LINT_DEBOUNCE_MS = 400;
 const COMPARE_SCHEME = 'support-kb-compare';
@@ -254,21 +255,17 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** KB files under a folder (recursively, sorted), or the file itself. */
-async function listKbFiles(root: vscode.Uri, depth = 0): Promise<vscode.Uri[]> {
+/**
+ * KB files under a folder (the KB's own walk: sorted, every folder once however links lead to it,
+ * at most MAX_KB_DEPTH deep), or the file itself. What cannot be read is the KB's to report, not the lint's.
+ */
+async function listKbFiles(root: vscode.Uri): Promise<vscode.Uri[]> {
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(root);
   } catch {
     return [];
   }
-  if (stat.type & vscode.FileType.File) return [root];
-  if (depth > 16) return [];
-  const out: vscode.Uri[] = [];
-  for (const [name, type] of await vscode.workspace.fs.readDirectory(root)) {
-    const child = vscode.Uri.joinPath(root, name);
-    if (type & vscode.FileType.Directory) out.push(...(await listKbFiles(child, depth + 1)));
-    else if (kbFileKind(name) !== 'other') out.push(child);
-  }
-  return out.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  if (!(stat.type & vscode.FileType.Directory)) return [root];
+  return (await walkKbFolder(WORKSPACE_FS, root)).filter((x): x is vscode.Uri => x instanceof vscode.Uri);
 }

@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
 import vscode = require('vscode');
-import { kbFileKind, walkKbFolder, type KbEntryKind, type KbFolderFs } from '../core/kb/kbFolder';
+import { kbFileKind, walkKbFolder } from '../core/kb/kbFolder';
 import { fileName, type KbFileInput, type ParsedKbFile } from '../core/kb/parse';
 import { decodeKbBytes, isUnreadable, notARegularFile, readFailure, tooLarge, type KbReadResult } from '../core/kb/read';
 import type { Checklist } from '../core/checklist/types';
@@ -11,6 +10,7 @@ import { buildInWorker, IndexBuildCancelled, type WorkerBuild } from '../node/in
 import { cacheFileFor } from '../node/cacheFile';
 import type { CacheOutcome } from '../node/indexCache';
 import { readConfig, SECTION, uiLocale } from './config';
+import { WORKSPACE_FS } from './kbFolderFs';
 import { searchCore } from './lazyParts';
 
 const RELOAD_DEBOUNCE_MS = 250;
@@ -293,28 +293,3 @@ function parseOrUndefined(input: KbFileInput): ParsedKbFile | undefined {
     return undefined;
   }
 }
-
-/** Where a folder really is, so a symbolic link to a folder already walked is recognised. */
-async function realKey(dir: vscode.Uri): Promise<string> {
-  if (dir.scheme !== 'file') return dir.toString();
-  return fs.realpath(dir.fsPath);
-}
-
-/**
- * VS Code's file system as a KB folder walk uses it: `readDirectory` already says what a link points
- * at (its target's type with `SymbolicLink` added), so no entry needs a call of its own.
- */
-const WORKSPACE_FS: KbFolderFs<vscode.Uri> = {
-  realKey,
-  readDir: async (dir) =>
-    (await vscode.workspace.fs.readDirectory(dir)).map(([name, type]): [string, KbEntryKind] => [
-      name,
-      type & vscode.FileType.Directory ? 'folder'
-        : type & vscode.FileType.File ? 'file'
-        // Neither file nor folder: a link to nothing (as Node's walk says it), or a pipe or device.
-        : type & vscode.FileType.SymbolicLink ? { broken: { code: 'ENOENT' } }
-        : 'other',
-    ]),
-  join: (dir, name) => vscode.Uri.joinPath(dir, name),
-  show: (uri) => uri.toString(),
-};

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { symlinkSync, unlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Commands, InternalCommands } from '../../src/vscode/commands';
 import { api, extension, useActiveExtension, waitFor, workspaceUri, writeText } from './helpers';
@@ -52,6 +53,24 @@ describe('KB lint and search gaps in a real VS Code', () => {
     } finally {
       await vscode.workspace.fs.delete(a);
       await vscode.workspace.fs.delete(b);
+    }
+  });
+
+  it('lints a KB folder with a symbolic link back into itself once: no file is its own duplicate', async function () {
+    this.timeout(120_000);
+    const a = workspaceUri('team-kb', 'lint-loop.md');
+    const loop = workspaceUri('team-kb', 'lint-loop-link').fsPath;
+    await writeText(a, '# Петля\n\n## Единственная статья о петле\n\nЭтот текст есть в базе ровно один раз, как бы ни вели к нему ссылки.\n');
+    symlinkSync(workspaceUri('team-kb').fsPath, loop);
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(a));
+      // The title says nothing of the text: a finding on every run, so there is a run to wait for.
+      await waitFor('the lint to run over the folder', () => lintDiagnostics(a)[0]);
+      const dups = lintDiagnostics(a).filter((d) => d.code === 'kb.duplicate.exact' || d.code === 'kb.duplicate.near');
+      assert.deepEqual(dups.map((d) => d.message), [], 'the linked folder is linted once');
+    } finally {
+      unlinkSync(loop);
+      await vscode.workspace.fs.delete(a);
     }
   });
 

@@ -45,12 +45,27 @@ const COMPOSITE_WINDOW = 10;
 function compositeHits(hits: readonly PhraseHit[], composites: readonly { checklist: string; key: string; parts: Set<string>[] }[]): PhraseHit[] {
   const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART);
   const out: PhraseHit[] = [];
+  /** Per checklist: where item phrases of the other checklists end, with where the earliest of them ending there starts. */
+  const endsByOthers = new Map<string, Map<number, number>>();
+  const othersEnd = (id: string): Map<number, number> => {
+    let ends = endsByOthers.get(id);
+    if (!ends) {
+      ends = new Map();
+      for (const h of hits) if (h.item && h.checklist !== id) ends.set(h.last, Math.min(ends.get(h.last) ?? Infinity, h.word));
+      endsByOthers.set(id, ends);
+    }
+    return ends;
+  };
+  /** Does the part hit end another checklist's item phrase that starts before it ("скриншот с ошибкой")? */
+  const endsOthersItem = (id: string, h: PhraseHit) => (othersEnd(id).get(h.last) ?? Infinity) < h.word;
   for (const c of composites) {
     const lastAt = c.parts.map(() => -Infinity);
     let reported = -Infinity;
     for (const h of partHits) {
       c.parts.forEach((p, k) => {
-        if (p.has(h.key)) lastAt[k] = h.word;
+        // A modifier that ends another checklist's item belongs to that item ("скриншот с ошибкой":
+        // "фото экрана с ошибкой и документ на автомобиль" is no wrong car).
+        if (p.has(h.key) && !(k === 0 && endsOthersItem(c.checklist, h))) lastAt[k] = h.word;
       });
       const first = Math.min(...lastAt);
       if (h.word - first <= COMPOSITE_WINDOW && first > reported) {

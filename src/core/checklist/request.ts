@@ -344,6 +344,9 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
       // ", который …", ", на котором …", ", как она …" after an item (one word may stand between: "модель так, как она").
       const relative = RELATIVE.test(t) || (PREPOSITIONS_BEFORE.has(t) && RELATIVE.test(next)) || (t === 'как' && PERSONAL.has(next));
       if (relative && (itemEnds[i - 1] || (i >= 2 && itemEnds[i - 2] && !CLAUSE_GAP.test(text.slice(words[i - 2]!.end, words[i - 1]!.start))))) inClause = true;
+      // "дату, когда вы были в салоне" tells which date; "описание, если сервис отказал" tells when to send it:
+      // what they mention is not asked (their own words may be the item: "когда вы обращались" is the date).
+      else if (!/[.!?\n]/.test(gap) && (((t === 'когда' || t === 'when') && TIME_NOUN.test(words[i - 1]!.text)) || ((t === 'если' || t === 'if') && itemEnds[i - 1]))) inClause = true;
       // A content clause tells what happened: "опишите, что ответил дилер" asks for the story, not for the dealer.
       // Its own two words ("что ответил", "как отреагировал") may be the item asked itself.
       else if ((t === 'что' || t === 'как') && isVerbForm(next) && !isImperativeForm(next)) {
@@ -364,6 +367,9 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   }
   return out;
 }
+
+/** Nouns of a point in time, which a clause on "когда" describes. */
+const TIME_NOUN = /^(дат[аеуы]|дней|день|дня|числ[оа]|врем[яени]+|год[ау]?|период|момент|date|day|time)$/;
 
 /** Passive participles by their suffix and ending ("указанный", "используемый"): which one of the item is meant; the adjectives and nouns that look like them are below. */
 const PARTICIPLE = /^\p{L}{3,}(анн|янн|енн|ённ|ем|им)(ый|ая|ое|ые|ую|ого|ой|ых|ому|ым|ий|ее|ие|его|ей|их|ему|ими)$/u;

@@ -319,8 +319,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     if (!ranked.length) return [];
     const best = ranked[0]!;
     // "Эту информацию можно отправить через форму" after a request that listed the items: it asks for those.
-    if (!best.matched && anyItems) return [];
-    if (!best.matched) return ranked.filter((x) => x.topic === Math.max(...ranked.map((y) => y.topic))).map((x) => x.c);
+    const topTopics = () => ranked.filter((x) => x.topic === Math.max(...ranked.map((y) => y.topic))).map((x) => x.c);
+    // It asks for things, none of them on the named topic's checklist, nor on any checklist the reply
+    // names ("уточните модель и комплектацию" about the Yandex Plus promo code): it is still about
+    // that topic, whose items it misses.
+    const elsewhere = [...items.keys()].some((id) => everywhere.has(id));
+    if (!best.matched && anyItems && (!items.size || elsewhere)) return [];
+    if (!best.matched) return topTopics();
     const chosen = [best.c];
     // Another topic counts when it explains words of the request that the chosen ones do not:
     // "фото СТС" next to Kia Connect's items, not "ПТС" inside "сканы документов (СТС или ПТС)".
