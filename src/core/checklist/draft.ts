@@ -42,8 +42,8 @@ function startsQuote(line: string): boolean {
 }
 
 /** Lines of `text` with their offsets, without building substrings of the whole text more than once. */
-function* lines(text: string): Generator<{ start: number; line: string }> {
-  let start = 0;
+function* lines(text: string, from = 0): Generator<{ start: number; line: string }> {
+  let start = from;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -52,23 +52,92 @@ function* lines(text: string): Generator<{ start: number; line: string }> {
   }
 }
 
+/** Lines of a mail head: the sender, the recipient, other headers we know, and (inside a head) any other "Name: value" line such as Content-Type. */
+const FROM_HEADER = /^(от|from|отправитель|sender)\s?:\s*(.*)$/i;
+const TO_HEADER = /^(кому|to)\s?:\s*(.*)$/i;
+const OTHER_HEADER = /^(sent|отправлено|date|дата|тема|subject|cc|копия|bcc|reply-to)\s?:/i;
+const ANY_HEADER = /^[a-z][a-z0-9-]{1,40}\s?:\s/i;
+/** A line that opens a forwarded message above its head. */
+const FORWARD_LINE = /^(-{2,}|начало переадресованного|begin forwarded)/i;
+
+/** The mail head a document opens with: who it is from and to (as written), and where the text under it starts. */
+interface MailHead {
+  from?: string;
+  to?: string;
+  /** Offset of the first line after the head. */
+  end: number;
+}
+
+/**
+ * The mail head at the top of the text (possibly under a "Forwarded message" line): consecutive
+ * header lines up to the first blank or other line. A head must hold a From/To/Subject-like header.
+ */
+function mailHead(text: string): MailHead | undefined {
+  let head: MailHead | undefined;
+  let first = true;
+  for (const { start, line } of lines(text)) {
+    if (!line) {
+      if (head) return head;
+      continue;
+    }
+    if (first && FORWARD_LINE.test(line)) {
+      first = false;
+      continue;
+    }
+    first = false;
+    const from = FROM_HEADER.exec(line);
+    const to = from ? null : TO_HEADER.exec(line);
+    if (from || to || OTHER_HEADER.test(line)) {
+      head ??= { end: 0 };
+      if (from && head.from === undefined) head.from = from[2]!;
+      if (to && head.to === undefined) head.to = to[2]!;
+    } else if (!head || !ANY_HEADER.test(line)) {
+      return head && { ...head, end: start };
+    }
+    const lineEnd = text.indexOf('\n', start);
+    head.end = lineEnd < 0 ? text.length : lineEnd + 1;
+  }
+  return head && { ...head, end: text.length };
+}
+
+/** Where a block of `>`-quoted lines at the very top ends (0 when the text does not open with one). */
+function topQuoteEnd(text: string, from: number): number {
+  let end = from;
+  for (const { start, line } of lines(text, from)) {
+    if (!line) continue;
+    if (!line.startsWith('>')) return end;
+    end = text.indexOf('\n', start);
+    if (end < 0) return text.length;
+  }
+  return text.length;
+}
+
+/**
+ * Where the agent's own text starts: under a mail head (the reply being written "От: Служба
+ * поддержки… / Кому: … / Тема: RE: …") and under the customer's lines quoted at the very top.
+ */
+export function replyStart(text: string): number {
+  const head = mailHead(text);
+  return topQuoteEnd(text, head?.end ?? 0);
+}
+
 /**
  * Where the agent's own reply ends: quoted or forwarded customer text below it (`>`, "-----Original
- * Message-----", From:/Sent: blocks, "… пишет:") is left out of every check. A document that starts
- * with such a block is judged by {@link isIncoming} instead.
+ * Message-----", From:/Sent: blocks, "… пишет:") is left out of every check. A mail head or a quote
+ * the reply opens with does not end it (see {@link replyStart}); a document that is a customer's
+ * message is judged by {@link isIncoming} instead.
  */
 export function replyEnd(text: string): number {
   let seenText = false;
+  const from = replyStart(text);
   for (const { start, line } of lines(text)) {
-    if (!line) continue;
+    if (!line || start < from) continue;
     if (seenText && startsQuote(line)) return start;
     seenText = true;
   }
   return text.length;
 }
 
-const HEADER = /^(от|from|отправитель|sender)\s?:\s*(.*)$/i;
-const OTHER_HEADER = /^(sent|отправлено|кому|to|date|дата|тема|subject|cc|копия)\s?:/i;
 /** Senders that are us: the support team's addresses and names. */
 const SUPPORT_SENDER = /@kia\.ru|support|поддержк|служба|mobikey@/i;
 /** A signature line of the support team ("Служба поддержки Kia", "Kia Support Team", "Специалист поддержки"). */
@@ -105,59 +174,109 @@ function givesOwnData(text: string): boolean {
 /** Closings customers use and support does not. */
 const CUSTOMER_CLOSING = /заранее спасибо|заранее благодарю|thanks in advance/i;
 
+/** A line that opens with who wrote what follows: "12.11.2026, Иван <ivan@mail.ru> пишет:". */
+const WROTE_LINE = /(пишет|написал|написала|wrote)\s?:?$/i;
+
+/** Second-person imperatives ("пришлите", "укажите", "направьте"): the reader is asked to do something. */
+const IMPERATIVE = /^\p{L}{3,}(ите|йте|ьте)$/u;
+/** Verbs of giving information or a file (any prefix form): "при-/вы-слать", "указать", "сообщить", "приложить", "направить", "уточнить", "продублировать"… */
+const GIVING_VERB = /^(при|вы|пере)?(шл|сыл|сла)|^(укаж|указыв|сообщ|прилож|приклад|прикреп|направ|отправ|предостав|уточн|продублир|опиш|напиш|назов|сфотограф|скинь|скинте|дайте)/;
+/** Characters that open a quotation: an imperative right after one is someone else's words ("получаю ответ «пришлите VIN»"). */
+const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'"]);
+/** Words between an imperative and its object that say nothing of who is asked ("пришлите, пожалуйста, ваш номер"). */
+const OBJECT_FILLERS = new Set(['пожалуйста', 'нам', 'также', 'еще', 'и', 'сюда', 'ответным', 'письмом', 'в', 'ответ', 'обязательно', 'please', 'us']);
+/** The customer's own data, the object of a request from support ("пришлите номер телефона", "укажите VIN", "приложите скриншот"). */
+const OWN_DATA = /^(телефон|номер|почт|mail|email|адрес|скрин|фото|снимк|снимок|vin|вин|imei|имеи|стс|птс|фио|описан|дат|логин|модел|свидетельств|паспорт|скан|копи|город|фамил|имя)/;
+/** What follows "номер" when it is not the customer's data ("номер заявки"): a customer asking us for it. */
+const NOT_OWN_NUMBER = /^(заявк|обращени|запрос|тикет|очеред|горяч|поддержк)/;
+/** Support speaking of its side of the work: "с нашей стороны всё работает", "on our side". */
+const OUR_SIDE = /(?<!\p{L})(с нашей стороны|со своей стороны мы|on our (side|end))(?!\p{L})/iu;
+
+/**
+ * How often the text asks its reader for the reader's own data with an imperative ("Пришлите,
+ * пожалуйста, номер телефона", "укажите VIN"), as support does; a customer's imperatives ask for help
+ * ("подскажите, что прислать", "пришлите промокод", "пришлите мне инструкцию").
+ */
+function asksReaderForData(text: string, words: readonly { text: string; start: number }[]): number {
+  let asks = 0;
+  for (let i = 0; i < words.length; i++) {
+    const verb = words[i]!;
+    if (!IMPERATIVE.test(verb.text) || !GIVING_VERB.test(verb.text) || OPEN_QUOTES.has(text[verb.start - 1] ?? '')) continue;
+    let j = i + 1;
+    while (j < words.length && j <= i + 4 && (OBJECT_FILLERS.has(words[j]!.text) || words[j]!.text.startsWith('ваш'))) j++;
+    const object = words[j]?.text;
+    if (!object || !OWN_DATA.test(object)) continue;
+    if (object.startsWith('номер') && NOT_OWN_NUMBER.test(words[j + 1]?.text ?? '')) continue;
+    asks++;
+  }
+  return asks;
+}
+
+/** Is a sender (a header's value) the support team? */
+const isSupport = (who: string) => SUPPORT_SENDER.test(who);
+/** Is a recipient the support team or Kia at all ("Кому: Kia Motors Rus")? A reply is written to a customer. */
+const toKia = (who: string) => isSupport(who) || /kia|киа/i.test(who);
+
 /**
  * Is the document a customer's message rather than a reply being drafted? It is when it opens with
- * mail headers (From/От, possibly under a "Forwarded message" line) from a sender who is not support,
- * opens with a "… пишет:" line or `>` quotes, or speaks in the first person singular without a
- * support signature ("У меня не работает… Подскажите, что делать?").
+ * mail headers from a sender who is not support (From/От, possibly under a "Forwarded message" line)
+ * or to support (Кому/To without a sender), opens with a "… пишет:" line or is all `>` quotes, or
+ * speaks in the first person singular without a support signature ("У меня не работает… Подскажите,
+ * что делать?"). A head from support or to someone else is our reply being written, and the customer's
+ * lines quoted at the very top are followed by the text that decides.
+ * @example
+ * isIncoming('От: Иван <ivan@mail.ru>\n\nНе могу войти в кабинет.') // true
+ * isIncoming('От: Служба поддержки Kia <support@kia.ru>\nКому: Иван <ivan@mail.ru>\n\nПришлите номер телефона.') // false
  */
 export function isIncoming(text: string): boolean {
-  let first = true;
-  let headerLines = 0;
-  for (const { line } of lines(text)) {
-    if (!line) {
-      if (headerLines) break;
-      continue;
+  const head = mailHead(text);
+  if (head?.from !== undefined) return !isSupport(head.from);
+  // No sender: whoever it is written to says who writes it ("Кому: support@kia.ru" came in; "Кому: Ирина…" is ours).
+  if (head?.to !== undefined) return toKia(head.to);
+  if (!head) {
+    for (const { line } of lines(text)) {
+      if (!line) continue;
+      if (line.length <= 240 && WROTE_LINE.test(line)) return true;
+      break;
     }
-    if (first && (line.startsWith('>') || (/(пишет|написал|написала|wrote)\s?:?$/i.test(line) && line.length <= 240))) return true;
-    if (first && /^(-{2,}|начало переадресованного|begin forwarded)/i.test(line)) {
-      first = false;
-      continue;
-    }
-    first = false;
-    const from = HEADER.exec(line);
-    if (from) return !SUPPORT_SENDER.test(from[2]!);
-    if (OTHER_HEADER.test(line)) {
-      headerLines++;
-      continue;
-    }
-    break;
   }
-  const own = text.slice(0, Math.min(replyEnd(text), 20_000));
+  const start = replyStart(text);
+  // Nothing but quoted lines: a message that came in.
+  if (!text.slice(start).trim()) return start > 0;
+  const own = text.slice(start, Math.max(start, Math.min(replyEnd(text), start + 20_000)));
   const signed = own
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
     .slice(-4)
     .some((l) => SUPPORT_SIGNATURE.test(l));
-  // Mail headers (Тема:, Subject:) over a text nobody from support signs: a message that came in.
-  if (headerLines && !signed) return true;
-  // No headers: the customer's own voice in the part above any quote, and nobody from support signs it.
+  const words = tokenize(own);
+  // The customer's own voice in the part above any quote.
   let mine = CUSTOMER_CLOSING.test(own) ? 2 : 0;
   let addressed = false;
-  for (const w of tokenize(own)) {
+  for (const w of words) {
     if (FIRST_PERSON.has(w.text)) mine++;
     // Support's own voice ("передам в техотдел", "проверим") addresses the customer too, without "вы".
     if (SECOND_PERSON.has(w.text) || w.text.startsWith('ваш') || SUPPORT_VOICE.has(w.text)) addressed = true;
   }
+  // Support's voice: asking the reader for the reader's data ("пришлите номер телефона"), or speaking
+  // of "our side". It outweighs an agent's "я проверила", not a customer who gives their own data or
+  // speaks for themselves more often than they ask.
+  const ours = asksReaderForData(own, words) + (OUR_SIDE.test(own) ? 1 : 0);
+  const customerData = givesOwnData(own);
+  const reply = signed || (ours > 0 && !customerData && mine <= ours + 1);
+  if (ours > 0) addressed = true;
+  // Mail headers (Тема:, Subject:) over a text that neither support signs nor reads as support's: a message that came in.
+  if (head && !reply) return true;
   // Nobody is addressed as "вы / you", nobody from support signs, and the text gives its own data
   // (a VIN, a phone number, an e-mail address that is not ours): the customer writing to us.
-  if (!addressed && !signed && givesOwnData(own)) return true;
+  if (!addressed && !signed && customerData) return true;
   // Speaks for itself ("прошу", "прикладываю"), addresses nobody and signs with a person's name
   // ("Спасибо! Анна"): a customer asking us, not an agent asking the customer.
   if (mine >= 1 && !addressed && !signed && signedByName(own)) return true;
-  // Signed by support in its last lines? ("Спасибо, жду ответа поддержки" in a customer's text is not a signature.)
-  return mine >= 2 && !signed;
+  // "Я проверила… Пришлите номер телефона": an agent asking for the reader's data speaks for itself too.
+  if (reply) return false;
+  return mine >= 2;
 }
 
 /** A sign-off with a person's name: "Анна", "Спасибо, Ольга", "С уважением, Игорь Петров" (a bounded, anchored pattern). */
