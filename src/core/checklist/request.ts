@@ -700,8 +700,9 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
     return undefined;
   }
   // "reply with the VIN", "get back to us with your name": a clause-initial verb of answering that says what to answer with.
-  if ((t === 'reply' || t === 'respond' || t === 'write' || (t === 'get' && words[i + 1]?.text === 'back')) && i === a) {
-    for (let k = i + 1; k <= i + 4 && k < words.length; k++) if (words[k]!.text === 'with') return 'english';
+  // Any verb addressed to us does the same: "drop us a line with …", "ping us with …".
+  if ((t === 'reply' || t === 'respond' || t === 'write' || (t === 'get' && words[i + 1]?.text === 'back') || words[i + 1]?.text === 'us') && i === a) {
+    for (let k = i + 1; k <= i + 5 && k < words.length; k++) if (words[k]!.text === 'with') return 'english';
   }
   if (!EN_ASK.has(t)) return undefined;
   if (t === 'let' && words[i + 1]?.text !== 'us') return undefined;
