@@ -35,10 +35,28 @@ describe('draft checks in a real VS Code', () => {
 
     await quickFix(editor, 'checklist.missing-items');
     const fixed = editor.document.getText();
-    assert.match(fixed, /ФИО, VIN и IMEI, номер телефона, указанный при регистрации, .*месторасположение автомобиля/);
+    assert.match(fixed, /ФИО, VIN и IMEI, а также номер телефона, указанный при регистрации, .* и фото или скриншот ошибки \(если отображается\)\./);
     await waitFor('the warning to go', () => ours(editor.document.uri, 'checklist.missing-items').length === 0);
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), text, 'one undo restores the draft');
+  });
+
+  it('adds missing items to a CRLF list whose lines end with ";", and after a URL as a sentence of its own', async () => {
+    const text = 'Здравствуйте!\r\n\r\nПо Mobikey нам понадобятся:\r\n— VIN автомобиля;\r\n— телефон, указанный дилеру.\r\n\r\nПоддержка Kia\r\n';
+    const editor = await openDraft('list-crlf.txt', text);
+    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+    await quickFix(editor, 'checklist.missing-items');
+    const fixed = editor.document.getText();
+    assert.ok(fixed.startsWith('Здравствуйте!\r\n\r\nПо Mobikey нам понадобятся:\r\n— VIN автомобиля;\r\n— телефон, указанный дилеру;\r\n— '), fixed);
+    assert.match(fixed, /\r\n— дата обращения к дилеру;\r\n/, 'nominative after "нам понадобятся"');
+    assert.match(fixed, /;\r\n— [^\r\n;]+\.\r\n\r\nПоддержка Kia\r\n$/, 'the new last line ends with "."');
+    assert.doesNotMatch(fixed, /[^\r]\n/, 'CRLF stays CRLF');
+    await waitFor('the warning to go', () => ours(editor.document.uri, 'checklist.missing-items').length === 0);
+
+    const url = await openDraft('url.txt', 'Добрый день!\n\nПо Kia Connect отправьте ФИО, VIN и IMEI через форму https://www.kia.ru/feedback/\n\nПоддержка Kia\n');
+    await quickFix(url, 'checklist.missing-items');
+    assert.match(url.document.getText(), /форму https:\/\/www\.kia\.ru\/feedback\/\nТакже пришлите, пожалуйста: [^\n]+\.\n\nПоддержка Kia\n$/);
+    await waitFor('the warning to go', () => ours(url.document.uri, 'checklist.missing-items').length === 0);
   });
 
   it('does not apply a fix to a draft that changed since it was offered', async () => {

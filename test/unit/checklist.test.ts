@@ -201,6 +201,77 @@ describe('quick fixes', () => {
     assert.ok(validateDraft(fixed, options).checklists.every((c) => c.missing.length === 0), JSON.stringify(validateDraft(fixed, options).checklists));
   });
 
+  /** The preferred fix of the first missing-items finding, applied; asserts it only inserts (or turns one "." into ";") and leaves nothing missing. */
+  function fixMissing(text: string): { fixed: string; edit: { start: number; end: number; newText: string } } {
+    const finding = validateDraft(text, options).findings.find((f) => f.code === 'checklist.missing-items');
+    assert.ok(finding, `a missing-items finding in ${JSON.stringify(text)}`);
+    const edit = finding.fixes[0]!.edits[0]!;
+    assert.equal(finding.fixes[0]!.edits.length, 1);
+    assert.ok(edit.end - edit.start === 0 || (text.slice(edit.start, edit.end) === '.' && edit.newText.startsWith(';')), `only an insertion: ${JSON.stringify(edit)}`);
+    const fixed = applyFix(text, [edit]);
+    const after = validateDraft(fixed, options).checklists;
+    assert.ok(after.length && after.every((c) => c.missing.length === 0), `nothing missing after the fix: ${JSON.stringify(after)}\n${fixed}`);
+    if (text.includes('\r\n')) assert.doesNotMatch(fixed, /[^\r]\n/, 'CRLF stays CRLF');
+    return { fixed, edit };
+  }
+
+  it('never append right after a URL or an e-mail address at the end of a sentence', () => {
+    const url = 'Добрый день!\r\n\r\nДля проверки Kia Connect отправьте ФИО, VIN и IMEI через форму https://www.kia.ru/feedback/\r\n\r\nСпасибо,\r\nподдержка Kia\r\n';
+    const byUrl = fixMissing(url).fixed;
+    assert.match(byUrl, /через форму https:\/\/www\.kia\.ru\/feedback\/\r\nТакже пришлите, пожалуйста: [^\r\n]+\.\r\n\r\nСпасибо/);
+    const mail = 'Здравствуйте!\n\nПо Kia Connect пришлите, пожалуйста, ФИО, VIN и IMEI на адрес connect@kia.ru.\n\nПоддержка Kia\n';
+    const byMail = fixMissing(mail).fixed;
+    assert.match(byMail, /на адрес connect@kia\.ru\. Также пришлите, пожалуйста: [^\n]+\.\n\nПоддержка/);
+  });
+
+  it('do not extend a question, a conditional sentence or one that says something is not needed; prefer a plain ask', () => {
+    // Only questions: the items become a sentence of their own.
+    const questions = 'Добрый день!\n\nКакой VIN у вашего автомобиля? И какой IMEI у модуля Kia Connect?\n\nПоддержка Kia\n';
+    assert.match(fixMissing(questions).fixed, /у модуля Kia Connect\? Также пришлите, пожалуйста: [^?\n]+\.\n\n/);
+    // A plain ask before a conditional one, an indirect question and a "не нужно": the plain ask gets the items.
+    for (const tail of ['Если приложение показывает ошибку, приложите её скриншот.', 'Опишите, в какой момент появляется ошибка.', 'Фото ошибки присылать не нужно, достаточно IMEI и модели.']) {
+      const text = `Добрый день!\n\nПо Kia Connect пришлите, пожалуйста, ФИО и VIN. ${tail}\n\nПоддержка Kia\n`;
+      const { fixed } = fixMissing(text);
+      assert.ok(fixed.includes(` ${tail}\n`), `"${tail}" stays as it was: ${fixed}`);
+      assert.match(fixed, /ФИО и VIN, а также [^.]+\. /);
+    }
+    // A conditional request alone: a sentence of its own after it.
+    const conditional = 'Здравствуйте!\n\nЕсли Kia Connect так и не заработает, пришлите ФИО, VIN и IMEI.\n\nПоддержка Kia\n';
+    assert.match(fixMissing(conditional).fixed, /пришлите ФИО, VIN и IMEI\. Также пришлите, пожалуйста: [^\n]+\.\n/);
+  });
+
+  it('add list lines that follow the list’s punctuation, numbering and line breaks', () => {
+    const text = 'Здравствуйте!\r\n\r\nПо Kia Connect пришлите, пожалуйста:\r\n1) ФИО;\r\n2) VIN;\r\n3) IMEI.\r\n\r\nСпасибо!\r\n';
+    const { fixed, edit } = fixMissing(text);
+    assert.equal(text.slice(edit.start, edit.end), '.', 'the old last line’s "." becomes ";"');
+    const lines = fixed.split('\r\n').filter((l) => /^\d+\) /.test(l));
+    assert.equal(lines.length, 10);
+    lines.forEach((l, i) => {
+      assert.ok(l.startsWith(`${i + 1}) `), l);
+      assert.ok(l.endsWith(i === lines.length - 1 ? '.' : ';'), l);
+    });
+    // Lines without punctuation get none.
+    const bare = fixMissing('Добрый день!\n\nПо Kia Connect пришлите:\n- ФИО\n- VIN\n\nСпасибо!\n').fixed;
+    assert.match(bare, /\n- VIN\n- [^\n;.]+\n- /);
+  });
+
+  it('name the items in the nominative after a verbless "нам потребуются / нужны", in the accusative after a verb', () => {
+    const list = fixMissing('Добрый день!\n\nЧтобы разобраться с Mobikey, нам понадобятся:\n— VIN автомобиля;\n— телефон, указанный дилеру.\n\nПоддержка Kia\n').fixed;
+    assert.match(list, /\n— дата обращения [^\n]+[;.]\n/);
+    assert.match(list, /\n— имя и фамилия [^\n]+;\n/);
+    assert.doesNotMatch(list, /дату|фамилию/);
+    const prose = fixMissing('Добрый день!\n\nДля заявки по Mobikey нам нужны VIN и телефон, указанный дилеру.\n\nПоддержка Kia\n').fixed;
+    assert.match(prose, /указанный дилеру, а также имя и фамилия [^.]*дата обращения/);
+    const verb = fixMissing('Добрый день!\n\nПо Mobikey нужно прислать VIN и телефон, указанный дилеру.\n\nПоддержка Kia\n').fixed;
+    assert.match(verb, /а также имя и фамилию [^.]*дату обращения/);
+  });
+
+  it('word the English insert the way a person would write it', () => {
+    const text = 'Hello,\n\nFor the Kia Connect check, please send us the VIN and a screenshot of the error you see.\n\nKia Support\n';
+    const { fixed } = fixMissing(text);
+    assert.match(fixed, /the error you see, as well as your full name, [^\n]*, a description of the problem and the car's location\.\n/);
+  });
+
   it('insert the form link and replace Cyrillic look-alikes in a VIN', () => {
     const form = readFileSync(join(DRAFTS, '20-form-no-link.txt'), 'utf8');
     const f = validateDraft(form, options).findings.find((x) => x.code === 'draft.form-link-missing')!;

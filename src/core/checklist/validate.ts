@@ -4,6 +4,7 @@ import { findEntities } from '../entities/find';
 import { decodeVin } from '../entities/vin';
 import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
+import { addMissingItems } from './addItems';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
@@ -389,8 +390,6 @@ function checkRequests(text: string, end: number, options: ValidateOptions, loca
     const first = mine[0]!;
     results.push({ id: c.id, title: c.title[locale], missing: missing.map((i) => i.id), missingLabels: missing.map((i) => i.label[locale]), present: present.map((i) => i.id), requestStart: first.start, requestEnd: first.end });
     if (!missing.length) continue;
-    const target = mine[mine.length - 1]!;
-    const inserts = missing.map((i) => (cyrillic ? i.insert.ru : i.insert.en));
     findings.push({
       code: FindingCodes.missingItems,
       severity: 'warning',
@@ -398,28 +397,10 @@ function checkRequests(text: string, end: number, options: ValidateOptions, loca
       start: first.start,
       end: first.sentenceEnd,
       // The title in the UI language (the inserted words follow the reply's language).
-      fixes: [{ title: say(M.addMissing, locale, missing.map((i) => i.label[locale]).join(', ')), edits: [addToRequest(text, target, inserts)], preferred: true }],
+      fixes: [{ title: say(M.addMissing, locale, missing.map((i) => i.label[locale]).join(', ')), edits: [addMissingItems(text, mine, missing, cyrillic ? 'ru' : 'en')], preferred: true }],
     });
   }
   return results;
-}
-
-/** Adds items to a request the way it is written: as more list lines, or at the end of its sentence. */
-function addToRequest(text: string, r: Request, inserts: string[]): { start: number; end: number; newText: string } {
-  if (r.bullet) {
-    // A form to fill in gets one more line of the form: "**Дата покупки:** ____".
-    if (r.bullet.includes('%s')) {
-      const template = r.bullet;
-      return { start: r.end, end: r.end, newText: inserts.map((t) => `\n${template.replace('%s', t.charAt(0).toLocaleUpperCase() + t.slice(1))}`).join('') };
-    }
-    const numbered = /^(\d+)([.)])\s*$/.exec(r.bullet);
-    // A table row gets its closing pipe: "| модель автомобиля |".
-    const lines = inserts.map((t, i) => `\n${numbered ? `${r.listCount + i + 1}${numbered[2]} ` : r.bullet}${t}${r.bullet === '| ' ? ' |' : ''}`);
-    return { start: r.end, end: r.end, newText: lines.join('') };
-  }
-  const last = text[r.sentenceEnd - 1];
-  const at = last && /[.!?:]/.test(last) ? r.sentenceEnd - 1 : r.sentenceEnd;
-  return { start: at, end: at, newText: `${last === ':' ? ' ' : ', '}${inserts.join(', ')}` };
 }
 
 // Inner classes exclude the openers, so a long run of "${${${" cannot make every start rescan the line.
