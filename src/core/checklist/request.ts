@@ -333,10 +333,18 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   let inClause = false;
   let story = false;
   let from = 0;
+  // Brackets right after an item (1) that go on to say what it is or where to find it (2): "VIN
+  // (17 знаков, он есть в СТС)", "логин (это телефон или почта, которые вы указывали, когда
+  // создавали учётную запись)" — what they mention is not asked for.
+  let aside = 0;
   for (let i = 1; i < words.length; i++) {
     const gap = text.slice(words[i - 1]!.end, words[i]!.start);
     const boundary = CLAUSE_GAP.test(gap);
     const t = words[i]!.text;
+    if (gap.includes(')') || gap.includes('\n')) aside = 0;
+    if (gap.includes('(')) aside = itemEnds[i - 1] ? 1 : 0;
+    if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t))) aside = 2;
+    if (aside === 2) out[i] = 1;
     // What happened ends where the next thing asked is joined on: "что произошло и скрин".
     if (boundary || (story && CONTINUES.has(t))) inClause = story = false;
     const next = words[i + 1]?.text ?? '';
