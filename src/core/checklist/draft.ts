@@ -38,7 +38,9 @@ function startsQuote(line: string): boolean {
   if (/^(от|from|sent|отправлено|кому|to|date|дата|тема|subject|отправитель|sender)\s?:\s/i.test(line)) return true;
   // "12.11.2026, 10:15, Иван <ivan@mail.ru> пишет:", "On Mon, 9 Nov 2026 John wrote:"
   if (line.length <= 120 && /(пишет|написал|написала|wrote)\s?:$/i.test(line)) return true;
-  return line.length <= 240 && /(пишет|написал|написала|wrote)\s?:?$/i.test(line) && /\d|@|^on\s/i.test(line);
+  if (line.length <= 240 && /(пишет|написал|написала|wrote)\s?:?$/i.test(line) && /\d|@|^on\s/i.test(line)) return true;
+  // Mail clients that put the date after the verb: "Юлия <y@mail.ru> писал(а) 10.11.2024 18:03:", "… wrote at 18:03:".
+  return line.length <= 240 && /(пишет|писала?|написала?|wrote)(\(а\))?(?:[\s\d.,:/-]|\s(?:в|at|on)\s){1,40}:$/i.test(line) && /@/.test(line);
 }
 
 /** Lines of `text` with their offsets, without building substrings of the whole text more than once. */
@@ -333,6 +335,14 @@ const PREPOSITION_WORDS = new Set(['в', 'во', 'у', 'к', 'ко', 'на', 'с
 /** The addressee's pronouns: inside a phrase they may be left out ("как вас зовут" = "как зовут владельца"). */
 const ADDRESSEE_WORDS = new Set(['вас', 'вы', 'вам', 'ваш', 'ваша', 'ваше', 'ваши', 'вашу', 'вашего', 'вашей', 'you', 'your']);
 
+/**
+ * "который" inside a phrase stands for "какой" too, when the phrase's verb follows it: "с каким
+ * логином входите" is "логин, с которым входите" ("номер, на который …" at a phrase's end is not "номер … в каком").
+ */
+const RELATIVE_STEM = 'котор';
+const isInterrogative = (w: Word) => w.stem === 'как' && w.text !== 'как';
+const COORDINATORS = new Set(['или', 'либо', 'и', 'or', 'and']);
+
 /** Does the phrase stand at word `i` (its words in order, at most two other words between)? Returns its last word's index, or -1. */
 export function phraseAt(words: readonly Word[], i: number, stems: readonly string[], limit = words.length): number {
   if (!sameWord(words[i]!, stems[0]!)) return -1;
@@ -341,11 +351,15 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
     const stem = stems[k]!;
     const preposition = PREPOSITION_WORDS.has(stem);
     let next = -1;
-    for (let j = at + 1; j <= at + 3 && j < limit; j++) {
-      if (sameWord(words[j]!, stem) || (preposition && PREPOSITION_WORDS.has(words[j]!.text))) {
+    // After "который / какой", two nouns joined by "или / и" count as one before the clause's verb
+    // ("с каким телефоном или почтой входите"); once per step, so the reach stays bounded.
+    let reach = at + 3;
+    for (let j = at + 1; j <= reach && j < limit; j++) {
+      if (sameWord(words[j]!, stem) || (preposition && PREPOSITION_WORDS.has(words[j]!.text)) || (stem === RELATIVE_STEM && k < stems.length - 1 && isInterrogative(words[j]!))) {
         next = j;
         break;
       }
+      if (reach === at + 3 && j > at + 1 && stems[k - 1] === RELATIVE_STEM && COORDINATORS.has(words[j]!.text)) reach += 2;
     }
     if (next < 0 && ADDRESSEE_WORDS.has(stem)) continue;
     if (next < 0) return -1;
