@@ -42,9 +42,16 @@ export class DraftChecker implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly reports = new Map<string, { version: number; report: DraftReport }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Checklists pinned to a document or kept off it, by {@link stateKey}. */
   private readonly pins = new Map<string, Map<string, PinState>>();
-  /** Files the agent turned the checks off for (a customer's e-mail, notes…); kept for the session, also across closing. */
+  /**
+   * Documents the agent turned the checks off for (a customer's e-mail, notes…), by {@link stateKey}:
+   * a saved file's for the session, also across closing; an untitled one's until it is closed.
+   */
   private readonly off = new Set<string>();
+  /** Each untitled document's own key: VS Code gives a new Untitled-1 the closed one's URI. */
+  private readonly untitledKeys = new WeakMap<vscode.TextDocument, string>();
+  private untitledCount = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's report is new. */
@@ -56,7 +63,11 @@ export class DraftChecker implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forget(d.uri);
+        // An untitled document closed is gone for good (its name goes to the next new one): so is its state.
+        if (d.isUntitled) this.forgetState(d);
+      }),
       // VS Code keeps a closed editor's document around for a while; the agent expects the
       // warnings to go with the tab.
       vscode.window.tabGroups.onDidChangeTabs(() => this.forgetClosedTabs()),
@@ -82,7 +93,7 @@ export class DraftChecker implements vscode.Disposable {
     }
     const state = this.kb.state;
     if (state.kind !== 'ready') return undefined;
-    if (this.off.has(doc.uri.toString())) {
+    if (this.off.has(this.stateKey(doc))) {
       this.reports.set(doc.uri.toString(), { version: doc.version, report: NO_REPORT });
       this.diagnostics.set(doc.uri, []);
       this.changed.fire(doc.uri);
@@ -91,7 +102,7 @@ export class DraftChecker implements vscode.Disposable {
     const config = readConfig();
     const draft = isDraft(doc, config);
     const disabled = (Object.keys(RULE_SETTINGS) as FindingCode[]).filter((code) => !config.checks[RULE_SETTINGS[code].slice('checks.'.length) as CheckSetting] || (!draft && DRAFT_ONLY.has(code)));
-    const pins = this.pins.get(doc.uri.toString()) ?? new Map();
+    const pins = this.pins.get(this.stateKey(doc)) ?? new Map();
     const version = doc.version;
     const report = draftCore().validateDraft(doc.getText(), {
       checklists: this.kb.checklists(),
@@ -110,24 +121,25 @@ export class DraftChecker implements vscode.Disposable {
     return report;
   }
 
-  pinState(uri: vscode.Uri, id: string): PinState | 'auto' {
-    return this.pins.get(uri.toString())?.get(id) ?? 'auto';
+  pinState(doc: vscode.TextDocument, id: string): PinState | 'auto' {
+    return this.pins.get(this.stateKey(doc))?.get(id) ?? 'auto';
   }
 
-  isOff(uri: vscode.Uri): boolean {
-    return this.off.has(uri.toString());
+  isOff(doc: vscode.TextDocument): boolean {
+    return this.off.has(this.stateKey(doc));
   }
 
   /** Turns every check off (or on again) for one file. */
   setOff(doc: vscode.TextDocument, off: boolean): Promise<DraftReport | undefined> {
-    if (off) this.off.add(doc.uri.toString());
-    else this.off.delete(doc.uri.toString());
+    if (off) this.off.add(this.stateKey(doc));
+    else this.off.delete(this.stateKey(doc));
     return this.check(doc);
   }
 
   setPin(doc: vscode.TextDocument, id: string, state: PinState | 'auto'): Promise<DraftReport | undefined> {
-    let pins = this.pins.get(doc.uri.toString());
-    if (!pins) this.pins.set(doc.uri.toString(), (pins = new Map()));
+    const key = this.stateKey(doc);
+    let pins = this.pins.get(key);
+    if (!pins) this.pins.set(key, (pins = new Map()));
     if (state === 'auto') pins.delete(id);
     else pins.set(id, state);
     return this.check(doc);
@@ -155,6 +167,24 @@ export class DraftChecker implements vscode.Disposable {
     this.diagnostics.forEach((uri) => {
       if (!shown.has(uri.toString())) this.forget(uri);
     });
+  }
+
+  /**
+   * Whose pins and "checks off" a document has: a saved file's go by its URI, so they hold when it
+   * is closed and opened again; an untitled document's go by the document itself, so a new
+   * Untitled-1 starts clean although it gets the closed one's URI.
+   */
+  private stateKey(doc: vscode.TextDocument): string {
+    if (!doc.isUntitled) return doc.uri.toString();
+    let key = this.untitledKeys.get(doc);
+    if (!key) this.untitledKeys.set(doc, (key = `${doc.uri.toString()}#${++this.untitledCount}`));
+    return key;
+  }
+
+  private forgetState(doc: vscode.TextDocument): void {
+    const key = this.stateKey(doc);
+    this.off.delete(key);
+    this.pins.delete(key);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -240,7 +270,7 @@ export class ChecklistLens implements vscode.CodeLensProvider {
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
-    if (this.checker.isOff(doc.uri)) {
+    if (this.checker.isOff(doc)) {
       const on: PinArgs = { uri: doc.uri.toString(), state: 'on' };
       return [new vscode.CodeLens(top, { title: vscode.l10n.t('Support KB: checks are off for this file — turn them on'), command: Commands.pinChecklist, arguments: [on] })];
     }
@@ -280,10 +310,10 @@ export function pinChecklistCommand(checker: DraftChecker, kb: KbService): (args
     let state = args?.state;
     if (!id || !state) {
       const stateLabel = { pinned: vscode.l10n.t('pinned'), unpinned: vscode.l10n.t('never'), auto: vscode.l10n.t('by topic') };
-      const off = checker.isOff(doc.uri);
+      const off = checker.isOff(doc);
       const fileItem = { label: off ? vscode.l10n.t('$(check) Turn the checks on for this file') : vscode.l10n.t('$(circle-slash) Turn all checks off for this file'), description: '', id: '', now: 'auto' as const, file: true };
       const items = kb.checklists().map((c) => {
-        const now = checker.pinState(doc.uri, c.id);
+        const now = checker.pinState(doc, c.id);
         return { label: c.title[vscode.env.language.startsWith('en') ? 'en' : 'ru'], description: `${c.id} · ${stateLabel[now]}`, id: c.id, now, file: false };
       });
       const chosen = await vscode.window.showQuickPick([fileItem, ...items], { title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft') });
