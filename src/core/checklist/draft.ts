@@ -38,7 +38,9 @@ function startsQuote(line: string): boolean {
   if (/^(от|from|sent|отправлено|кому|to|date|дата|тема|subject|отправитель|sender)\s?:\s/i.test(line)) return true;
   // "12.11.2026, 10:15, Иван <ivan@mail.ru> пишет:", "On Mon, 9 Nov 2026 John wrote:"
   if (line.length <= 120 && /(пишет|написал|написала|wrote)\s?:$/i.test(line)) return true;
-  return line.length <= 240 && /(пишет|написал|написала|wrote)\s?:?$/i.test(line) && /\d|@|^on\s/i.test(line);
+  if (line.length <= 240 && /(пишет|написал|написала|wrote)\s?:?$/i.test(line) && /\d|@|^on\s/i.test(line)) return true;
+  // Mail clients that put the date after the verb: "Юлия <y@mail.ru> писал(а) 10.11.2024 18:03:", "… wrote at 18:03:".
+  return line.length <= 240 && /(пишет|писала?|написала?|wrote)(\(а\))?(?:[\s\d.,:/-]|\s(?:в|at|on)\s){1,40}:$/i.test(line) && /@/.test(line);
 }
 
 /** Lines of `text` with their offsets, without building substrings of the whole text more than once. */

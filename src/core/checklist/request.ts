@@ -562,10 +562,15 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     scope.push([c.from, c.to]);
   }
   // "Не хватает IMEI и даты покупки — пришлите, пожалуйста.": a verb with nothing after it asks for what the sentence named before it.
-  if (ci > 0 && kindOf(words[triggers[0]!]!.text) === 'imperative' && nothingAfter(words, triggers[0]! + 1, b)) {
+  // So does one whose object is only a part or manner of it when the sentence says that thing is lacking
+  // ("Не хватает скана СТС — пришлите обе стороны", "VIN is missing: send it in full").
+  if (ci > 0 && kindOf(words[triggers[0]!]!.text) === 'imperative') {
     let before = ci;
     while (before > 0 && !excluded.has(before - 1)) before--;
-    if (before < ci && hasItemWord(itemWord, clauses[before]!.from, clauses[ci - 1]!.to)) scope.unshift([clauses[before]!.from, clauses[ci - 1]!.to]);
+    const from = clauses[before]!.from;
+    const to = clauses[ci - 1]!.to;
+    const takesBefore = nothingAfter(words, triggers[0]! + 1, b) || (!hasItemWord(itemWord, triggers[0]!, b) && hasWord(words, from, to, (w) => LACKING.has(w)));
+    if (takesBefore && before < ci && hasItemWord(itemWord, from, to)) scope.unshift([from, to]);
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
@@ -580,7 +585,7 @@ const PURPOSE = new Set(['чтобы', 'чтоб']);
 const CONDITION = new Set(['если', 'if']);
 /** What we will do once we have the data, opening a clause after the request ("— исправим год выпуска", "проверим и передадим"): first person plural future. */
 const WE_WILL = new Set(['проверим', 'исправим', 'поправим', 'передадим', 'уточним', 'сделаем', 'посмотрим', 'оформим', 'обновим', 'внесем', 'изменим', 'заменим', 'разберемся', 'поможем', 'подскажем', 'свяжемся', 'вернемся', 'ответим', 'решим']);
-function weWill(w: string): boolean {
+export function weWill(w: string): boolean {
   return WE_WILL.has(w) || (/^(ис|пере|про|по|пред|до|от|за|вы|у|с|о|вн|из|раз)\p{L}{2,}(им|ем|ём)$/u.test(w) && !/[дщшжкгхчн]им$/.test(w) && w !== 'совсем');
 }
 
@@ -588,6 +593,14 @@ function weWill(w: string): boolean {
 function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
   return true;
+}
+
+/** Words saying something is lacking. */
+const LACKING = new Set(['хватает', 'хватило', 'недостает', 'недостаёт', 'отсутствует', 'отсутствуют', 'missing', 'lacking']);
+
+function hasWord(words: readonly Word[], a: number, b: number, test: (w: string) => boolean): boolean {
+  for (let i = a; i < b; i++) if (test(words[i]!.text)) return true;
+  return false;
 }
 
 function hasItemWord(itemWord: Uint8Array, a: number, b: number): boolean {
