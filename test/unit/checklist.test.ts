@@ -96,8 +96,7 @@ const FIFTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.99 };
 // lead4- (the lead tunes it)
 const LEAD4_FLOOR = { precision: 1, recall: 0.94, exact: 0.96 };
 // lead5- (a helper tunes it)
-const LEAD5_FLOOR = { precision: 0.9, recall: 1, exact: 0.96 };
-// lead6- (another helper tunes it)
+const LEAD5_FLOOR = { precision: 0.98, recall: 1, exact: 0.98 };
 const LEAD6_FLOOR = { precision: 0.92, recall: 0.96, exact: 0.91 };
 const LEAD7_FLOOR = { precision: 0.75, recall: 0.93, exact: 0.88 };
 const LEAD8_FLOOR = { precision: 0.78, recall: 0.7, exact: 0.81 };
