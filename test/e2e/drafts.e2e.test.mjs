@@ -32,6 +32,7 @@ describe('draft checks in the real workbench', () => {
     const text = await editorText(page);
     assert.match(text, /IMEI/);
     assert.match(text, /месторасположение автомобиля/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'draft-fixed.png') });
   });
 
   it('leaves the customer’s e-mail beside the reply silent and says why', { timeout: 120_000 }, async () => {

@@ -235,6 +235,9 @@ describe('quick fixes', () => {
       assert.ok(fixed.includes(` ${tail}\n`), `"${tail}" stays as it was: ${fixed}`);
       assert.match(fixed, /ФИО и VIN, а также [^.]+\. /);
     }
+    // A clause about what we will do ends the request: the items go before it, after what is asked.
+    const ours = fixMissing('Добрый день!\n\nПо Kia Connect пришлите ФИО и VIN, мы проверим подключение и ответим.\n\nПоддержка Kia\n').fixed;
+    assert.match(ours, /ФИО и VIN, а также [^\n]+, мы проверим подключение и ответим\.\n/);
     // A conditional request alone: a sentence of its own after it.
     const conditional = 'Здравствуйте!\n\nЕсли Kia Connect так и не заработает, пришлите ФИО, VIN и IMEI.\n\nПоддержка Kia\n';
     assert.match(fixMissing(conditional).fixed, /пришлите ФИО, VIN и IMEI\. Также пришлите, пожалуйста: [^\n]+\.\n/);
@@ -250,6 +253,9 @@ describe('quick fixes', () => {
       assert.ok(l.startsWith(`${i + 1}) `), l);
       assert.ok(l.endsWith(i === lines.length - 1 ? '.' : ';'), l);
     });
+    // A lettered, indented sub-list goes on from its last letter, at its indentation.
+    const lettered = fixMissing('Добрый день!\n\n1. Спасибо за письмо.\n2. По Mobikey пришлите, пожалуйста:\n   а) VIN автомобиля;\n   б) телефон, указанный дилеру.\n\nПоддержка Kia\n').fixed;
+    assert.match(lettered, /\n {3}б\) телефон, указанный дилеру;\n {3}в\) [^\n]+;\n {3}г\) /);
     // Lines without punctuation get none.
     const bare = fixMissing('Добрый день!\n\nПо Kia Connect пришлите:\n- ФИО\n- VIN\n\nСпасибо!\n').fixed;
     assert.match(bare, /\n- VIN\n- [^\n;.]+\n- /);

@@ -70,6 +70,8 @@ describe('an agent writing “я” who asks the reader for data is replying (tr
   const replies = [
     'Лариса, здравствуйте.\n\nЯ проверил рассылку СМС-кодов для входа в личный кабинет — с нашей стороны сбоев не видно. Сообщите, пожалуйста, номер телефона и почту, на которую зарегистрирован кабинет.\n\nРоман Кузнецов\n',
     'Лариса, здравствуйте.\n\nЯ уже посмотрела журнал, у меня ошибок нет. Чтобы проверить вход в личный кабинет, укажите номер телефона, на который не приходит СМС, и почту кабинета.\n\nВера\n',
+    // "мне" receiving the reader's data is the agent's.
+    'Лариса, добрый день.\n\nЯ не нашла ошибок в отправке СМС с кодом для входа в личный кабинет. Пришлите мне номер телефона и почту, на которую зарегистрирован кабинет, я проверю ещё раз.\n\nВера\n',
   ];
   for (const text of replies) {
     it(text.split('\n')[2]!.slice(0, 40), () => {
@@ -77,6 +79,13 @@ describe('an agent writing “я” who asks the reader for data is replying (tr
       assert.deepEqual(verdict(text), { 'password-sms': ['description', 'error_photo'] });
     });
   }
+  it('in English too: “I checked… please send me the phone number” is ours, “please send me the code” a customer’s', () => {
+    const agent = 'Hello Larisa,\n\nI checked the SMS log for the personal account and I see no errors. Please send me the phone number and the e-mail the account is registered to.\n\nVera\n';
+    assert.equal(isIncoming(agent), false);
+    assert.ok('password-sms' in verdict(agent), 'checked as a reply');
+    const customer = 'Hello,\n\nI cannot log in, my code never arrives. Please send me a new password or the code by e-mail.\n\nLarisa\n';
+    assert.equal(isIncoming(customer), true);
+  });
   it('a customer who asks support with imperatives, or quotes our request, is still incoming', () => {
     const customers = [
       // The imperative asks for help or for something of ours, not for the reader's data.

@@ -1,5 +1,5 @@
 import { wordsOf, type Word } from './draft';
-import type { Request } from './request';
+import { weWill, type Request } from './request';
 import type { ChecklistItem, TextEditSpec } from './types';
 
 /**
@@ -45,6 +45,8 @@ const WHERE_WHEN = new Set(['когда', 'где', 'куда', 'откуда', 
 /** "всё, что есть", "то, что видите": a relative "что". */
 const DEMONSTRATIVES = new Set(['все', 'то', 'того', 'тем', 'том', 'everything', 'all', 'anything']);
 const CONJUNCTIONS = new Set(['и', 'а', 'или', 'and', 'or']);
+/** Words that open a clause about us or about why, after the request ("…, чтобы мы могли проверить", "— мы передадим …"). */
+const OUR_CLAUSE = new Set(['мы', 'we', 'чтобы', 'чтоб', 'потому', 'поскольку', 'так', 'because', 'since', 'so', 'это', 'этого', 'this', 'тогда', 'then', 'спасибо', 'thanks', 'thank']);
 const PREPOSITIONS = new Set(['в', 'во', 'на', 'с', 'со', 'к', 'ко', 'по', 'о', 'об', 'от', 'до', 'из', 'у', 'за', 'для', 'при', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by']);
 
 /** A verb form of sending or giving: imperative, infinitive or gerund, not a noun ("отправка", "указание"). */
@@ -119,14 +121,12 @@ function endsWithAddress(text: string, from: number, to: number): boolean {
  */
 function endsWithQuestionClause(text: string, words: readonly Word[]): boolean {
   // English asks without a comma: "let us know where the car is", after the last verb of sending.
-  for (let i = words.length - 1; i > 0 && !sendVerb(words[i]!.text) ; i--) {
+  for (let i = words.length - 1; i > 0 && !sendVerb(words[i]!.text); i--) {
     if ((QUESTION_WORDS.has(words[i]!.text) || WHERE_WHEN.has(words[i]!.text)) && EN_ASKING.has(words[i - 1]!.text)) return true;
   }
   let end = words.length;
   for (let clauses = 0; clauses < 3 && end > 0; clauses++) {
-    // Back to the first word after the clause mark before `end`.
-    let k = end - 1;
-    while (k > 0 && !/[,;:(—–]|\s-\s/.test(text.slice(words[k - 1]!.end, words[k]!.start))) k--;
+    const k = clauseStart(text, words, end);
     let first = k;
     if (CONJUNCTIONS.has(words[first]?.text ?? '')) first++;
     if (PREPOSITIONS.has(words[first]?.text ?? '')) first++;
@@ -162,14 +162,46 @@ function extendRequest(text: string, r: Request, items: readonly ChecklistItem[]
   // Lines without markers below "следующие данные:" may be the signature: only a marked list gets lines.
   if (r.bullet) return addListLines(text, r, texts);
   const mark = lastMark(text, r.start, r.sentenceEnd);
-  if (!f.sends || text[mark] === '?' || endsWithAddress(text, r.start, r.sentenceEnd) || endsWithQuestionClause(text, words)) return undefined;
-  const last = text[r.sentenceEnd - 1];
-  const at = last && /[.!?:;…]/.test(last) ? r.sentenceEnd - 1 : r.sentenceEnd;
-  if (last === ':') return { start: at + 1, end: at + 1, newText: ` ${joinItems(texts, lang)}` };
+  if (!f.sends || text[mark] === '?') return undefined;
+  // A clause about us or about why after the request ("пришлите VIN, поправим данные", "— мы передадим
+  // запрос", ", чтобы мы могли проверить"): the items go before it, right after what is asked.
+  const ours = trailingClause(text, words);
+  const asked = ours > 0 ? words.slice(0, ours) : words;
+  const askedEnd = ours > 0 ? clauseEnd(text, words[ours - 1]!.end) : r.sentenceEnd;
+  if (endsWithAddress(text, r.start, askedEnd) || endsWithQuestionClause(text, asked)) return undefined;
+  const last = text[askedEnd - 1];
+  const at = ours <= 0 && last && /[.!?:;…]/.test(last) ? askedEnd - 1 : askedEnd;
+  if (ours <= 0 && last === ':') return { start: at + 1, end: at + 1, newText: ` ${joinItems(texts, lang)}` };
   // "…, а также A и B": one more pair of things after the sentence's own list, whose last item may have a clause of its own.
-  const also = words.some((w, i) => (w.text === 'также' && words[i - 1]?.text === 'а') || (w.text === 'well' && words[i - 1]?.text === 'as'));
+  const also = asked.some((w, i) => (w.text === 'также' && words[i - 1]?.text === 'а') || (w.text === 'well' && words[i - 1]?.text === 'as'));
   const joiner = also ? ', ' : lang === 'ru' ? ', а также ' : ', as well as ';
   return { start: at, end: at, newText: `${joiner}${joinItems(texts, lang)}` };
+}
+
+/** Index of the first word of a clause about us or about why that ends the sentence, or -1. */
+function trailingClause(text: string, words: readonly Word[]): number {
+  let cut = -1;
+  // "…, этого обычно достаточно, чтобы они нашли активацию": a few such clauses in a row.
+  for (let clauses = 0, end = words.length; clauses < 3 && end > 1; clauses++) {
+    const k = clauseStart(text, words, end);
+    if (k <= 0 || !(OUR_CLAUSE.has(words[k]!.text) || weWill(words[k]!.text))) break;
+    cut = end = k;
+  }
+  return cut;
+}
+
+/** Index of the first word of the clause that ends before word `end`: after a comma, a colon, a dash or a bracket. */
+function clauseStart(text: string, words: readonly Word[], end: number): number {
+  let k = end - 1;
+  while (k > 0 && !/[,;:(—–]|\s-\s/.test(text.slice(words[k - 1]!.end, words[k]!.start))) k--;
+  return k;
+}
+
+/** Where the word ending at `at` ends with what sticks to it (a closing bracket or quote), before the clause mark. */
+function clauseEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && CLOSERS.test(text[i]!)) i++;
+  return i;
 }
 
 /** The line break the text uses at `at` (CRLF stays CRLF). */
@@ -193,7 +225,6 @@ function addListLines(text: string, r: Request, texts: readonly string[]): TextE
     const template = bullet;
     return { start: r.end, end: r.end, newText: texts.map((t) => `${eol}${template.replace('%s', t.charAt(0).toLocaleUpperCase() + t.slice(1))}`).join('') };
   }
-  const numbered = /^(\d+)([.)])\s*$/.exec(bullet);
   // A table row gets its closing pipe: "| модель автомобиля |".
   const table = bullet === '| ';
   // The last mark of each list item (an item may run over several lines).
@@ -228,8 +259,42 @@ function addListLines(text: string, r: Request, texts: readonly string[]): TextE
   } else if (!table && marks.length && /[;,.]/.test(marks[0]!) && marks.every((m) => m === marks[0])) {
     between = final = marks[0]!;
   }
-  const lines = cased.map((t, i) => `${eol}${numbered ? `${r.listCount + i + 1}${numbered[2]} ` : bullet}${t}${table ? ' |' : i === texts.length - 1 ? final : between}`);
+  const marker = table ? () => bullet : nextMarkers(text, r, bullet);
+  const lines = cased.map((t, i) => `${eol}${marker(i)}${t}${table ? ' |' : i === texts.length - 1 ? final : between}`);
   return { start, end: r.end, newText: lead + lines.join('') };
+}
+
+/** Letters of lettered lists, in order (no ё, й, ъ, ы, ь in Russian lettering). */
+const LETTERS = ['абвгдежзиклмнопрстуфхцчшщэюя', 'abcdefghijklmnopqrstuvwxyz'];
+const LINE_MARKER = /^([ \t]*)(?:(\d{1,2}(?:\.\d{1,2}){0,3})([.)])|([a-zа-я])([.)])|([-–—•*·+]))[ \t]/;
+
+/**
+ * The markers of the new lines, continuing the list: a numbered or lettered list goes on from its
+ * last number or letter, at that line's indentation ("е)" → "ж)", "3.2." → "3.3.", "4." with bullets
+ * under it → "5."); a bulleted one keeps its last line's bullet and indentation.
+ */
+function nextMarkers(text: string, r: Request, bullet: string): (i: number) => string {
+  const ordered = /^(\d|[a-zа-я][.)])/.test(bullet);
+  let found: RegExpExecArray | undefined;
+  for (let lineStart = r.sentenceEnd; lineStart < r.end; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > r.end) lineEnd = r.end;
+    const m = LINE_MARKER.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 40)));
+    if (m && (ordered ? !m[6] : !!m[6])) found = m;
+    lineStart = lineEnd + 1;
+  }
+  if (!found) return () => bullet;
+  const m = found;
+  const indent = m[1]!;
+  if (m[6]) return () => `${indent}${m[6]} `;
+  if (m[2]) {
+    const parts = m[2].split('.');
+    const last = Number(parts.pop());
+    return (i) => `${indent}${[...parts, String(last + i + 1)].join('.')}${m[3]} `;
+  }
+  const letters = LETTERS.find((l) => l.includes(m[4]!))!;
+  const at = letters.indexOf(m[4]!);
+  return (i) => `${indent}${letters[Math.min(at + i + 1, letters.length - 1)]}${m[5]} `;
 }
 
 /** Do all the list's lines start (after the marker) with a capital letter? */

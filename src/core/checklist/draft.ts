@@ -183,12 +183,16 @@ const WROTE_LINE = /(пишет|написал|написала|wrote)\s?:?$/i;
 const IMPERATIVE = /^\p{L}{3,}(ите|йте|ьте)$/u;
 /** Verbs of giving information or a file (any prefix form): "при-/вы-слать", "указать", "сообщить", "приложить", "направить", "уточнить", "продублировать"… */
 const GIVING_VERB = /^(при|вы|пере)?(шл|сыл|сла)|^(укаж|указыв|сообщ|прилож|приклад|прикреп|направ|отправ|предостав|уточн|продублир|опиш|напиш|назов|сфотограф|скинь|скинте|дайте)/;
+/** English verbs of giving information or a file, which have no imperative ending of their own ("please send us your VIN"). */
+const GIVING_VERB_EN = new Set(['send', 'provide', 'include', 'attach', 'share', 'specify', 'forward']);
 /** Characters that open a quotation: an imperative right after one is someone else's words ("получаю ответ «пришлите VIN»"). */
 const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'"]);
+/** "Пришлите мне / send me …" before the reader's data: the writer receives it, an agent rather than a customer. */
+const READER_GIVES_TO_ME = ['мне', 'me'];
 /** Words between an imperative and its object that say nothing of who is asked ("пришлите, пожалуйста, ваш номер"). */
-const OBJECT_FILLERS = new Set(['пожалуйста', 'нам', 'также', 'еще', 'и', 'сюда', 'ответным', 'письмом', 'в', 'ответ', 'обязательно', 'please', 'us']);
+const OBJECT_FILLERS = new Set(['пожалуйста', 'нам', 'также', 'еще', 'и', 'сюда', 'ответным', 'письмом', 'в', 'ответ', 'обязательно', 'please', 'kindly', 'us', 'also', 'the', 'a', 'an', ...READER_GIVES_TO_ME]);
 /** The customer's own data, the object of a request from support ("пришлите номер телефона", "укажите VIN", "приложите скриншот"). */
-const OWN_DATA = /^(телефон|номер|почт|mail|email|адрес|скрин|фото|снимк|снимок|vin|вин|imei|имеи|стс|птс|фио|описан|дат|логин|модел|свидетельств|паспорт|скан|копи|город|фамил|имя)/;
+const OWN_DATA = /^(телефон|номер|почт|mail|email|адрес|скрин|фото|снимк|снимок|vin|вин|imei|имеи|стс|птс|фио|описан|дат|логин|модел|свидетельств|паспорт|скан|город|фамил|имя|phone|number|e?mail|screen|photo|picture|name|date|address|login|model|description|registration)/;
 /** What follows "номер" when it is not the customer's data ("номер заявки"): a customer asking us for it. */
 const NOT_OWN_NUMBER = /^(заявк|обращени|запрос|тикет|очеред|горяч|поддержк)/;
 /** Support speaking of its side of the work: "с нашей стороны всё работает", "on our side". */
@@ -197,21 +201,25 @@ const OUR_SIDE = /(?<!\p{L})(с нашей стороны|со своей сто
 /**
  * How often the text asks its reader for the reader's own data with an imperative ("Пришлите,
  * пожалуйста, номер телефона", "укажите VIN"), as support does; a customer's imperatives ask for help
- * ("подскажите, что прислать", "пришлите промокод", "пришлите мне инструкцию").
+ * ("подскажите, что прислать", "пришлите промокод", "пришлите мне инструкцию"). `toMe` counts the
+ * "мне / me" inside those asks ("пришлите мне номер телефона").
  */
-function asksReaderForData(text: string, words: readonly { text: string; start: number }[]): number {
+function asksReaderForData(text: string, words: readonly { text: string; start: number }[]): { asks: number; toMe: number } {
   let asks = 0;
+  let toMe = 0;
   for (let i = 0; i < words.length; i++) {
     const verb = words[i]!;
-    if (!IMPERATIVE.test(verb.text) || !GIVING_VERB.test(verb.text) || OPEN_QUOTES.has(text[verb.start - 1] ?? '')) continue;
+    const giving = GIVING_VERB_EN.has(verb.text) || (IMPERATIVE.test(verb.text) && GIVING_VERB.test(verb.text));
+    if (!giving || OPEN_QUOTES.has(text[verb.start - 1] ?? '')) continue;
     let j = i + 1;
-    while (j < words.length && j <= i + 4 && (OBJECT_FILLERS.has(words[j]!.text) || words[j]!.text.startsWith('ваш'))) j++;
+    while (j < words.length && j <= i + 4 && (OBJECT_FILLERS.has(words[j]!.text) || words[j]!.text.startsWith('ваш') || words[j]!.text === 'your')) j++;
     const object = words[j]?.text;
     if (!object || !OWN_DATA.test(object)) continue;
     if (object.startsWith('номер') && NOT_OWN_NUMBER.test(words[j + 1]?.text ?? '')) continue;
     asks++;
+    for (let k = i + 1; k < j; k++) if (READER_GIVES_TO_ME.includes(words[k]!.text)) toMe++;
   }
-  return asks;
+  return { asks, toMe };
 }
 
 /** Is a sender (a header's value) the support team? */
@@ -264,7 +272,10 @@ export function isIncoming(text: string): boolean {
   // Support's voice: asking the reader for the reader's data ("пришлите номер телефона"), or speaking
   // of "our side". It outweighs an agent's "я проверила", not a customer who gives their own data or
   // speaks for themselves more often than they ask.
-  const ours = asksReaderForData(own, words) + (OUR_SIDE.test(own) ? 1 : 0);
+  const asked = asksReaderForData(own, words);
+  const ours = asked.asks + (OUR_SIDE.test(own) ? 1 : 0);
+  // "Пришлите мне номер телефона": that "мне" is the agent receiving the reader's data, not a customer's own voice.
+  mine -= asked.toMe;
   const customerData = givesOwnData(own);
   const reply = signed || (ours > 0 && !customerData && mine <= ours + 1);
   if (ours > 0) addressed = true;
