@@ -19,6 +19,7 @@ describe('a mail head from support, or to a customer, is our reply (try-out 4, d
     ['От: a support name and a kia.ru address', 'От: Служба поддержки Kia <support@kia.ru>\nКому: Лариса Белова <l.belova@example.ru>\nТема: RE: Нет кода\n\n'],
     ['From: "Kia Support", with MIME headers', 'From: Kia Support <noreply@kia.ru>\nTo: l.belova@example.ru\nSubject: Re: =?UTF-8?B?0J3QtdGC?=\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n'],
     ['From: a kia.ru address only', 'From: operator7@kia.ru\nDate: Tue, 10 Nov 2026 09:00:00 +0300\n\n'],
+    ['From: a person at another Kia domain', 'From: Роман Ершов <r.ershov@kia-motors.ru>\nTo: l.belova@example.ru\n\n'],
     ['CRLF head', 'От: Поддержка Kia <help@kia.ru>\r\nКому: Лариса <l.belova@example.ru>\r\n\r\n'],
     ['only Кому: and Тема:, to a customer', 'Кому: Лариса Белова <l.belova@example.ru>\nТема: RE: Нет кода\n\n'],
     ['only To: and Subject:, to a customer', 'To: l.belova@example.ru\nSubject: RE: no code\n\n'],

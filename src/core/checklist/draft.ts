@@ -141,7 +141,8 @@ export function replyEnd(text: string): number {
 }
 
 /** Senders that are us: the support team's addresses and names. */
-const SUPPORT_SENDER = /@kia\.ru|support|поддержк|служба|mobikey@/i;
+// Any Kia domain (kia.ru, mail.kia.ru, kia-motors.ru, kia.com), bounded.
+const SUPPORT_SENDER = /@(?:[\w-]{1,63}\.){0,4}kia(?:-[\w-]{1,30})?\.[a-z]|support|поддержк|служба|mobikey@/i;
 /** A signature line of the support team ("Служба поддержки Kia", "Kia Support Team", "Специалист поддержки"). */
 const SUPPORT_SIGNATURE = /^(служба|отдел|команда|поддержка|техподдержка|специалист|оператор|support|customer (care|support)|kia (support|team))|поддержк\p{L}* kia|kia support/iu;
 const FIRST_PERSON = new Set([
