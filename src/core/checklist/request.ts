@@ -141,6 +141,7 @@ export function findRequests(input: RequestInput): Request[] {
   const hitEnds = new Uint8Array(words.length);
   for (const h of input.hits) if (h.item && h.size > 1) hitEnds[h.last] = 1;
   const quoted = quotedWords(text, words);
+  const aside = bracketedWords(text, words, end);
 
   // Words of each sentence, by one sweep.
   const ranges: [number, number][] = [];
@@ -241,8 +242,9 @@ export function findRequests(input: RequestInput): Request[] {
       if (a >= b || next.bullet || next.heading || next.paragraph !== sentences[last]!.paragraph) break;
       if (!CONTINUES.has(words[a]!.text) && !hasItem(a, b)) break;
       let verb = false;
-      // A condition does not make it a statement: "скрин, если есть ошибка".
-      for (let i = a; i < b && !CONDITION.has(words[i]!.text); i++) if (isVerbForm(words[i]!.text)) verb = true;
+      // A condition does not make it a statement: "скрин, если есть ошибка"; nor does a verb in an
+      // aside in brackets ("e-mail (тот, что указывали при регистрации)").
+      for (let i = a; i < b && !CONDITION.has(words[i]!.text); i++) if (!aside[i] && isVerbForm(words[i]!.text)) verb = true;
       if (verb) break;
       all.push([a, b]);
       taken[k] = 1;
