@@ -206,7 +206,8 @@ export function findRequests(input: RequestInput): Request[] {
       for (let k = si + 1; k < sentences.length && isSubItem(sentences[k]!, s); k++) list.push(k);
     }
     // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
-    if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k])) scope = [ranges[si]!];
+    // Not when the writer sends it ("Направляю данные для Kia Connect:", "Мои данные:"): that is a customer giving them.
+    if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k]) && !speaksForItself(words, ranges[si]!)) scope = [ranges[si]!];
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
     if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
     else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
@@ -221,6 +222,16 @@ export function findRequests(input: RequestInput): Request[] {
         let verb = false;
         for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) verb = true;
         if (verb) break;
+        list.push(k);
+      }
+    }
+    // "скиньте, пожалуйста:" over unmarked lines ("фио и телефон", "вин", "где сейчас машина"): the lines of
+    // its paragraph below it that name items are its list, whatever verbs their clauses have.
+    if (scope && !list.length && endsWithColon && !scope.some(([a, b]) => hasItem(a, b) || hasData(a, b))) {
+      for (let k = si + 1; k < sentences.length && list.length < 20; k++) {
+        const next = sentences[k]!;
+        const [a, b] = ranges[k]!;
+        if (taken[k] || own[k] || next.heading || next.bullet || next.paragraph !== s.paragraph || !hasItem(a, b) || !startsLine(text, next.start)) break;
         list.push(k);
       }
     }
@@ -270,6 +281,22 @@ function shortVerbless(words: readonly Word[], [a, b]: [number, number]): boolea
   if (b - a > 6) return false;
   for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) return false;
   return true;
+}
+
+/** Does a sentence start a line (only spaces before it on its line)? */
+function startsLine(text: string, at: number): boolean {
+  let p = at - 1;
+  while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--;
+  return p < 0 || text[p] === '\n';
+}
+
+/** The writer speaks of sending it themselves: a first-person word ("мои", "я") or an asking verb in the first person ("направляю", "вышлю"). */
+function speaksForItself(words: readonly Word[], [a, b]: [number, number]): boolean {
+  for (let i = a; i < b; i++) {
+    const t = words[i]!.text;
+    if (FIRST_PERSON.has(t) || (root(t) !== undefined && /[^у][юу]$/.test(t))) return true;
+  }
+  return false;
 }
 
 /** A list line below `parent` (a list line) that is one of its sub-items: indented deeper, or a different marker at the same depth. */
