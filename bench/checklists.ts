@@ -166,8 +166,8 @@ async function main() {
     scoreSplit('tune', options, false, 'lead2-');
     // A fifth writer's 70 documents (the lead's third set, scored before any code change against it).
     scoreSplit('tune', options, false, 'lead3-');
-    // Three more writers' sets (session 4), each scored before any code change against it, then tuned on.
-    for (const prefix of ['lead4-', 'lead5-', 'lead6-']) scoreSplit('tune', options, false, prefix);
+    // Four more writers' sets (session 4), each scored before any code change against it, then tuned on.
+    for (const prefix of ['lead4-', 'lead5-', 'lead6-', 'lead7-', 'lead8-', 'lead9-']) scoreSplit('tune', options, false, prefix);
     const holdout = scoreSplit('holdout', options, process.argv.includes('--show-holdout'));
     if (!holdout) console.log('\n(no holdout split)');
     else if (holdout.p < 0.95 || holdout.r < 0.95 || holdout.exact < 0.95) ok = false;

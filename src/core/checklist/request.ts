@@ -43,7 +43,7 @@ const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', '�
 
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
 const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав', 'заполн'];
-const EN_AMBIGUOUS = new Set(['fill', 'complete', 'enter', 'specify', 'add', 'indicate', 'upload']);
+const EN_AMBIGUOUS = new Set(['fill', 'complete', 'enter', 'specify', 'add', 'indicate', 'upload', 'confirm']);
 
 /** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
 const EN_ASK = new Set(['fill', 'complete', 'send', 'provide', 'include', 'attach', 'specify', 'tell', 'share', 'give', 'confirm', 'describe', 'forward', 'upload', 'write', 'indicate', 'state', 'list', 'let', 'email', 'e', 'reply', 'add', 'submit', 'mention', 'resend']);
@@ -491,6 +491,10 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   let sentenceHasModal = false;
   for (let i = a; i < b; i++) if (MODALS.has(words[i]!.text) || isImperativeForm(words[i]!.text) || words[i]!.text === 'please') sentenceHasModal = true;
   const sentenceHasInfinitive = hasInfinitive(words, a, b);
+  // "Сотрудник дилера попросит назвать телефон и VIN", "the dealer will ask for …": someone else
+  // asks, and the infinitives and needs around it are theirs, not a request of ours.
+  let someoneElseAsks = false;
+  for (let i = a; i < b; i++) if (THIRD_PARTY_ASKS.has(words[i]!.text) || (words[i]!.text === 'ask' && ['will', 'may', 'might', 'll'].includes(words[i - 1]?.text ?? ''))) someoneElseAsks = true;
   // What each clause holds, computed once: the checks below are then constant per word (a sentence
   // of thousands of words with as many verbs stays linear).
   const facts = clauses.map((c) => clauseFacts(text, words, c, itemWord));
@@ -520,7 +524,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // "Скриншот тоже пригодится": an item before the word, with тоже / также / ещё, is one more thing asked.
     else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
-    if (f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
+    // Told to someone else ("изложить им ситуацию", "эти сведения нужны руководству дилера"), not sent to us.
+    const forSomeoneElse = (f.thirdParty && !f.toUs) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
+    if (forSomeoneElse || f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
     }
@@ -681,7 +687,14 @@ interface ClauseFacts {
   speakerActs: boolean;
   /** "тоже / также / ещё / also / too": one more thing. */
   additive: boolean;
+  /** Addresses someone other than us ("дилеру", "руководству", "им"): what it asks for goes to them. */
+  thirdParty: boolean;
 }
+
+/** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
+const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
+/** Someone else asking, in the third person: "сотрудник попросит", "дилер уточнит". */
+const THIRD_PARTY_ASKS = new Set(['попросит', 'попросят', 'спросит', 'спросят', 'запросит', 'запросят', 'потребует', 'потребуют']);
 
 /** "будем / буду ждать (ожидать)": waiting for what the reader sends, like "ждём". */
 const AWAIT = new Set(['ждать', 'ожидать']);
@@ -693,7 +706,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -723,6 +736,8 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
     if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
     if (ADDITIVE.has(t)) f.additive = true;
+    // An item word is asked for, not an addressee ("когда вы были у дилера" is the visit date).
+    if (THIRD_PARTY.has(t) && !itemWord[k]) f.thirdParty = true;
     // "будем признательны" is a wish addressed to the reader, not something the speaker does.
     if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }
