@@ -101,7 +101,8 @@ function kindOf(w: string): TriggerKind {
   if (/ете$/.test(w) && !/(аете|яете|пишете)$/.test(w)) return 'imperative';
   // Informal singular: "напиши", "укажи", "отправь", "скинь", "кинь".
   // Not the past plural after a vowel ("передали", "описали"): "пришли" asks, "передали" reports.
-  if (tail.length <= 2 && /[иь]$/.test(w) && w.length >= 4 && !/[аяеиоуы]ли$/.test(w)) return 'imperative';
+  // Not an infinitive in -ть ("назвать", "описать" after a root that ends in a vowel).
+  if (tail.length <= 2 && /[иь]$/.test(w) && w.length >= 4 && !/[аяеиоуы]ли$/.test(w) && !w.endsWith('ть')) return 'imperative';
   if (/(ть|ти)$/.test(w)) return 'infinitive';
   if (/([аяи]в|ывая|ивая|ляя)$/.test(w) || w === 'сообщая') return 'gerund';
   return 'none';
