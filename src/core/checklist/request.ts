@@ -108,7 +108,9 @@ function kindOf(w: string): TriggerKind {
   return 'none';
 }
 
-const isImperativeForm = (w: string) => /(ите|йте|ьте)$/.test(w) && w.length > 4 && w !== 'сайте';
+// Reflexive imperatives count too: "свяжитесь с нами, указав VIN" and "обратитесь через форму, приложив
+// скан" ask with their gerunds as "напишите нам, указав …" does.
+const isImperativeForm = (w: string) => /(ите|йте|ьте)(сь)?$/.test(w) && w.length > 4 && w !== 'сайте';
 /** Any verb form we can tell by its ending (imperative, infinitive, present or past tense): "сменился", "работает", "был". */
 const isVerbForm = (w: string) => isImperativeForm(w) || isInfinitiveForm(w) || (w.length > 3 && /(ся|сь|ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|был|будет|есть|is|are|was|were|has|have)$/.test(w));
 const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь|ться|тись)$/.test(w) && (w.length > 4 || (w.length === 4 && !SHORT_NOUNS.has(w)));
