@@ -282,6 +282,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
     // No topic where the request stands: the problem is stated before it; a topic named only after
     // it ("если вопрос ещё и про Kia Connect — напишите отдельно") is a last resort.
+    // Whether the topics were named where the request stands (its paragraph) or only elsewhere.
+    const local = topics.size > 0;
     if (!topics.size) topics = topicsAbove(from);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
@@ -332,7 +334,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     for (const x of ranked.slice(1)) {
       const known = new Set(chosen.flatMap((c) => c.items.map((i) => i.id)));
       const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
-      if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
+      // Topics named only elsewhere ("Приложение Mobikey у вас работает" above a sign-in request) need
+      // an item of their own: a phone number alone does not make it a Mobikey request.
+      const explains = ([it, at]: [string, number[]]) => !known.has(it) && (local || uniqueItems.get(it) === x.c.id) && at.some((w) => !covered.has(w) && !aside[w]);
+      if ([...(items.get(x.c.id) ?? [])].some(explains)) chosen.push(x.c);
     }
     // The personal account's password or data named beside another problem, by a term of its own
     // ("Kia Connect не открывается, а пароль от личного кабинета не восстановить"): its checklist too.
