@@ -519,6 +519,13 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     const ci = clauseOf(i);
     // "Будем ждать от вас следующих сведений: …" is "ждём от вас …" in the future tense.
     const awaited = AWAIT.has(t) && SPEAKER_FUTURE.has(words[i - 1]?.text ?? '');
+    // Verbless asks that name what we lack or would thank the reader for: "для проверки не хватает
+    // номера модема", "будем благодарны за скан СТС" read as "нам нужны …" (the items must follow).
+    const nominal = lacksOrThanks(words, i, clauses[ci]!.from);
+    if (nominal) {
+      if (facts[ci]!.lastAsked > i && !hasWord(words, clauses[ci]!.from, i, (w) => CONDITIONS.has(w))) triggers.push(i);
+      continue;
+    }
     const kind = awaited ? 'modal' : (englishKind(words, i, clauses[ci]!.from) ?? kindOf(t));
     if (kind === 'none') continue;
     const f = facts[ci]!;
@@ -641,6 +648,17 @@ export function weWill(w: string): boolean {
 function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
   return true;
+}
+
+/** "не хватает / недостаёт" (we lack it) and "будем / были бы благодарны (признательны) за": asks without a verb of sending. */
+const THANKFUL = new Set(['благодарны', 'признательны', 'благодарен', 'благодарна', 'признателен', 'признательна']);
+const WOULD_BE = new Set(['будем', 'буду', 'были', 'был', 'была', 'бы']);
+function lacksOrThanks(words: readonly Word[], i: number, from: number): boolean {
+  const t = words[i]!.text;
+  const prev = i > from ? words[i - 1]!.text : '';
+  if (t === 'хватает' && prev === 'не') return true;
+  if (t === 'недостает' || t === 'недостаёт') return true;
+  return THANKFUL.has(t) && WOULD_BE.has(prev) && words[i + 1]?.text === 'за';
 }
 
 /** Words saying something is lacking. */
