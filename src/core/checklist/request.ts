@@ -211,6 +211,9 @@ export function findRequests(input: RequestInput): Request[] {
     // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
     // Not when the writer sends it ("Направляю данные для Kia Connect:", "Мои данные:"): that is a customer giving them.
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k]) && !speaksForItself(words, ranges[si]!)) scope = [ranges[si]!];
+    // "Соберите, пожалуйста, всё сразу:" / "Подготовьте:" over a list whose lines open with items ("1) VIN;
+    // 2) дату покупки; …"): any imperative asks for such a list; not a step done on a site or in an app.
+    if (!scope && list.length >= 2 && endsWithColon && imperativeToReader(words, ranges[si]!) && !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts)) scope = [ranges[si]!];
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
     if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
     else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
@@ -277,6 +280,24 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** An imperative in the sentence that is not a step done somewhere ("откройте", "в приложении"). */
+function imperativeToReader(words: readonly Word[], [a, b]: [number, number]): boolean {
+  let imperative = false;
+  for (let i = a; i < b; i++) {
+    const t = words[i]!.text;
+    if (SELF_VERBS.has(t) || SELF_PLACES.has(t)) return false;
+    if (isImperativeForm(t)) imperative = true;
+  }
+  return imperative;
+}
+
+/** At least two thirds of the lines open with an item (within their first two words). */
+function itemLed(lines: readonly [number, number][], hitStarts: Uint8Array): boolean {
+  let led = 0;
+  for (const [a, b] of lines) if ((a < b && hitStarts[a]) || (a + 1 < b && hitStarts[a + 1])) led++;
+  return led * 3 >= lines.length * 2;
 }
 
 /** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
