@@ -410,7 +410,7 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
       else if (!/[.!?\n]/.test(gap) && (((t === 'когда' || t === 'when') && TIME_NOUN.test(words[i - 1]!.text)) || ((t === 'если' || t === 'if') && itemEnds[i - 1]))) inClause = true;
       // A content clause tells what happened: "опишите, что ответил дилер" asks for the story, not for the dealer.
       // Its own two words ("что ответил", "как отреагировал") may be the item asked itself.
-      else if ((t === 'что' || t === 'как') && isVerbForm(next) && !isImperativeForm(next)) {
+      else if (((t === 'что' || t === 'как') && isVerbForm(next) && !isImperativeForm(next)) || englishStory(t, next)) {
         inClause = true;
         story = true;
         from = i + 2;
@@ -421,6 +421,11 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
         inClause = true;
         from = i + 1;
       }
+    } else if (!inClause && englishStory(t, next)) {
+      // "a description of what happened at the dealership": the story, not the dealer.
+      inClause = true;
+      story = true;
+      from = i + 2;
     } else if (!inClause && !boundary && itemEnds[i - 1] && (t === 'you' || t === 'that' || t === 'which') && /^[a-z]/.test(next)) {
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
@@ -431,6 +436,11 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
 
 /** Nouns of a point in time, which a clause on "когда" describes. */
 const TIME_NOUN = /^(дат[аеуы]|дней|день|дня|числ[оа]|врем[яени]+|год[ау]?|период|момент|date|day|time)$/;
+
+/** "what happened / went wrong / was said": an English content clause that tells what happened. */
+function englishStory(t: string, next: string): boolean {
+  return (t === 'what' || t === 'how') && (/^[a-z]{3,}ed$/.test(next) || ['happens', 'went', 'goes', 'was', 'were', 'did'].includes(next));
+}
 
 /** Passive participles by their suffix and ending ("указанный", "используемый"): which one of the item is meant; the adjectives and nouns that look like them are below. */
 const PARTICIPLE = /^\p{L}{3,}(анн|янн|енн|ённ|ем|им)(ый|ая|ое|ые|ую|ого|ой|ых|ому|ым|ий|ее|ие|его|ей|их|ему|ими)$/u;

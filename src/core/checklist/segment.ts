@@ -129,6 +129,9 @@ export function segment(text: string, end = text.length): Sentence[] {
   /** The sentence a list below belongs to, while nothing else came in between. */
   let lead: Sentence | undefined;
   const endsWithColon = (s: Sentence) => introducesList(text, s);
+  // Sentences that stand on a list line after its first one ("1. … . Чтобы исправить, пришлите …"):
+  // they belong to that item, and introduce no list of their own unless they end with a colon.
+  const onListLine = new Set<Sentence>();
   const close = () => {
     if (open && open.end > open.start) out.push(open);
     open = undefined;
@@ -175,7 +178,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         bullet = form ?? `${marker![1]} `;
         pos = form ? a : a + marker![0].length;
         const last = out[out.length - 1];
-        if (!lead && last && !last.bullet && !last.heading && last.paragraph === paragraph) lead = last;
+        if (!lead && last && !last.bullet && !(onListLine.has(last) && !endsWithColon(last)) && !last.heading && last.paragraph === paragraph) lead = last;
       } else if (!continues) {
         close();
         lead = undefined;
@@ -184,6 +187,7 @@ export function segment(text: string, end = text.length): Sentence[] {
       let first = true;
       let sentenceStart = continues ? open!.start : pos;
       const begin = (s: Sentence) => {
+        if (bullet) onListLine.add(s);
         if (first && bullet) {
           s.bullet = bullet;
           s.indent = a - lineStart;
