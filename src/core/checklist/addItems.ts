@@ -222,7 +222,7 @@ function lineBreakAt(text: string, at: number): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-const MARKER = /^[ \t]*([-–—•*·+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zа-яё][.)])[ \t]/;
+const MARKER = /^[ \t]*([-–—•*·+»▪◦‣►▸■●➢]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zа-яё][.)])[ \t]/;
 
 /**
  * More lines of the request's list, numbered and bulleted as it is. Their ends follow the list's:
@@ -277,7 +277,7 @@ function addListLines(text: string, r: Request, texts: readonly string[]): TextE
 
 /** Letters of lettered lists, in order (no ё, й, ъ, ы, ь in Russian lettering). */
 const LETTERS = ['абвгдежзиклмнопрстуфхцчшщэюя', 'abcdefghijklmnopqrstuvwxyz'];
-const LINE_MARKER = /^([ \t]*)(?:(\d{1,2}(?:\.\d{1,2}){0,3})([.)])|([a-zа-я])([.)])|([-–—•*·+]))[ \t]/;
+const LINE_MARKER = /^([ \t]*)(?:(\d{1,2}(?:\.\d{1,2}){0,3})([.)])|([a-zа-я])([.)])|([-–—•*·+»▪◦‣►▸■●➢]))[ \t]/;
 
 /**
  * The markers of the new lines, continuing the list: a numbered or lettered list goes on from its
