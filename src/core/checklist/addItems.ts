@@ -168,7 +168,7 @@ function extendRequest(text: string, r: Request, items: readonly ChecklistItem[]
   const ours = trailingClause(text, words);
   const asked = ours > 0 ? words.slice(0, ours) : words;
   const askedEnd = ours > 0 ? clauseEnd(text, words[ours - 1]!.end) : r.sentenceEnd;
-  if (endsWithAddress(text, r.start, askedEnd) || endsWithQuestionClause(text, asked)) return undefined;
+  if (endsWithAddress(text, r.start, askedEnd) || endsWithQuestionClause(text, asked) || endsWithAside(text, asked)) return undefined;
   const last = text[askedEnd - 1];
   const at = ours <= 0 && last && /[.!?:;…]/.test(last) ? askedEnd - 1 : askedEnd;
   if (ours <= 0 && last === ':') return { start: at + 1, end: at + 1, newText: ` ${joinItems(texts, lang)}` };
@@ -178,13 +178,24 @@ function extendRequest(text: string, r: Request, items: readonly ChecklistItem[]
   return { start: at, end: at, newText: `${joiner}${joinItems(texts, lang)}` };
 }
 
+/** Pronouns that open a remark on the item before them ("IMEI — его можно посмотреть в меню …", "the IMEI, which …"). */
+const ASIDE_PRONOUNS = new Set(['его', 'ее', 'их', 'он', 'она', 'оно', 'они', 'it', 'they', 'which', 'who']);
+
+/** Does the sentence end with a remark on its last item? Items added after it, or before it, would change what it speaks of. */
+function endsWithAside(text: string, words: readonly Word[]): boolean {
+  const k = clauseStart(text, words, words.length);
+  return k > 0 && ASIDE_PRONOUNS.has(words[k]!.text);
+}
+
 /** Index of the first word of a clause about us or about why that ends the sentence, or -1. */
 function trailingClause(text: string, words: readonly Word[]): number {
   let cut = -1;
   // "…, этого обычно достаточно, чтобы они нашли активацию": a few such clauses in a row.
   for (let clauses = 0, end = words.length; clauses < 3 && end > 1; clauses++) {
     const k = clauseStart(text, words, end);
-    if (k <= 0 || !(OUR_CLAUSE.has(words[k]!.text) || weWill(words[k]!.text))) break;
+    // "…, and we will fix it", "…, и мы проверим".
+    const t = words[CONJUNCTIONS.has(words[k]?.text ?? '') ? k + 1 : k]?.text ?? '';
+    if (k <= 0 || !(OUR_CLAUSE.has(t) || weWill(t))) break;
     cut = end = k;
   }
   return cut;
@@ -211,7 +222,7 @@ function lineBreakAt(text: string, at: number): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-const MARKER = /^[ \t]*([-–—•*·+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zа-яё][.)])[ \t]/;
+const MARKER = /^[ \t]*([-–—•*·+»▪◦‣►▸■●➢]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zа-яё][.)])[ \t]/;
 
 /**
  * More lines of the request's list, numbered and bulleted as it is. Their ends follow the list's:
@@ -266,7 +277,7 @@ function addListLines(text: string, r: Request, texts: readonly string[]): TextE
 
 /** Letters of lettered lists, in order (no ё, й, ъ, ы, ь in Russian lettering). */
 const LETTERS = ['абвгдежзиклмнопрстуфхцчшщэюя', 'abcdefghijklmnopqrstuvwxyz'];
-const LINE_MARKER = /^([ \t]*)(?:(\d{1,2}(?:\.\d{1,2}){0,3})([.)])|([a-zа-я])([.)])|([-–—•*·+]))[ \t]/;
+const LINE_MARKER = /^([ \t]*)(?:(\d{1,2}(?:\.\d{1,2}){0,3})([.)])|([a-zа-я])([.)])|([-–—•*·+»▪◦‣►▸■●➢]))[ \t]/;
 
 /**
  * The markers of the new lines, continuing the list: a numbered or lettered list goes on from its

@@ -343,7 +343,8 @@ export function phraseStems(phrase: string): string[] {
 }
 
 /** Prepositions: inside a phrase one stands for any other ("когда были у дилера" = "когда вы были в дилерском центре"). */
-const PREPOSITION_WORDS = new Set(['в', 'во', 'у', 'к', 'ко', 'на', 'с', 'со', 'о', 'об', 'при', 'по', 'из', 'от', 'до', 'за', 'in', 'at', 'to', 'on', 'with', 'from']);
+// Not "with": "registered with" (the login) is not "registered on" (the date).
+const PREPOSITION_WORDS = new Set(['в', 'во', 'у', 'к', 'ко', 'на', 'с', 'со', 'о', 'об', 'при', 'по', 'из', 'от', 'до', 'за', 'in', 'at', 'to', 'on', 'from']);
 /** The addressee's pronouns: inside a phrase they may be left out ("как вас зовут" = "как зовут владельца"). */
 const ADDRESSEE_WORDS = new Set(['вас', 'вы', 'вам', 'ваш', 'ваша', 'ваше', 'ваши', 'вашу', 'вашего', 'вашей', 'you', 'your']);
 

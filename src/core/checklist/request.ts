@@ -103,13 +103,16 @@ function kindOf(w: string): TriggerKind {
   if (/ете$/.test(w) && !/(аете|яете)$/.test(w) && w !== 'пишете') return 'imperative';
   // Informal singular: "напиши", "укажи", "отправь", "скинь", "кинь".
   // Not the past plural after a vowel ("передали", "описали"): "пришли" asks, "передали" reports.
-  if (tail.length <= 2 && /[иь]$/.test(w) && w.length >= 4 && !/[аяеиоуы]ли$/.test(w)) return 'imperative';
+  // Not an infinitive in -ть ("назвать", "описать" after a root that ends in a vowel).
+  if (tail.length <= 2 && /[иь]$/.test(w) && w.length >= 4 && !/[аяеиоуы]ли$/.test(w) && !w.endsWith('ть')) return 'imperative';
   if (/(ть|ти)$/.test(w)) return 'infinitive';
   if (/([аяи]в|ывая|ивая|ляя)$/.test(w) || w === 'сообщая') return 'gerund';
   return 'none';
 }
 
-const isImperativeForm = (w: string) => /(ите|йте|ьте)$/.test(w) && w.length > 4 && w !== 'сайте';
+// Reflexive imperatives count too: "свяжитесь с нами, указав VIN" and "обратитесь через форму, приложив
+// скан" ask with their gerunds as "напишите нам, указав …" does.
+const isImperativeForm = (w: string) => /(ите|йте|ьте)(сь)?$/.test(w) && w.length > 4 && w !== 'сайте';
 /** Any verb form we can tell by its ending (imperative, infinitive, present or past tense): "сменился", "работает", "был". */
 const isVerbForm = (w: string) => isImperativeForm(w) || isInfinitiveForm(w) || (w.length > 3 && /(ся|сь|ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|был|будет|есть|is|are|was|were|has|have)$/.test(w));
 const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь|ться|тись)$/.test(w) && (w.length > 4 || (w.length === 4 && !SHORT_NOUNS.has(w)));
@@ -210,6 +213,9 @@ export function findRequests(input: RequestInput): Request[] {
     // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
     // Not when the writer sends it ("Направляю данные для Kia Connect:", "Мои данные:"): that is a customer giving them.
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k]) && !speaksForItself(words, ranges[si]!)) scope = [ranges[si]!];
+    // "Соберите, пожалуйста, всё сразу:" / "Подготовьте:" over a list whose lines open with items ("1) VIN;
+    // 2) дату покупки; …"): any imperative asks for such a list; not a step done on a site or in an app.
+    if (!scope && list.length >= 2 && endsWithColon && imperativeToReader(words, ranges[si]!) && !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts)) scope = [ranges[si]!];
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
     if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
     else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
@@ -276,6 +282,24 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** An imperative in the sentence that is not a step done somewhere ("откройте", "в приложении"). */
+function imperativeToReader(words: readonly Word[], [a, b]: [number, number]): boolean {
+  let imperative = false;
+  for (let i = a; i < b; i++) {
+    const t = words[i]!.text;
+    if (SELF_VERBS.has(t) || SELF_PLACES.has(t)) return false;
+    if (isImperativeForm(t)) imperative = true;
+  }
+  return imperative;
+}
+
+/** At least two thirds of the lines open with an item (within their first two words). */
+function itemLed(lines: readonly [number, number][], hitStarts: Uint8Array): boolean {
+  let led = 0;
+  for (const [a, b] of lines) if ((a < b && hitStarts[a]) || (a + 1 < b && hitStarts[a + 1])) led++;
+  return led * 3 >= lines.length * 2;
 }
 
 /** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
@@ -388,7 +412,7 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
       else if (!/[.!?\n]/.test(gap) && (((t === 'когда' || t === 'when') && TIME_NOUN.test(words[i - 1]!.text)) || ((t === 'если' || t === 'if') && itemEnds[i - 1]))) inClause = true;
       // A content clause tells what happened: "опишите, что ответил дилер" asks for the story, not for the dealer.
       // Its own two words ("что ответил", "как отреагировал") may be the item asked itself.
-      else if ((t === 'что' || t === 'как') && isVerbForm(next) && !isImperativeForm(next)) {
+      else if (((t === 'что' || t === 'как') && isVerbForm(next) && !isImperativeForm(next)) || englishStory(t, next)) {
         inClause = true;
         story = true;
         from = i + 2;
@@ -399,6 +423,11 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
         inClause = true;
         from = i + 1;
       }
+    } else if (!inClause && englishStory(t, next)) {
+      // "a description of what happened at the dealership": the story, not the dealer.
+      inClause = true;
+      story = true;
+      from = i + 2;
     } else if (!inClause && !boundary && itemEnds[i - 1] && (t === 'you' || t === 'that' || t === 'which') && /^[a-z]/.test(next)) {
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
@@ -409,6 +438,11 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
 
 /** Nouns of a point in time, which a clause on "когда" describes. */
 const TIME_NOUN = /^(дат[аеуы]|дней|день|дня|числ[оа]|врем[яени]+|год[ау]?|период|момент|date|day|time)$/;
+
+/** "what happened / went wrong / was said": an English content clause that tells what happened. */
+function englishStory(t: string, next: string): boolean {
+  return (t === 'what' || t === 'how') && (/^[a-z]{3,}ed$/.test(next) || ['happens', 'went', 'goes', 'was', 'were', 'did'].includes(next));
+}
 
 /** Passive participles by their suffix and ending ("указанный", "используемый"): which one of the item is meant; the adjectives and nouns that look like them are below. */
 const PARTICIPLE = /^\p{L}{3,}(анн|янн|енн|ённ|ем|им)(ый|ая|ое|ые|ую|ого|ой|ых|ому|ым|ий|ее|ие|его|ей|их|ему|ими)$/u;
@@ -510,6 +544,13 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     const ci = clauseOf(i);
     // "Будем ждать от вас следующих сведений: …" is "ждём от вас …" in the future tense.
     const awaited = AWAIT.has(t) && SPEAKER_FUTURE.has(words[i - 1]?.text ?? '');
+    // Verbless asks that name what we lack or would thank the reader for: "для проверки не хватает
+    // номера модема", "будем благодарны за скан СТС" read as "нам нужны …" (the items must follow).
+    const nominal = lacksOrThanks(words, i, clauses[ci]!.from);
+    if (nominal) {
+      if (facts[ci]!.lastAsked > i && !hasWord(words, clauses[ci]!.from, i, (w) => CONDITIONS.has(w))) triggers.push(i);
+      continue;
+    }
     const kind = awaited ? 'modal' : (englishKind(words, i, clauses[ci]!.from) ?? kindOf(t));
     if (kind === 'none') continue;
     const f = facts[ci]!;
@@ -634,6 +675,17 @@ export function weWill(w: string): boolean {
 function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
   return true;
+}
+
+/** "не хватает / недостаёт" (we lack it) and "будем / были бы благодарны (признательны) за": asks without a verb of sending. */
+const THANKFUL = new Set(['благодарны', 'признательны', 'благодарен', 'благодарна', 'признателен', 'признательна']);
+const WOULD_BE = new Set(['будем', 'буду', 'были', 'был', 'была', 'бы']);
+function lacksOrThanks(words: readonly Word[], i: number, from: number): boolean {
+  const t = words[i]!.text;
+  const prev = i > from ? words[i - 1]!.text : '';
+  if (t === 'хватает' && prev === 'не') return true;
+  if (t === 'недостает' || t === 'недостаёт') return true;
+  return THANKFUL.has(t) && WOULD_BE.has(prev) && words[i + 1]?.text === 'за';
 }
 
 /** Words saying something is lacking. */

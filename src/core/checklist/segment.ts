@@ -4,7 +4,7 @@
  * (эл., т.е., г., ул.…) and initials; URLs, e-mail addresses and decimals never contain "punctuation +
  * space"; a line break ends a sentence unless the next line plainly continues it (lower-case start,
  * no list marker, previous line not closed by punctuation or a colon). List lines (`1.`, `1)`, `-`,
- * `–`, `—`, `•`, `*`) and markdown table rows (`| … |`) are sentences of their own and remember the
+ * `–`, `—`, `•`, `*`, and the glyphs of word processors: `»`, `▪`, `◦`, `►`, `■`, `●`…) and markdown table rows (`| … |`) are sentences of their own and remember the
  * sentence that introduced them.
  */
 export interface Sentence {
@@ -40,7 +40,8 @@ const LOWER_START = /^[\p{Ll}\d(«"“]/u;
  * A list marker at the start of a trimmed line: bullets, numbers, multi-level numbers ("1.1.", "2.3)",
  * "1.2") and lower-case letters of sub-items ("а)", "б.", "b)"; not initials). Anchored and bounded, so one attempt per line.
  */
-const LIST_MARKER = /^([-–—•*·+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/;
+// Word processors and mail clients bullet with other glyphs too ("» телефон", "▪ VIN", "● фото СТС").
+const LIST_MARKER = /^([-–—•*·+»▪◦‣►▸■●➢]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/;
 
 /** What a table row's "marker" reads as: its first pipe. */
 const TABLE_ROW = Object.assign(['|', '|'], { index: 0, input: '|' }) as RegExpExecArray;
@@ -128,6 +129,9 @@ export function segment(text: string, end = text.length): Sentence[] {
   /** The sentence a list below belongs to, while nothing else came in between. */
   let lead: Sentence | undefined;
   const endsWithColon = (s: Sentence) => introducesList(text, s);
+  // Sentences that stand on a list line after its first one ("1. … . Чтобы исправить, пришлите …"):
+  // they belong to that item, and introduce no list of their own unless they end with a colon.
+  const onListLine = new Set<Sentence>();
   const close = () => {
     if (open && open.end > open.start) out.push(open);
     open = undefined;
@@ -174,7 +178,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         bullet = form ?? `${marker![1]} `;
         pos = form ? a : a + marker![0].length;
         const last = out[out.length - 1];
-        if (!lead && last && !last.bullet && !last.heading && last.paragraph === paragraph) lead = last;
+        if (!lead && last && !last.bullet && !(onListLine.has(last) && !endsWithColon(last)) && !last.heading && last.paragraph === paragraph) lead = last;
       } else if (!continues) {
         close();
         lead = undefined;
@@ -183,6 +187,7 @@ export function segment(text: string, end = text.length): Sentence[] {
       let first = true;
       let sentenceStart = continues ? open!.start : pos;
       const begin = (s: Sentence) => {
+        if (bullet) onListLine.add(s);
         if (first && bullet) {
           s.bullet = bullet;
           s.indent = a - lineStart;

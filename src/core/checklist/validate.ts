@@ -282,6 +282,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const ownLead = twoRequests && lead.size && topics.size > lead.size ? lead : undefined;
     // No topic where the request stands: the problem is stated before it; a topic named only after
     // it ("если вопрос ещё и про Kia Connect — напишите отдельно") is a last resort.
+    // Whether the topics were named where the request stands (its paragraph) or only elsewhere.
+    const local = topics.size > 0;
     if (!topics.size) topics = topicsAbove(from);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
@@ -332,7 +334,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     for (const x of ranked.slice(1)) {
       const known = new Set(chosen.flatMap((c) => c.items.map((i) => i.id)));
       const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
-      if ([...(items.get(x.c.id) ?? [])].some(([it, at]) => !known.has(it) && at.some((w) => !covered.has(w) && !aside[w]))) chosen.push(x.c);
+      // Topics named only elsewhere ("Приложение Mobikey у вас работает" above a sign-in request) need
+      // an item of their own: a phone number alone does not make it a Mobikey request.
+      const explains = ([it, at]: [string, number[]]) => !known.has(it) && (local || uniqueItems.get(it) === x.c.id) && at.some((w) => !covered.has(w) && !aside[w]);
+      if ([...(items.get(x.c.id) ?? [])].some(explains)) chosen.push(x.c);
     }
     // The personal account's password or data named beside another problem, by a term of its own
     // ("Kia Connect не открывается, а пароль от личного кабинета не восстановить"): its checklist too.
@@ -348,6 +353,15 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     // "Чтобы исправить данные и проверить право на промокод, пришлите VIN, фото СТС …": a request that
     // names two problems before what it asks for, each by a term of its own, is about both.
     for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && (lead.get(x.c.id) ?? 0) >= 1 && chosen.some((c) => (lead.get(c.id) ?? 0) >= 1)) chosen.push(x.c);
+    // "Для обоих вопросов пришлите …", "for both issues, send …": the request serves every problem named in
+    // its place or above it, so each of those topics whose items it asks for applies, unless it yields to one chosen.
+    if (namesBothProblems(words, lowerBound(words, r.start, (w) => w.start), r.sentenceEnd)) {
+      for (const id of new Set([...topics.keys(), ...topicsAbove(from).keys()])) {
+        const c = byId.get(id);
+        if (!c || unpinned.has(id) || chosen.includes(c) || !matchedOf(id) || c.appliesWhen.yieldsTo?.some((o) => chosen.some((x) => x.id === o))) continue;
+        chosen.push(c);
+      }
+    }
     if (ownLead && !chosen.some((c) => ownLead.has(c.id))) {
       // Among the topics it names, yielding only to each other ("пароль от личного кабинета" is the password's).
       const leadIds = [...ownLead.keys()].filter((id) => !unpinned.has(id) && byId.has(id) && matchedOf(id) > 0);
@@ -359,6 +373,15 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     return chosen;
   });
   return { requests, assigned, asked };
+}
+
+const BOTH = new Set(['оба', 'обоих', 'обоим', 'обеих', 'обеим', 'both']);
+const PROBLEM_NOUN = /^(вопрос|проблем|случа|обращени|тем|задач|issue|problem|case|question|request|matter)/;
+
+/** Do the words from `a` to the offset `end` say "both problems" ("по обоим вопросам", "for both issues")? Not "обе стороны" of a document. */
+function namesBothProblems(words: readonly Word[], a: number, end: number): boolean {
+  for (let i = a; i + 1 < words.length && words[i + 1]!.end <= end; i++) if (BOTH.has(words[i]!.text) && PROBLEM_NOUN.test(words[i + 1]!.text)) return true;
+  return false;
 }
 
 /** The opening of a KB answer as it reads when pasted into a reply (folded, spaces collapsed); cached per body. */
