@@ -348,7 +348,7 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
 }
 
 /** Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. */
-export function quotedWords(text: string, words: readonly Word[]): Uint8Array {
+function quotedWords(text: string, words: readonly Word[]): Uint8Array {
   const out = new Uint8Array(words.length);
   let depth = 0;
   let straight = false;

@@ -7,7 +7,7 @@ import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
-import { bracketedWords, descriptiveWords, findRequests, quotedWords, type Request } from './request';
+import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
 import { segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
 
@@ -170,10 +170,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const describing = descriptiveWords(text, words, hits);
   const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
-  // A topic inside quotation marks is what a screen or a button says («Неверные данные»), not the problem's name.
-  const inQuotes = quotedWords(text, words);
   const topicHits = hits
-    .filter((h) => !h.item && !inQuotes[h.word] && !unrelated(words, h.word, h.last))
+    .filter((h) => !h.item && !unrelated(words, h.word, h.last))
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // KB answers pasted into the reply name their topic too.
   const flat = fold(text.slice(0, end)).replace(/\s+/g, ' ');
