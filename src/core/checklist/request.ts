@@ -233,7 +233,10 @@ export function findRequests(input: RequestInput): Request[] {
     }
     // "скиньте, пожалуйста:" over unmarked lines ("фио и телефон", "вин", "где сейчас машина"): the lines of
     // its paragraph below it that name items are its list, whatever verbs their clauses have.
-    if (scope && !list.length && endsWithColon && !scope.some(([a, b]) => hasItem(a, b) || hasData(a, b))) {
+    // So does a bare line with no closing punctuation, a heading in plain text ("Что нужно прислать" over
+    // "Описание ситуации: …" and "Почту, на которую …").
+    const bareLine = !endsWithColon && startsLine(text, s.start) && LETTER_END.test(text[s.end - 1] ?? '') && si + 1 < sentences.length && startsLine(text, sentences[si + 1]!.start);
+    if (scope && !list.length && (endsWithColon || bareLine) && !scope.some(([a, b]) => hasItem(a, b) || hasData(a, b))) {
       for (let k = si + 1; k < sentences.length && list.length < 20; k++) {
         const next = sentences[k]!;
         const [a, b] = ranges[k]!;
@@ -299,6 +302,8 @@ function itemLed(lines: readonly [number, number][], hitStarts: Uint8Array): boo
   for (const [a, b] of lines) if ((a < b && hitStarts[a]) || (a + 1 < b && hitStarts[a + 1])) led++;
   return led * 3 >= lines.length * 2;
 }
+
+const LETTER_END = /\p{L}/u;
 
 /** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
 function shortVerbless(words: readonly Word[], [a, b]: [number, number]): boolean {

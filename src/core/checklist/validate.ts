@@ -284,6 +284,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     // it ("если вопрос ещё и про Kia Connect — напишите отдельно") is a last resort.
     // Whether the topics were named where the request stands (its paragraph) or only elsewhere.
     const local = topics.size > 0;
+    // Only a topic that yields to one stated above ("почту, на которую зарегистрирован личный кабинет"
+    // under "код восстановления пароля не приходит"): the problem above is the request's too.
+    if (local && r.listCount > 0 && !topicsIn(r.start, r.sentenceEnd).size && [...topics.keys()].every((id) => byId.get(id)?.appliesWhen.yieldsTo?.length)) {
+      const above = topicsAbove(from);
+      const yieldedTo = [...above.keys()].filter((o) => [...topics.keys()].some((id) => byId.get(id)!.appliesWhen.yieldsTo!.includes(o)));
+      if (yieldedTo.length) topics = new Map([...topics, ...yieldedTo.map((o) => [o, above.get(o)!] as [string, number])]);
+    }
     if (!topics.size) topics = topicsAbove(from);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
