@@ -795,7 +795,8 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     // "дату регистрации на сайте", "логин для входа в приложение": the place belongs to the action noun before it, not to the verb.
     const ofActionNoun = k - 2 >= c.from && ACTION_NOUN.test(words[k - 2]!.text) && PLACE_PREPOSITIONS.has(prev);
     if (SELF_PLACES.has(t) && f.firstPlace === Infinity && !ofActionNoun) f.firstPlace = k;
-    if (TO_US_WORDS.has(t) || TO_US.some((m) => t.startsWith(m))) f.toUs = true;
+    // "следуйте инструкции из письма": a letter the customer got is where a step comes from, not where data goes.
+    if (TO_US_WORDS.has(t) || (TO_US.some((m) => t.startsWith(m)) && prev !== 'из')) f.toUs = true;
     if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) f.dealer = true;
     if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
     if (ADDITIVE.has(t)) f.additive = true;
