@@ -98,7 +98,9 @@ function kindOf(w: string): TriggerKind {
   // Imperatives, and the polite future of perfective verbs ("если пришлёте / укажете"), not the
   // present of imperfective ones ("вы пишете / указываете / присылаете" describe, they do not ask).
   if (/(ите|йте|ьте)$/.test(w) && w !== 'сайте') return 'imperative';
-  if (/ете$/.test(w) && !/(аете|яете|пишете)$/.test(w)) return 'imperative';
+  // "пишете" alone is the present ("вы пишете, что…"); with a prefix it is the perfective future that
+  // asks like the others ("если вы опишете / напишете, что происходит").
+  if (/ете$/.test(w) && !/(аете|яете)$/.test(w) && w !== 'пишете') return 'imperative';
   // Informal singular: "напиши", "укажи", "отправь", "скинь", "кинь".
   // Not the past plural after a vowel ("передали", "описали"): "пришли" asks, "передали" reports.
   // Not an infinitive in -ть ("назвать", "описать" after a root that ends in a vowel).
@@ -516,6 +518,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       let reader = false;
       let able = false;
       for (let i = c.from; i < c.to; i++) {
+        // A button or screen named in quotes ("что происходит после «Получить код»") is no verb of the question.
+        if (quoted[i]) continue;
         const t = words[i]!.text;
         if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
         if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
@@ -633,6 +637,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // From the first request's clause (and a fronted list of items before it) to the end of the sentence.
   let ci = clauseOf(triggers[0]!);
   while (ci > 0 && onlyItems(words, clauses[ci - 1]!, itemWord)) ci--;
+  // "И какой номер кузова — сообщите в ответе?": in a question the verb asks for what the wh-clause before it named.
+  if (question) while (ci > 0 && hasWord(words, clauses[ci - 1]!.from, clauses[ci - 1]!.to, (w) => QUESTION_WORDS.has(w)) && hasItemWord(itemWord, clauses[ci - 1]!.from, clauses[ci - 1]!.to)) ci--;
   const scope: [number, number][] = [];
   for (let k = ci; k < clauses.length; k++) {
     const c = clauses[k]!;
