@@ -181,7 +181,10 @@ export function findRequests(input: RequestInput): Request[] {
   // Headings ask only for the list they introduce ("## Что нужно прислать" above the items).
   const leadsList = new Uint8Array(sentences.length);
   for (const s of sentences) if (s.lead !== undefined) leadsList[s.lead] = 1;
-  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord, procedure[si] === 1)));
+  // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
+  // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
+  const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord, procedure[si] === 1, supportBefore[si]!)));
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
@@ -494,7 +497,7 @@ function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number
 }
 
 /** The word ranges a sentence asks about, or undefined when it is not a request. */
-function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, itemWord: Uint8Array, inProcedure: boolean): [number, number][] | undefined {
+function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false): [number, number][] | undefined {
   const [a, b] = range;
   if (a >= b) return undefined;
   const question = text[s.end - 1] === '?';
@@ -575,7 +578,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
     // Told to someone else ("изложить им ситуацию", "эти сведения нужны руководству дилера"), not sent to us.
-    const forSomeoneElse = (f.thirdParty && !f.toUs) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
+    const forSomeoneElse = (f.thirdParty && !f.toUs && !supportBefore) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
     if (forSomeoneElse || f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
