@@ -341,6 +341,11 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
 function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, minItems: number): boolean {
+  // "И для обоих вопросов — VIN": a sub-head opened by "и / а также" adds to the request before it, one item is enough.
+  if (a + 1 < b && minItems < 3 && CONTINUES.has(words[a]!.text)) {
+    a++;
+    minItems = 1;
+  }
   if (a >= b || !['по', 'для', 'for', 'regarding'].includes(words[a]!.text)) return false;
   const body = text.slice(s.start, s.end);
   if (!/:|\s[—–-]\s/.test(body)) return false;
