@@ -86,10 +86,12 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
 });
 
 const HOLDOUT_FLOOR = { precision: 0.89, recall: 0.97, exact: 0.95 };
-// Measured when it was added (e47a81b): 0.880 / 0.880 / 0.867; the target is 0.95 like the first holdout's.
-const HOLDOUT_2_FLOOR = { precision: 0.87, recall: 0.87, exact: 0.85 };
-// Measured when it was added (71bcad6), before any change made while it existed: 0.806 / 0.906 / 0.833.
-const HOLDOUT_3_FLOOR = { precision: 0.80, recall: 0.90, exact: 0.83 };
+// Measured when it was added (e47a81b): 0.880 / 0.880 / 0.867; at the end of session 4: 0.906 / 0.960 / 0.917.
+// The target is 0.95 on every holdout.
+const HOLDOUT_2_FLOOR = { precision: 0.9, recall: 0.96, exact: 0.91 };
+// Measured when it was added (71bcad6), before any change made while it existed: 0.806 / 0.906 / 0.833;
+// at the end of session 4: 0.877 / 1.000 / 0.933.
+const HOLDOUT_3_FLOOR = { precision: 0.87, recall: 1, exact: 0.93 };
 const THIRD_VOICE_FLOOR = { precision: 0.97, recall: 0.99, exact: 0.97 };
 const FOURTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.98 };
 const FIFTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.99 };
