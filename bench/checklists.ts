@@ -175,6 +175,8 @@ async function main() {
     scoreSplit('holdout-2', options, process.argv.includes('--show-holdout'));
     // A seventh writer's 60 documents, written at the start of session 4 and scored before any change.
     scoreSplit('holdout-3', options, process.argv.includes('--show-holdout'));
+    // An eighth writer's 50 documents, written at the end of session 4 and scored once, after its changes.
+    scoreSplit('holdout-4', options, process.argv.includes('--show-holdout'));
   }
   if (only !== 'quality' && !speed(options)) ok = false;
   if (process.argv.includes('--check') && !ok) process.exitCode = 1;
