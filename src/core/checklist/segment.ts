@@ -99,8 +99,11 @@ const BLANKS = /^(?:[\s_.…\-–—[\]<>()]+|\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\
 function formLine(text: string, a: number, b: number): string | undefined {
   const bold = text.startsWith('**', a) || text.startsWith('__', a) ? text.slice(a, a + 2) : '';
   const labelStart = a + bold.length;
-  const colon = text.indexOf(':', labelStart);
-  if (colon < 0 || colon >= b || colon - labelStart > 60 || !LETTER.test(text.slice(labelStart, colon))) return undefined;
+  // Looked for within the label's reach only: a search to the end of the text at every line is quadratic.
+  const at = text.slice(labelStart, Math.min(b, labelStart + 61)).indexOf(':');
+  if (at < 0) return undefined;
+  const colon = labelStart + at;
+  if (!LETTER.test(text.slice(labelStart, colon))) return undefined;
   let after = colon + 1;
   if (bold && text.startsWith(bold, after)) after += bold.length;
   else if (bold) return undefined;
