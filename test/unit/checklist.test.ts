@@ -10,12 +10,16 @@ import { REPO, bundledKb } from './helpers';
 
 const kb = bundledKb();
 const DRAFTS = join(REPO, 'test', 'fixtures', 'drafts', 'tune');
-const HOLDOUT = join(REPO, 'test', 'fixtures', 'drafts', 'holdout');
-/** A second holdout: a sixth writer's 60 documents, written while the code was being tuned and never shown to a tuner. */
-const HOLDOUT_2 = join(REPO, 'test', 'fixtures', 'drafts', 'holdout-2');
-const HOLDOUT_3 = join(REPO, 'test', 'fixtures', 'drafts', 'holdout-3');
-const HOLDOUT_4 = join(REPO, 'test', 'fixtures', 'drafts', 'holdout-4');
 type Expected = Record<string, { checklists: Record<string, string[]>; codes: string[] }>;
+interface Floor {
+  precision: number;
+  recall: number;
+  exact: number;
+}
+interface Splits {
+  writerSets: { prefix: string; atLeast: number; floor: Floor }[];
+  holdouts: { dir: string; atLeast: number; floor: Floor }[];
+}
 const expected: Expected = JSON.parse(readFileSync(join(DRAFTS, 'expected.json'), 'utf8'));
 const options = { checklists: kb.checklists, articleBodies: new Map(kb.articles.map((a) => [a.id, a.body])) };
 
@@ -50,22 +54,10 @@ describe('checklists as KB data', () => {
   });
 });
 
-/** Drafts by a third writer (the lead's set, `lead-` prefix): tuned on, but held to a floor rather than each one passing. */
-const THIRD_VOICE = 'lead-';
-/** Drafts and e-mails by a fourth writer (the lead's second set, `lead2-` prefix), held to floors like the third. */
-const FOURTH_VOICE = 'lead2-';
-/** Documents by a fifth writer (the lead's third set, `lead3-` prefix), held to floors like the third. */
-const FIFTH_VOICE = 'lead3-';
-/**
- * More writers' sets (session 4), each written from the checklists, the KB and the judgement rules
- * only and scored before any code change against it, then tuned on; held to floors like the third:
- * `lead4-` … `lead6-` (0.759 / 0.800 / 0.817, 0.841 / 0.892 / 0.867, 0.811 / 0.827 / 0.767) and
- * `lead7-`, which names topics and items without asking half the time (0.603 / 0.936 / 0.867);
- * `lead8-` and `lead9-`, written in the voices of `holdout-3` and `holdout-2` (from the notes on how
- * those were written, not from their documents): 0.782 / 0.705 / 0.817 and 0.803 / 0.925 / 0.817.
- */
-const LATER_VOICES = ['lead4-', 'lead5-', 'lead6-', 'lead7-', 'lead8-', 'lead9-'];
-const FLOOR_HELD = [THIRD_VOICE, FOURTH_VOICE, FIFTH_VOICE, ...LATER_VOICES];
+/** The writer sets and holdouts with their floors (one list, shared with bench:checklists). */
+const SPLITS: Splits = JSON.parse(readFileSync(join(REPO, 'test', 'fixtures', 'drafts', 'splits.json'), 'utf8'));
+/** Writer sets are tuned on, but held to a floor rather than each draft passing. */
+const FLOOR_HELD = SPLITS.writerSets.map((set) => set.prefix);
 
 describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
   it('has at least 100 drafts', () => assert.ok(Object.keys(expected).length >= 100));
@@ -85,28 +77,6 @@ describe('reply drafts, tune split (test/fixtures/drafts/tune)', () => {
     });
   }
 });
-
-const HOLDOUT_FLOOR = { precision: 0.89, recall: 0.97, exact: 0.95 };
-// Measured when it was added (e47a81b): 0.880 / 0.880 / 0.867; at the end of session 4: 0.906 / 0.960 / 0.917.
-// The target is 0.95 on every holdout.
-const HOLDOUT_2_FLOOR = { precision: 0.9, recall: 0.96, exact: 0.91 };
-// Measured when it was added (71bcad6), before any change made while it existed: 0.806 / 0.906 / 0.833;
-// at the end of session 4: 0.877 / 1.000 / 0.933.
-const HOLDOUT_3_FLOOR = { precision: 0.87, recall: 1, exact: 0.93 };
-// Written and scored once at the end of session 4, after every change of that session: 0.905 / 1.000 / 0.940.
-const HOLDOUT_4_FLOOR = { precision: 0.9, recall: 1, exact: 0.94 };
-const THIRD_VOICE_FLOOR = { precision: 0.97, recall: 0.99, exact: 0.97 };
-const FOURTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.98 };
-const FIFTH_VOICE_FLOOR = { precision: 0.99, recall: 0.99, exact: 0.99 };
-// lead4- (the lead tunes it)
-const LEAD4_FLOOR = { precision: 1, recall: 0.94, exact: 0.96 };
-// lead5- (a helper tunes it)
-const LEAD5_FLOOR = { precision: 0.98, recall: 1, exact: 0.98 };
-// lead6- (another helper tunes it)
-const LEAD6_FLOOR = { precision: 0.98, recall: 0.98, exact: 0.96 };
-const LEAD7_FLOOR = { precision: 0.86, recall: 0.97, exact: 0.95 };
-const LEAD8_FLOOR = { precision: 0.92, recall: 0.98, exact: 0.96 };
-const LEAD9_FLOOR = { precision: 0.98, recall: 0.98, exact: 0.93 };
 
 /** Precision and recall over missing items, and the share of drafts with exactly the right verdict. */
 function score(dir: string, drafts: Expected): { precision: number; recall: number; exact: number; n: number } {
@@ -141,44 +111,27 @@ function score(dir: string, drafts: Expected): { precision: number; recall: numb
   return { precision: tp / (tp + fp), recall: tp / (tp + fn), exact: exact / n, n };
 }
 
-function assertFloor(got: ReturnType<typeof score>, floor: typeof HOLDOUT_FLOOR): void {
+function assertFloor(got: ReturnType<typeof score>, floor: Floor): void {
   // Floors at the figures measured when they were last raised (bench:checklists prints the current ones).
   assert.ok(got.precision >= floor.precision, `precision ${got.precision}`);
   assert.ok(got.recall >= floor.recall, `recall ${got.recall}`);
   assert.ok(got.exact >= floor.exact, `exact verdicts ${got.exact} of ${got.n}`);
 }
 
-// Holdout splits: only scored, never tuned on. Each floor is its measured figure (the target is 0.95).
-const HOLDOUT_SPLITS = [
-  { dir: HOLDOUT, what: 'the holdout split (test/fixtures/drafts/holdout)', floor: HOLDOUT_FLOOR },
-  { dir: HOLDOUT_2, what: 'the second holdout split (test/fixtures/drafts/holdout-2)', floor: HOLDOUT_2_FLOOR },
-  { dir: HOLDOUT_3, what: 'the third holdout split (test/fixtures/drafts/holdout-3)', floor: HOLDOUT_3_FLOOR },
-  { dir: HOLDOUT_4, what: 'the fourth holdout split (test/fixtures/drafts/holdout-4)', floor: HOLDOUT_4_FLOOR },
-];
-
 describe('reply drafts, holdout splits (scored only)', () => {
-  for (const { dir, what, floor } of HOLDOUT_SPLITS) {
-    it(`keeps ${what} at its measured floors (target 0.95)`, () => {
+  for (const { dir: name, atLeast, floor } of SPLITS.holdouts) {
+    const dir = join(REPO, 'test', 'fixtures', 'drafts', name);
+    it(`keeps test/fixtures/drafts/${name} at its measured floors (target 0.95)`, () => {
       const holdout: Expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
       const got = score(dir, holdout);
-      assert.ok(got.n >= 50, `${what} is there`);
+      assert.ok(got.n >= atLeast, `${name} is there`);
       assertFloor(got, floor);
     });
   }
 });
 
 // Other writers' drafts (the lead's sets): a voice the code was not written against, held to floors.
-for (const voice of [
-  { prefix: THIRD_VOICE, floor: THIRD_VOICE_FLOOR, atLeast: 70 },
-  { prefix: FOURTH_VOICE, floor: FOURTH_VOICE_FLOOR, atLeast: 60 },
-  { prefix: FIFTH_VOICE, floor: FIFTH_VOICE_FLOOR, atLeast: 70 },
-  { prefix: 'lead4-', floor: LEAD4_FLOOR, atLeast: 60 },
-  { prefix: 'lead5-', floor: LEAD5_FLOOR, atLeast: 60 },
-  { prefix: 'lead6-', floor: LEAD6_FLOOR, atLeast: 60 },
-  { prefix: 'lead7-', floor: LEAD7_FLOOR, atLeast: 60 },
-  { prefix: 'lead8-', floor: LEAD8_FLOOR, atLeast: 60 },
-  { prefix: 'lead9-', floor: LEAD9_FLOOR, atLeast: 60 },
-]) {
+for (const voice of SPLITS.writerSets) {
   describe(`reply drafts by another writer (tune split, ${voice.prefix} prefix)`, () => {
     it('keeps precision, recall and exact verdicts at their measured floors', () => {
       const drafts = Object.fromEntries(Object.entries(expected).filter(([name]) => name.startsWith(voice.prefix)));

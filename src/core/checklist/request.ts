@@ -230,9 +230,7 @@ export function findRequests(input: RequestInput): Request[] {
         const [a, b] = ranges[k]!;
         if (taken[k] || own[k] || next.heading || next.bullet || b <= a || b - a > 8 || next.paragraph > s.paragraph + 1) break;
         if (list.length && next.paragraph !== sentences[list[0]!]!.paragraph) break;
-        let verb = false;
-        for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) verb = true;
-        if (verb) break;
+        if (hasVerb(words, a, b)) break;
         list.push(k);
       }
     }
@@ -312,9 +310,13 @@ const LETTER_END = /\p{L}/u;
 
 /** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
 function shortVerbless(words: readonly Word[], [a, b]: [number, number]): boolean {
-  if (b - a > 6) return false;
-  for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) return false;
-  return true;
+  return b - a <= 6 && !hasVerb(words, a, b);
+}
+
+/** Any verb form among words [a, b) ("сменился", "работает", "пришлите"). */
+function hasVerb(words: readonly Word[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isVerbForm(words[i]!.text)) return true;
+  return false;
 }
 
 /** Does a sentence start a line (only spaces before it on its line)? */
