@@ -115,6 +115,17 @@ function formLine(text: string, a: number, b: number): string | undefined {
   return `${bold}%s${text.slice(colon, after)} ${blanks ? rest : '____'}`;
 }
 
+/**
+ * A label with a dash after it and nothing to its right, in a list being filled in ("ФИО -", "VIN —"
+ * under "напишите:"): the dash is the blank, as "ФИО: ____" is. Only while a list is open, so a line
+ * that breaks off a sentence with a dash ("если не поможет —" / "напишите нам") still continues it.
+ */
+function dashLine(text: string, a: number, b: number): string | undefined {
+  const dash = text[b - 1]!;
+  if ((dash !== '-' && dash !== '–' && dash !== '—') || b - a > 100 || !SPACE.test(text[b - 2] ?? '')) return undefined;
+  return LETTER.test(text.slice(a, b - 1)) ? `%s ${dash}` : undefined;
+}
+
 /** Does the sentence end with a colon (markdown emphasis around it aside: "**Что прислать:**")? */
 export function introducesList(text: string, s: { start: number; end: number }): boolean {
   let i = s.end - 1;
@@ -172,7 +183,9 @@ export function segment(text: string, end = text.length): Sentence[] {
     } else {
       // A markdown table row is a list line: "| ФИО | Иванов Иван |" under "Пришлите:".
       const marker = text[a] === '|' ? TABLE_ROW : LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
-      const form = marker ? undefined : formLine(text, a, b);
+      const previous = out[out.length - 1];
+      const listOpen = !!lead || (!!open && endsWithColon(open)) || (!open && previous?.markerKind === 'form' && previous.paragraph === paragraph);
+      const form = marker ? undefined : (formLine(text, a, b) ?? (listOpen ? dashLine(text, a, b) : undefined));
       const continues = !!open && !marker && !form && !introducesList(text, open) && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
       let pos = a;
       let bullet: string | undefined;
