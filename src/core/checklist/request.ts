@@ -497,12 +497,16 @@ function listLineNegated(words: readonly Word[], [a, b]: [number, number]): bool
   return false;
 }
 
+const POLITE = new Set(['пожалуйста', 'please']);
+
 /** Clauses of a sentence: split at commas, semicolons, colons, brackets, table pipes, spaced dashes and "но". */
 function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number]): Clause[] {
   const out: Clause[] = [];
   let from = a;
   for (let i = a + 1; i < b; i++) {
     const gap = text.slice(words[i - 1]!.end, words[i]!.start);
+    // "оставьте, пожалуйста, обращение через форму": a word of politeness between commas does not part the verb from its object.
+    if (gap.trim() === ',' && (POLITE.has(words[i]!.text) || POLITE.has(words[i - 1]!.text))) continue;
     if (/[,;:()|]|\s[-–—]\s|[–—]/.test(gap) || words[i]!.text === 'но' || words[i]!.text === 'but') {
       out.push({ from, to: i });
       from = i;
