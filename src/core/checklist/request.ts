@@ -409,7 +409,14 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   const out = new Uint8Array(words.length);
   const itemEnds = new Uint8Array(words.length);
   for (const h of hits) if (h.item) itemEnds[h.last] = 1;
+  // Item phrases that are clauses ending in their verb ("когда вы обращались", "the date you visited"):
+  // the words after them, up to the next thing joined on, say where or what for, not a second item
+  // ("когда вы обращались в дилерский центр" asks the date, not which dealer).
+  const verbClauseEnds = new Uint8Array(words.length);
+  for (const h of hits) if (h.item && h.clausal && h.size > 1 && (isVerbForm(words[h.last]!.text) || /^[a-z]{3,}ed$/.test(words[h.last]!.text))) verbClauseEnds[h.last] = 1;
   let inClause = false;
+  /** Words before this index are the place or aim of a clausal item ("… в дилерский центр"). */
+  let placeUntil = 0;
   let story = false;
   let from = 0;
   // Brackets right after an item (1) that go on to say what it is or where to find it (2): "VIN
@@ -447,6 +454,8 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
         inClause = true;
         from = i + 1;
       }
+    } else if (!inClause && !boundary && verbClauseEnds[i - 1] && (PREPOSITIONS_BEFORE.has(t) || t === 'at' || t === 'the')) {
+      placeUntil = i + PLACE_REACH;
     } else if (!inClause && englishStory(t, next)) {
       // "a description of what happened at the dealership": the story, not the dealer.
       inClause = true;
@@ -455,10 +464,14 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
     } else if (!inClause && !boundary && itemEnds[i - 1] && (t === 'you' || t === 'that' || t === 'which') && /^[a-z]/.test(next)) {
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
-    if (inClause && i >= from) out[i] = 1;
+    if (boundary || ASKING_WORDS.has(t) || CONDITION.has(t)) placeUntil = 0;
+    if ((inClause && i >= from) || i < placeUntil) out[i] = 1;
   }
   return out;
 }
+
+/** How far the place or aim after a clausal item reaches, in words ("в дилерский центр для активации"). */
+const PLACE_REACH = 4;
 
 /** Nouns of a point in time, which a clause on "когда" describes. */
 const TIME_NOUN = /^(дат[аеуы]|дней|день|дня|числ[оа]|врем[яени]+|год[ау]?|период|момент|date|day|time)$/;
