@@ -36,6 +36,34 @@ const SPACE = /\s/;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const LOWER_START = /^[\p{Ll}\d(«"“]/u;
+const LOWER_LETTER = /\p{Ll}/u;
+/** Words that cannot end a sentence: a line that stops on one goes on below ("укажите ФИО и" / "телефон"). */
+const JOINING_WORDS = new Set(['и', 'или', 'а', 'но', 'в', 'во', 'на', 'с', 'со', 'по', 'для', 'от', 'к', 'из', 'у', 'о', 'об', 'за', 'при', 'что', 'который', 'которая', 'которое', 'которые', 'где', 'куда', 'and', 'or', 'the', 'a', 'of', 'to', 'with', 'for', 'in', 'on', 'your']);
+
+/** Conjunctions that open a line going on with the sentence above ("и пару слов, что не так", "ну и фио", "а также VIN"). */
+const LINE_JOINERS = new Set(['и', 'а', 'или', 'также', 'плюс', 'and', 'or', 'also', 'plus']);
+
+/** Does the line [a, b) open with a conjunction (after "ну", a filler)? */
+function startsOnJoiningWord(text: string, a: number, b: number): boolean {
+  let i = a;
+  while (i < b && LETTER.test(text[i]!)) i++;
+  let word = text.slice(a, i).toLowerCase();
+  if (word === 'ну' && text[i] === ' ') {
+    const from = i + 1;
+    i = from;
+    while (i < b && LETTER.test(text[i]!)) i++;
+    word = text.slice(from, i).toLowerCase();
+  }
+  return i < b && text[i] === ' ' && LINE_JOINERS.has(word) && LOWER_LETTER.test(text[a]!);
+}
+
+/** Does the open sentence stop on a joining word (a preposition or conjunction)? */
+function endsOnJoiningWord(text: string, s: { start: number; end: number }): boolean {
+  let i = s.end;
+  while (i > s.start && LETTER.test(text[i - 1]!)) i--;
+  if (i === s.end || (i > s.start && !SPACE.test(text[i - 1]!))) return false;
+  return JOINING_WORDS.has(text.slice(i, s.end).toLowerCase());
+}
 /**
  * A list marker at the start of a trimmed line: bullets, numbers, multi-level numbers ("1.1.", "2.3)",
  * "1.2") and lower-case letters of sub-items ("а)", "б.", "b)"; not initials). Anchored and bounded, so one attempt per line.
@@ -173,7 +201,11 @@ export function segment(text: string, end = text.length): Sentence[] {
       // A markdown table row is a list line: "| ФИО | Иванов Иван |" under "Пришлите:".
       const marker = text[a] === '|' ? TABLE_ROW : LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
       const form = marker ? undefined : formLine(text, a, b);
-      const continues = !!open && !marker && !form && !introducesList(text, open) && (LOWER_START.test(text[a]!) || /[,;–—-]/.test(text[open.end - 1]!));
+      // A lower-case line goes on with the sentence above only when that sentence was opened by a capital:
+      // a writer who starts sentences in lower case ("добрый день" / "напишите модель и VIN" / "документы
+      // не нужны") ends them at line breaks, and a lower-case start tells nothing. A line that stops on a
+      // comma, a dash or a joining word ("пришлите фио и" / "телефон") goes on whoever wrote it.
+      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && !LOWER_LETTER.test(text[open.start]!)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b));
       let pos = a;
       let bullet: string | undefined;
       if (marker || form) {
