@@ -163,8 +163,9 @@ export function findRequests(input: RequestInput): Request[] {
     for (let i = a; i < b; i++) if (hitStarts[i] || hitEnds[i]) return true;
     return false;
   };
+  // Not the name of a mailbox: "напишите на info@kia.ru" names no data.
   const hasData = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (DATA_NOUNS.some((d) => words[i]!.text.startsWith(d))) return true;
+    for (let i = a; i < b; i++) if (DATA_NOUNS.some((d) => words[i]!.text.startsWith(d)) && text[words[i]!.end] !== '@') return true;
     return false;
   };
 
@@ -239,16 +240,24 @@ export function findRequests(input: RequestInput): Request[] {
     // So does a bare line with no closing punctuation, a heading in plain text ("Что нужно прислать" over
     // "Описание ситуации: …" and "Почту, на которую …").
     const bareLine = !endsWithColon && startsLine(text, s.start) && LETTER_END.test(text[s.end - 1] ?? '') && si + 1 < sentences.length && startsLine(text, sentences[si + 1]!.start);
+    // Lines ending in commas run together into one sentence, and the last of them may ask on its own
+    // ("пришлите:\nФИО,\nVIN,\nи опишите, что случилось."): the lines before its request are still this list.
+    let listHead: [number, number] | undefined;
     if (scope && !list.length && (endsWithColon || bareLine) && !scope.some(([a, b]) => hasItem(a, b) || hasData(a, b))) {
       for (let k = si + 1; k < sentences.length && list.length < 20; k++) {
         const next = sentences[k]!;
         const [a, b] = ranges[k]!;
-        if (taken[k] || own[k] || next.heading || next.bullet || next.paragraph !== s.paragraph || !hasItem(a, b) || !startsLine(text, next.start)) break;
+        if (taken[k] || next.heading || next.bullet || next.paragraph !== s.paragraph || !hasItem(a, b) || !startsLine(text, next.start)) break;
+        if (own[k]) {
+          const from = own[k]!.length ? own[k]![0]![0] : -1;
+          if (!list.length && from > a && hasItem(a, from)) listHead = [a, from];
+          break;
+        }
         list.push(k);
       }
     }
     if (!scope) continue;
-    const all: [number, number][] = [...scope];
+    const all: [number, number][] = listHead ? [...scope, listHead] : [...scope];
     for (const k of list) {
       taken[k] = 1;
       // The whole line is asked for ("— что именно происходит (и приложите скриншот)"), unless it is negated.
@@ -400,7 +409,14 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   const out = new Uint8Array(words.length);
   const itemEnds = new Uint8Array(words.length);
   for (const h of hits) if (h.item) itemEnds[h.last] = 1;
+  // Item phrases that are clauses ending in their verb ("когда вы обращались", "the date you visited"):
+  // the words after them, up to the next thing joined on, say where or what for, not a second item
+  // ("когда вы обращались в дилерский центр" asks the date, not which dealer).
+  const verbClauseEnds = new Uint8Array(words.length);
+  for (const h of hits) if (h.item && h.clausal && h.size > 1 && (isVerbForm(words[h.last]!.text) || /^[a-z]{3,}ed$/.test(words[h.last]!.text))) verbClauseEnds[h.last] = 1;
   let inClause = false;
+  /** Words before this index are the place or aim of a clausal item ("… в дилерский центр"). */
+  let placeUntil = 0;
   let story = false;
   let from = 0;
   // Brackets right after an item (1) that go on to say what it is or where to find it (2): "VIN
@@ -438,6 +454,8 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
         inClause = true;
         from = i + 1;
       }
+    } else if (!inClause && !boundary && verbClauseEnds[i - 1] && (PREPOSITIONS_BEFORE.has(t) || t === 'at' || t === 'the')) {
+      placeUntil = i + PLACE_REACH;
     } else if (!inClause && englishStory(t, next)) {
       // "a description of what happened at the dealership": the story, not the dealer.
       inClause = true;
@@ -446,10 +464,14 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
     } else if (!inClause && !boundary && itemEnds[i - 1] && (t === 'you' || t === 'that' || t === 'which') && /^[a-z]/.test(next)) {
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
-    if (inClause && i >= from) out[i] = 1;
+    if (boundary || ASKING_WORDS.has(t) || CONDITION.has(t)) placeUntil = 0;
+    if ((inClause && i >= from) || i < placeUntil) out[i] = 1;
   }
   return out;
 }
+
+/** How far the place or aim after a clausal item reaches, in words ("в дилерский центр для активации"). */
+const PLACE_REACH = 4;
 
 /** Nouns of a point in time, which a clause on "когда" describes. */
 const TIME_NOUN = /^(дат[аеуы]|дней|день|дня|числ[оа]|врем[яени]+|год[ау]?|период|момент|date|day|time)$/;
@@ -488,12 +510,16 @@ function listLineNegated(words: readonly Word[], [a, b]: [number, number]): bool
   return false;
 }
 
+const POLITE = new Set(['пожалуйста', 'please']);
+
 /** Clauses of a sentence: split at commas, semicolons, colons, brackets, table pipes, spaced dashes and "но". */
 function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number]): Clause[] {
   const out: Clause[] = [];
   let from = a;
   for (let i = a + 1; i < b; i++) {
     const gap = text.slice(words[i - 1]!.end, words[i]!.start);
+    // "оставьте, пожалуйста, обращение через форму": a word of politeness between commas does not part the verb from its object.
+    if (gap.trim() === ',' && (POLITE.has(words[i]!.text) || POLITE.has(words[i - 1]!.text))) continue;
     if (/[,;:()|]|\s[-–—]\s|[–—]/.test(gap) || words[i]!.text === 'но' || words[i]!.text === 'but') {
       out.push({ from, to: i });
       from = i;
