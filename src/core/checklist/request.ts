@@ -35,9 +35,14 @@ const ASK_ROOTS = [
   'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
   // "заполните анкету ниже и верните её нам": a form filled in for us.
   'заполн', 'верн',
+  // "нам нужно знать, к какой почте привязан кабинет": knowing, as a need of ours (see KNOW_ROOTS).
+  'знать', 'узна', 'понять', 'понима',
 ];
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
-const RECEIVE_ROOTS = ['получ', 'увид'];
+const RECEIVE_ROOTS = ['получ', 'увид', 'знать', 'узна', 'понять', 'понима'];
+/** Verbs of knowing: they ask only as a need of ours, said with "нам / мне" ("нам важно понять, …"), not "вам нужно знать, что …", which informs. */
+const KNOW_ROOTS = ['знать', 'узна', 'понять', 'понима'];
+const TO_SPEAKER = new Set(['нам', 'мне']);
 /** "было бы здорово / хорошо / удобно …": a wish that asks, like a modal word. */
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
@@ -600,7 +605,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
     // A heading over a list asks with a bare infinitive ("### Что указать в письме").
-    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы';
+    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы' && (!KNOW_ROOTS.some((r) => t.startsWith(r)) || hasWord(words, clauses[ci]!.from, i, (w) => TO_SPEAKER.has(w)));
     // "VIN могу прислать", "мы готовы направить": the speaker is the one who sends, nobody is asked.
     else if (kind === 'infinitive' && f.speakerActs) ok = false;
     else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s) || s.heading;
