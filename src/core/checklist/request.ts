@@ -37,7 +37,13 @@ const ASK_ROOTS = [
   'заполн', 'верн',
   // "нам нужно знать, к какой почте привязан кабинет": knowing, as a need of ours (see KNOW_ROOTS).
   'знать', 'узна', 'понять', 'понима',
+  // "VIN в заявке не указан — допишите его", "обязательно добавьте IMEI": one more thing for the request
+  // (a step when it goes somewhere: "добавьте номер в профиль", see ADD_ROOTS).
+  'добав', 'допиш', 'дописа', 'дошл', 'досл',
 ];
+/** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
+const ADD_ROOTS = ['добав'];
+const DESTINATION = new Set(['в', 'во', 'к', 'на', 'to', 'into']);
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
 const RECEIVE_ROOTS = ['получ', 'увид', 'знать', 'узна', 'понять', 'понима'];
 /** Verbs of knowing: they ask only as a need of ours, said with "нам / мне" ("нам важно понять, …"), not "вам нужно знать, что …", which informs. */
@@ -622,7 +628,13 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       continue;
     }
     // The place may follow the verb too ("укажите IMEI в приложении"): then, too, the step is done there.
-    if (mayBeSelfService(t) && !f.toUs && (f.selfVerb || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
+    // A self-service verb that may ask ("добавьте") is not a step by itself: another step's verb, a place or a destination makes it one.
+    // Only its imperative asks, and only for an item right after it: "добавить можно только российский
+    // VIN" states what the site allows, "добавьте автомобиль (его) заново, указав VIN" is a step.
+    const adding = ADD_ROOTS.some((r) => t.startsWith(r));
+    if (adding && (kind !== 'imperative' || !itemNext(words, itemWord, i + 1, clauses[ci]!.to))) continue;
+    const addedSomewhere = adding && hasWord(words, i + 1, clauses[ci]!.to, (w) => DESTINATION.has(w));
+    if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || addedSomewhere || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
       continue;
     }
@@ -703,7 +715,11 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
   if (pronounObject(words, clauses[first]!) && ci === first) {
-    if (first > 0) scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
+    // The nearest items before it are what it stands for: "СТС вы уже прислали, спасибо, а VIN не
+    // указан — допишите его" asks for the VIN only (the run of clauses with items right before the verb).
+    let near = first;
+    while (near > 0 && hasItemWord(itemWord, clauses[near - 1]!.from, clauses[near - 1]!.to)) near--;
+    if (first > 0) scope.unshift([clauses[near < first && near > 0 ? near : 0]!.from, clauses[first - 1]!.to]);
     return scope.length ? [[-1, -1], ...scope] : undefined;
   }
   return scope.length ? scope : undefined;
@@ -780,6 +796,7 @@ interface ClauseFacts {
   lastAsked: number;
   /** A self-service verb (введите, нажмите…), and the first place word (в приложении, на сайте…). */
   selfVerb: boolean;
+  selfVerbs: number;
   firstPlace: number;
   /** Sends what is asked to us (нам, форма обратной связи, ответным письмом, an e-mail address). */
   toUs: boolean;
@@ -810,7 +827,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -832,7 +849,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (sawNo && (t === 'needed' || t === 'required' || t === 'necessary')) f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
-    if (SELF_VERBS.has(t)) f.selfVerb = true;
+    if (SELF_VERBS.has(t)) {
+      f.selfVerb = true;
+      f.selfVerbs++;
+    }
     // "дату регистрации на сайте", "логин для входа в приложение": the place belongs to the action noun before it, not to the verb.
     const ofActionNoun = k - 2 >= c.from && ACTION_NOUN.test(words[k - 2]!.text) && PLACE_PREPOSITIONS.has(prev);
     if (SELF_PLACES.has(t) && f.firstPlace === Infinity && !ofActionNoun) f.firstPlace = k;
@@ -945,6 +965,13 @@ function governedBySelfService(words: readonly Word[], facts: readonly ClauseFac
     }
   }
   return false;
+}
+
+/** The first word from `a` that is not a little word ("пожалуйста", "ещё", "also") is an item's. */
+function itemNext(words: readonly Word[], itemWord: Uint8Array, a: number, b: number): boolean {
+  let i = a;
+  while (i < b && (FUNCTION_WORDS.has(words[i]!.text) || ADDITIVE.has(words[i]!.text))) i++;
+  return i < b && !!itemWord[i];
 }
 
 /** A clause made of item phrases and little words only ("ФИО, телефон и VIN пришлите…"). */
