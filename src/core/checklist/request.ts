@@ -37,13 +37,22 @@ const ASK_ROOTS = [
   'заполн', 'верн',
   // "нам нужно знать, к какой почте привязан кабинет": knowing, as a need of ours (see KNOW_ROOTS).
   'знать', 'узна', 'понять', 'понима',
-  // "VIN в заявке не указан — допишите его", "обязательно добавьте IMEI": one more thing for the request
-  // (a step when it goes somewhere: "добавьте номер в профиль", see ADD_ROOTS).
-  'добав', 'допиш', 'дописа', 'дошл', 'досл',
+  // "VIN в заявке не указан — допишите его", "дошлите скан": one more thing for the request.
+  'допиш', 'дописа', 'дошл', 'досл',
+  // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsItem).
+  'добав',
 ];
 /** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
 const ADD_ROOTS = ['добав'];
 const DESTINATION = new Set(['в', 'во', 'к', 'на', 'to', 'into']);
+/** Where added things go when they go to us: "в ответ", "к письму", "в заявку", "to your reply". */
+const OUR_LETTER = /^(ответ|письм|обращени|заявк|сообщени|reply|email|message|letter)/;
+
+/** A destination among words [a, b) that is not our letter ("в профиль", "к аккаунту", not "к письму"). */
+function addsSomewhere(words: readonly Word[], a: number, b: number): boolean {
+  for (let k = a; k + 1 < b; k++) if (DESTINATION.has(words[k]!.text) && !OUR_LETTER.test(words[k + 1]!.text) && !OUR_LETTER.test(words[k + 2]?.text ?? '')) return true;
+  return false;
+}
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
 const RECEIVE_ROOTS = ['получ', 'увид', 'знать', 'узна', 'понять', 'понима'];
 /** Verbs of knowing: they ask only as a need of ours, said with "нам / мне" ("нам важно понять, …"), not "вам нужно знать, что …", which informs. */
@@ -628,12 +637,11 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       continue;
     }
     // The place may follow the verb too ("укажите IMEI в приложении"): then, too, the step is done there.
-    // A self-service verb that may ask ("добавьте") is not a step by itself: another step's verb, a place or a destination makes it one.
-    // Only its imperative asks, and only for an item right after it: "добавить можно только российский
-    // VIN" states what the site allows, "добавьте автомобиль (его) заново, указав VIN" is a step.
-    const adding = ADD_ROOTS.some((r) => t.startsWith(r));
-    if (adding && (kind !== 'imperative' || !itemNext(words, itemWord, i + 1, clauses[ci]!.to))) continue;
-    const addedSomewhere = adding && hasWord(words, i + 1, clauses[ci]!.to, (w) => DESTINATION.has(w));
+    // "Добавьте" adds a car in the app or adds data to the letter: it asks only for an item named right
+    // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN";
+    // a destination that is not our letter makes it a step there ("добавьте номер в профиль").
+    if (t.startsWith('добав') && !addsItem(words, itemWord, i, b)) continue;
+    const addedSomewhere = ADD_ROOTS.some((r) => t.startsWith(r)) && addsSomewhere(words, i + 1, clauses[ci]!.to);
     if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || addedSomewhere || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
       continue;
@@ -733,6 +741,19 @@ export function weWill(w: string): boolean {
   return WE_WILL.has(w) || (/^(ис|пере|про|по|пред|до|от|за|вы|у|с|о|вн|из|раз)\p{L}{2,}(им|ем|ём)$/u.test(w) && !/[дщшжкгхчн]им$/.test(w) && w !== 'совсем');
 }
 
+/**
+ * Does the verb at `i` take an item or nothing (a list below, things named before) for its object?
+ * Skips "пожалуйста", "нам", "ещё" and where it goes ("к письму", "в ответ"); bounded by a few words.
+ */
+function addsItem(words: readonly Word[], itemWord: Uint8Array, i: number, b: number): boolean {
+  for (let k = i + 1; k < b && k <= i + 6; k++) {
+    const t = words[k]!.text;
+    if (itemWord[k]) return true;
+    if (!FUNCTION_WORDS.has(t) && !TO_US_WORDS.has(t) && !PLACE_PREPOSITIONS.has(t) && t !== 'к' && !TO_US.some((m) => t.startsWith(m))) return false;
+  }
+  return true;
+}
+
 /** Only "пожалуйста", "нам", "тоже" and the like from `a` to the sentence's end `b`: the verb has no object after it. */
 function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
@@ -796,6 +817,7 @@ interface ClauseFacts {
   lastAsked: number;
   /** A self-service verb (введите, нажмите…), and the first place word (в приложении, на сайте…). */
   selfVerb: boolean;
+  /** How many self-service verbs: a verb that is one itself ("добавьте") counts only the others. */
   selfVerbs: number;
   firstPlace: number;
   /** Sends what is asked to us (нам, форма обратной связи, ответным письмом, an e-mail address). */
@@ -965,13 +987,6 @@ function governedBySelfService(words: readonly Word[], facts: readonly ClauseFac
     }
   }
   return false;
-}
-
-/** The first word from `a` that is not a little word ("пожалуйста", "ещё", "also") is an item's. */
-function itemNext(words: readonly Word[], itemWord: Uint8Array, a: number, b: number): boolean {
-  let i = a;
-  while (i < b && (FUNCTION_WORDS.has(words[i]!.text) || ADDITIVE.has(words[i]!.text))) i++;
-  return i < b && !!itemWord[i];
 }
 
 /** A clause made of item phrases and little words only ("ФИО, телефон и VIN пришлите…"). */

@@ -146,6 +146,17 @@ function formLine(text: string, a: number, b: number, inForm = false): string | 
   return `${bold}%s${text.slice(colon, after)} ${blanks ? rest : '____'}`;
 }
 
+/**
+ * A label with a dash after it and nothing to its right, in a list being filled in ("ФИО -", "VIN —"
+ * under "напишите:"): the dash is the blank, as "ФИО: ____" is. Only while a list is open, so a line
+ * that breaks off a sentence with a dash ("если не поможет —" / "напишите нам") still continues it.
+ */
+function dashLine(text: string, a: number, b: number): string | undefined {
+  const dash = text[b - 1]!;
+  if ((dash !== '-' && dash !== '–' && dash !== '—') || b - a > 100 || !SPACE.test(text[b - 2] ?? '')) return undefined;
+  return LETTER.test(text.slice(a, b - 1)) ? `%s ${dash}` : undefined;
+}
+
 /** A short label and a colon with nothing after it ("VIN-номер:", "**Дата визита:**"): a field of a form left empty, or a sub-head. */
 function emptyField(text: string, a: number, b: number): boolean {
   return b - a <= 64 && formLine(text, a, b, true) !== undefined && formLine(text, a, b) === undefined && introducesList(text, { start: a, end: b });
@@ -228,6 +239,8 @@ export function segment(text: string, end = text.length): Sentence[] {
     } else {
       // A markdown table row is a list line: "| ФИО | Иванов Иван |" under "Пришлите:".
       const marker = text[a] === '|' ? TABLE_ROW : LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
+      const previous = out[out.length - 1];
+      const listOpen = !!lead || (!!open && endsWithColon(open)) || (!open && previous?.markerKind === 'form' && previous.paragraph === paragraph);
       // Labels with nothing after their colons, one a line, under a sentence that ends with a colon
       // ("…заполните и отправьте:" over "VIN-номер:", "Дата визита:"): a form copied into the reply, its
       // fields left empty. Two such lines at least (one alone reads as a sub-head), and not above a
@@ -240,6 +253,8 @@ export function segment(text: string, end = text.length): Sentence[] {
         const underLead = !!above && !above.bullet && endsWithColon(above);
         if (inForm ? !(next && LIST_MARKER.test(text.slice(next[0], Math.min(next[1], next[0] + 16)))) : underLead && !!next && (emptyField(text, next[0], next[1]) || formLine(text, next[0], next[1]) !== undefined)) form = formLine(text, a, b, true);
       }
+      // "ФИО -" / "VIN —" under a request that ends with a colon: the dash is the blank.
+      if (!form && !marker && listOpen) form = dashLine(text, a, b);
       inForm = !!form;
       // A lower-case line goes on with the sentence above only when that sentence was opened by a capital:
       // a writer who starts sentences in lower case ("добрый день" / "напишите модель и VIN" / "документы
