@@ -35,6 +35,8 @@ const ASK_ROOTS = [
   'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
   // "заполните анкету ниже и верните её нам": a form filled in for us.
   'заполн', 'верн',
+  // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsToUs).
+  'добав',
 ];
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
 const RECEIVE_ROOTS = ['получ', 'увид'];
@@ -623,7 +625,10 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       continue;
     }
     // The place may follow the verb too ("укажите IMEI в приложении"): then, too, the step is done there.
-    if (mayBeSelfService(t) && !f.toUs && (f.selfVerb || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
+    // "Добавьте" adds a car in the app or adds data to the letter: it asks only for an item named right
+    // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN".
+    if (t.startsWith('добав') && !addsItem(words, itemWord, i, b)) continue;
+    if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
       continue;
     }
@@ -718,6 +723,19 @@ export function weWill(w: string): boolean {
   return WE_WILL.has(w) || (/^(ис|пере|про|по|пред|до|от|за|вы|у|с|о|вн|из|раз)\p{L}{2,}(им|ем|ём)$/u.test(w) && !/[дщшжкгхчн]им$/.test(w) && w !== 'совсем');
 }
 
+/**
+ * Does the verb at `i` take an item or nothing (a list below, things named before) for its object?
+ * Skips "пожалуйста", "нам", "ещё" and where it goes ("к письму", "в ответ"); bounded by a few words.
+ */
+function addsItem(words: readonly Word[], itemWord: Uint8Array, i: number, b: number): boolean {
+  for (let k = i + 1; k < b && k <= i + 6; k++) {
+    const t = words[k]!.text;
+    if (itemWord[k]) return true;
+    if (!FUNCTION_WORDS.has(t) && !TO_US_WORDS.has(t) && !PLACE_PREPOSITIONS.has(t) && t !== 'к' && !TO_US.some((m) => t.startsWith(m))) return false;
+  }
+  return true;
+}
+
 /** Only "пожалуйста", "нам", "тоже" and the like from `a` to the sentence's end `b`: the verb has no object after it. */
 function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
@@ -781,6 +799,8 @@ interface ClauseFacts {
   lastAsked: number;
   /** A self-service verb (введите, нажмите…), and the first place word (в приложении, на сайте…). */
   selfVerb: boolean;
+  /** How many self-service verbs: a verb that is one itself ("добавьте") counts only the others. */
+  selfVerbs: number;
   firstPlace: number;
   /** Sends what is asked to us (нам, форма обратной связи, ответным письмом, an e-mail address). */
   toUs: boolean;
@@ -811,7 +831,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -833,7 +853,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (sawNo && (t === 'needed' || t === 'required' || t === 'necessary')) f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
-    if (SELF_VERBS.has(t)) f.selfVerb = true;
+    if (SELF_VERBS.has(t)) {
+      f.selfVerb = true;
+      f.selfVerbs++;
+    }
     // "дату регистрации на сайте", "логин для входа в приложение": the place belongs to the action noun before it, not to the verb.
     const ofActionNoun = k - 2 >= c.from && ACTION_NOUN.test(words[k - 2]!.text) && PLACE_PREPOSITIONS.has(prev);
     if (SELF_PLACES.has(t) && f.firstPlace === Infinity && !ofActionNoun) f.firstPlace = k;

@@ -7,6 +7,7 @@ import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
+import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
 import { segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
@@ -128,29 +129,6 @@ function unrelated(words: readonly Word[], first: number, last: number): boolean
   return false;
 }
 
-/** The id of the topics we have no checklist for, in topic tallies; never a checklist's id (those are `[a-z0-9-]+`). */
-const OFF_CHECKLIST_TOPIC = '\u0000off-checklist';
-/**
- * Problems customers write about that no checklist covers (the KB answers them without asking for
- * data): navigation maps, Apple CarPlay / Android Auto, the warranty, booking a service visit.
- * Matched like checklist topic terms.
- */
-const OFF_CHECKLIST: readonly Checklist[] = [
-  {
-    id: OFF_CHECKLIST_TOPIC,
-    title: { ru: 'Темы без чек-листа', en: 'Topics without a checklist' },
-    appliesWhen: {
-      terms: [
-        'навигация', 'навигационные карты', 'обновление карт', 'карты навигации', 'навигатор', 'navigation', 'map update',
-        'CarPlay', 'Car Play', 'Android Auto',
-        'гарантия', 'гарантийный', 'warranty',
-        'техническое обслуживание', 'техобслуживание', 'записаться на обслуживание', 'запись на обслуживание', 'запись на сервис', 'записаться на сервис', 'service appointment',
-      ],
-    },
-    items: [],
-  },
-];
-
 /** Index of the first element of `xs` (sorted by `key`) whose key is ≥ x. */
 function lowerBound<T>(xs: readonly T[], x: number, key: (t: T) => number): number {
   let lo = 0;
@@ -196,8 +174,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const topicHits = hits
     .filter((h) => !h.item && !unrelated(words, h.word, h.last))
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
-  // Problems we have no checklist for, weighed like a telling topic term.
-  for (const h of matcherFor(OFF_CHECKLIST).find(words)) if (!unrelated(words, h.word, h.last)) topicHits.push({ checklist: OFF_CHECKLIST_TOPIC, at: words[h.word]!.start, weight: 1 });
+  // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
+  for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
   // KB answers pasted into the reply name their topic too.
   const flat = fold(text.slice(0, end)).replace(/\s+/g, ' ');
   for (const c of options.checklists) {
@@ -323,16 +301,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     // checklist has (дата регистрации and ПТС are the sign-in checklist's), two of them at least.
     if (!topics.size) topics = quotedTopics();
     if (!topics.size) topics = new Map(options.checklists.filter((c) => [...(items.get(c.id)?.keys() ?? [])].filter((it) => uniqueItems.get(it) === c.id).length >= 2).map((c) => [c.id, 1]));
-    // A problem we have no checklist for (navigation maps, CarPlay, warranty, a service visit), named where
-    // the request takes its topic from at least as strongly as any checklist's topic, explains a request
-    // for items every checklist shares ("для проверки обновления карт сообщите VIN"): no checklist applies,
-    // although "личный кабинет" or a step like "удалите автомобиль" came up beside it. An item only a
-    // named checklist has (дата регистрации, фото СТС) still brings that checklist.
-    const offTopic = topics.get(OFF_CHECKLIST_TOPIC);
-    if (offTopic !== undefined) {
-      const ownItem = [...topics.keys()].some((id) => [...(items.get(id)?.keys() ?? [])].some((it) => uniqueItems.get(it) === id));
-      if (!ownItem && [...topics.values()].every((w) => w <= offTopic)) return [];
-    }
+    // A problem with no checklist named more tellingly than any checklist's topic: nothing to check
+    // ("обновление карт … удалите автомобиль из списка CarPlay … пришлите VIN и модель").
+    const other = topics.get(OTHER_TOPIC) ?? 0;
+    if (other > 0 && [...topics].every(([id, w]) => id === OTHER_TOPIC || w < other)) return [];
     const named = [...topics.keys()].filter((id) => !unpinned.has(id) && byId.has(id));
     const matchedOf = (id: string) => items.get(id)?.size ?? 0;
     // Its own problem named in so many words (a term of its own, not "личный кабинет") and items only
