@@ -35,13 +35,31 @@ const ASK_ROOTS = [
   'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
   // "заполните анкету ниже и верните её нам": a form filled in for us.
   'заполн', 'верн',
-  // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsToUs).
+  // "нам нужно знать, к какой почте привязан кабинет": knowing, as a need of ours (see KNOW_ROOTS).
+  'знать', 'узна', 'понять', 'понима',
+  // "VIN в заявке не указан — допишите его", "дошлите скан": one more thing for the request.
+  'допиш', 'дописа', 'дошл', 'досл',
+  // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsItem).
   'добав',
   // "просим кратко изложить обстоятельства", "изложите, что произошло": set out, as "опишите".
   'излож',
 ];
+/** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
+const ADD_ROOTS = ['добав'];
+const DESTINATION = new Set(['в', 'во', 'к', 'на', 'to', 'into']);
+/** Where added things go when they go to us: "в ответ", "к письму", "в заявку", "to your reply". */
+const OUR_LETTER = /^(ответ|письм|обращени|заявк|сообщени|reply|email|message|letter)/;
+
+/** A destination among words [a, b) that is not our letter ("в профиль", "к аккаунту", not "к письму"). */
+function addsSomewhere(words: readonly Word[], a: number, b: number): boolean {
+  for (let k = a; k + 1 < b; k++) if (DESTINATION.has(words[k]!.text) && !OUR_LETTER.test(words[k + 1]!.text) && !OUR_LETTER.test(words[k + 2]?.text ?? '')) return true;
+  return false;
+}
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
-const RECEIVE_ROOTS = ['получ', 'увид'];
+const RECEIVE_ROOTS = ['получ', 'увид', 'знать', 'узна', 'понять', 'понима'];
+/** Verbs of knowing: they ask only as a need of ours, said with "нам / мне" ("нам важно понять, …"), not "вам нужно знать, что …", which informs. */
+const KNOW_ROOTS = ['знать', 'узна', 'понять', 'понима'];
+const TO_SPEAKER = new Set(['нам', 'мне']);
 /** "было бы здорово / хорошо / удобно …": a wish that asks, like a modal word. */
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
@@ -207,7 +225,9 @@ export function findRequests(input: RequestInput): Request[] {
     }
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
     // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
-    if (!scope && ellipticRequest(text, words, ranges[si]!, s, hitStarts, out.length ? 2 : 3)) scope = [ranges[si]!];
+    // Its list may end with a verb that asks for one thing more ("По Mobikey: ФИО, VIN, а также опишите, что …"): the items before the verb are asked too.
+    const [sa] = ranges[si]!;
+    if ((!scope || scope[0]![0] > sa) && ellipticRequest(text, words, ranges[si]!, s, hitStarts, aside, out.length ? 2 : 3)) scope = scope ? [[sa, scope[0]![0]], ...scope] : [ranges[si]!];
     // A pronoun does not point at a sentence that declared its items unnecessary ("описывать ещё раз не нужно. … отправьте её").
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
@@ -355,7 +375,7 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 }
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
-function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, minItems: number): boolean {
+function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, aside: Uint8Array, minItems: number): boolean {
   // "И для обоих вопросов — VIN": a sub-head opened by "и / а также" adds to the request before it, one item is enough.
   if (a + 1 < b && minItems < 3 && CONTINUES.has(words[a]!.text)) {
     a++;
@@ -370,7 +390,11 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   for (let i = a; i < b; i++) {
     const t = words[i]!.text;
     if (i > a && /[,;:]/.test(text.slice(words[i - 1]!.end, words[i]!.start))) sub = false;
+    // The problem in brackets after the topic ("По Kia Connect (не выполняются команды): …") is no statement of ours.
+    if (aside[i]) continue;
     if (RELATIVE.test(t) || ASKING_WORDS.has(t)) sub = true;
+    // An asking verb after the items asks for one thing more; it does not make the list a statement.
+    if (!sub && kindOf(t) === 'imperative' && items > 0) continue;
     if (!sub && (NEGATIONS.has(t) || isVerbForm(t))) return false;
     if (hitStarts[i]) items++;
   }
@@ -604,7 +628,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
     // A heading over a list asks with a bare infinitive ("### Что указать в письме").
-    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы';
+    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы' && (!KNOW_ROOTS.some((r) => t.startsWith(r)) || hasWord(words, clauses[ci]!.from, i, (w) => TO_SPEAKER.has(w)));
     // "VIN могу прислать", "мы готовы направить": the speaker is the one who sends, nobody is asked.
     else if (kind === 'infinitive' && f.speakerActs) ok = false;
     else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s) || s.heading;
@@ -622,9 +646,11 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     }
     // The place may follow the verb too ("укажите IMEI в приложении"): then, too, the step is done there.
     // "Добавьте" adds a car in the app or adds data to the letter: it asks only for an item named right
-    // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN".
+    // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN";
+    // a destination that is not our letter makes it a step there ("добавьте номер в профиль").
     if (t.startsWith('добав') && !addsItem(words, itemWord, i, b)) continue;
-    if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
+    const addedSomewhere = ADD_ROOTS.some((r) => t.startsWith(r)) && addsSomewhere(words, i + 1, clauses[ci]!.to);
+    if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || addedSomewhere || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
       continue;
     }
@@ -705,7 +731,11 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
   if (pronounObject(words, clauses[first]!) && ci === first) {
-    if (first > 0) scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
+    // The nearest items before it are what it stands for: "СТС вы уже прислали, спасибо, а VIN не
+    // указан — допишите его" asks for the VIN only (the run of clauses with items right before the verb).
+    let near = first;
+    while (near > 0 && hasItemWord(itemWord, clauses[near - 1]!.from, clauses[near - 1]!.to)) near--;
+    if (first > 0) scope.unshift([clauses[near < first && near > 0 ? near : 0]!.from, clauses[first - 1]!.to]);
     return scope.length ? [[-1, -1], ...scope] : undefined;
   }
   return scope.length ? scope : undefined;
