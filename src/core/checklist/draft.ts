@@ -24,6 +24,9 @@ function oneScript(word: string): string {
   return /[a-z]/.test(out) ? word : out;
 }
 
+/** Chat shorthand for the polite word, read as the word itself ("пришлите плз", "pls send"). */
+const SHORTHAND: Record<string, string> = { плз: 'пожалуйста', плиз: 'пожалуйста', пжл: 'пожалуйста', пжлст: 'пожалуйста', пож: 'пожалуйста', pls: 'please', plz: 'please', pl: 'please' };
+
 /** A Russian word cut short before a vowel: three to seven letters, a vowel among them, a consonant last ("рег", "примерн"). */
 const CUT_WORD = /^(?=[а-яё]*[аеёиоуыэюя])[а-яё]{2,6}[бвгджзклмнпрстфхцчшщ]$/;
 
@@ -31,7 +34,7 @@ const GOES_ON = /^(?: ?[а-яё]|[,;)/]| \()/;
 
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return tokenize(text.slice(from, to)).map((t) => {
-    const folded = oneScript(t.text);
+    const folded = SHORTHAND[t.text] ?? oneScript(t.text);
     const word: Word = { text: folded, stem: queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
     // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
     if (text[word.end] === '.' && CUT_WORD.test(folded) && GOES_ON.test(text.slice(word.end + 1, word.end + 3))) word.cut = true;
