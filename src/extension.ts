@@ -5,8 +5,8 @@ import type { SearchHit } from './core/search/index';
 import { selectionQuery } from './core/search/limits';
 import { ArticlePreviewProvider, showArticlePreview } from './vscode/articlePreview';
 import { ARTICLE_SCHEME, Commands, InternalCommands } from './vscode/commands';
-import { AnswerCompletionProvider, completionTriggerCharacters } from './vscode/completions';
-import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix, pinChecklistCommand } from './vscode/draftChecks';
+import { AnswerCompletionProvider, completionTriggerCharacters, insertCompletionAboveSignature } from './vscode/completions';
+import { ChecklistLens, DraftChecker, DraftFixProvider, applyFix, pinChecklistCommand, pinMenuItems, pinStateItems } from './vscode/draftChecks';
 import { copyVin, EntityHoverProvider } from './vscode/entityHover';
 import { readConfig } from './vscode/config';
 import { ReplyDrafts } from './vscode/insertArticle';
@@ -33,6 +33,11 @@ export interface SupportKbApi {
   state(): KbState;
   /** Checks a document now and returns what the diagnostics show (for tests and other extensions). */
   checkDocument(doc: vscode.TextDocument): Promise<DraftReport | undefined>;
+  /**
+   * What the pin menu shows for a document (for tests): its first list, or with a checklist id the
+   * choices for that checklist. Headings have `separator` set.
+   */
+  pinMenu(doc: vscode.TextDocument, checklistId?: string): { label: string; description?: string; detail?: string; separator: boolean }[];
   /** Lints a KB document now and returns the findings its diagnostics show. */
   lintDocument(doc: vscode.TextDocument): Promise<LintFinding[]>;
   /** Ends open searches, writes the search-gap log, and returns this machine's log file. */
@@ -139,6 +144,7 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
       if (applied) markWalkthroughStep('fixedDraft');
       return applied;
     }),
+    vscode.commands.registerCommand(InternalCommands.insertCompletionAboveSignature, insertCompletionAboveSignature),
     vscode.commands.registerCommand(InternalCommands.openArticleById, async (id: string) => {
       const article = typeof id === 'string' ? articleById(id) : undefined;
       if (article) await open(article);
@@ -160,6 +166,13 @@ export function activate(context: vscode.ExtensionContext): SupportKbApi {
     lastIndexOutcome: () => kb.lastIndexOutcome,
     state: () => kb.state,
     checkDocument: (doc) => checker.check(doc),
+    pinMenu: (doc, checklistId) =>
+      (checklistId ? pinStateItems(checker.pinState(doc, checklistId)) : pinMenuItems(checker, kb, doc)).map((i) => ({
+        label: i.label,
+        description: i.description,
+        detail: i.detail,
+        separator: i.kind === vscode.QuickPickItemKind.Separator,
+      })),
     lintDocument: (doc) => linter.lintNow(doc),
     flushSearchGaps: async () => {
       await gaps.flush();

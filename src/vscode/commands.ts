@@ -21,6 +21,8 @@ export const InternalCommands = {
   compareArticles: 'supportKb.lint.compareArticles',
   trimTitle: 'supportKb.lint.trimTitle',
   completionUsed: 'supportKb.searchGaps.completionUsed',
+  /** A `kb:` completion accepted in or below the signature: puts its answer above the signature. */
+  insertCompletionAboveSignature: 'supportKb.insertCompletionAboveSignature',
 } as const;
 
 /** Virtual documents that show an article read-only when there is no editor to insert it into. */

@@ -125,6 +125,17 @@ export class DraftChecker implements vscode.Disposable {
     return this.pins.get(this.stateKey(doc))?.get(id) ?? 'auto';
   }
 
+  /** The checklists pinned to a document or kept off it, with their titles in the UI language. */
+  pinsOf(doc: vscode.TextDocument): { id: string; title: string; state: PinState }[] {
+    const pins = this.pins.get(this.stateKey(doc));
+    if (!pins?.size) return [];
+    const locale = vscode.env.language.startsWith('en') ? 'en' : 'ru';
+    return this.kb.checklists().flatMap((c) => {
+      const state = pins.get(c.id);
+      return state ? [{ id: c.id, title: c.title[locale], state }] : [];
+    });
+  }
+
   isOff(doc: vscode.TextDocument): boolean {
     return this.off.has(this.stateKey(doc));
   }
@@ -260,7 +271,11 @@ export async function applyFix(uri: string, version: number, edits: TextEditSpec
   return vscode.workspace.applyEdit(edit);
 }
 
-/** "Чек-лист kia-connect: 7/10" above the request, for every checklist the draft is checked against. */
+/**
+ * "Чек-лист «Kia Connect»: 7/10" above the request, for every checklist the draft is checked
+ * against, "(закреплён)" when the agent pinned it; at the top, what the agent set for the whole file
+ * (checks off, a checklist kept off, one pinned that waits for a request). Each opens the pin menu.
+ */
 export class ChecklistLens implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -280,17 +295,87 @@ export class ChecklistLens implements vscode.CodeLensProvider {
       const off: PinArgs = { uri: doc.uri.toString(), state: 'off' };
       return [new vscode.CodeLens(top, { title: vscode.l10n.t('Support KB: a customer’s e-mail, not checked as a reply'), tooltip: vscode.l10n.t('Turn all checks off for this file'), command: Commands.pinChecklist, arguments: [off] })];
     }
-    return report.checklists.map((c) => {
+    const menu: PinArgs = { uri: doc.uri.toString() };
+    const pins = this.checker.pinsOf(doc);
+    const pinned = new Set(pins.filter((p) => p.state === 'pinned').map((p) => p.id));
+    const shown = new Set(report.checklists.map((c) => c.id));
+    // Pins no request lens shows: a checklist kept off the file, or pinned while the draft asks for nothing yet.
+    const fileLenses = pins.filter((p) => !shown.has(p.id)).map((p) => new vscode.CodeLens(top, {
+      title: p.state === 'pinned'
+        ? vscode.l10n.t('Support KB: «{0}» is pinned — checked once the draft asks for data', p.title)
+        : vscode.l10n.t('Support KB: «{0}» is not checked in this file', p.title),
+      tooltip: vscode.l10n.t('Change which checklists this draft is checked against'),
+      command: Commands.pinChecklist,
+      arguments: [menu],
+    }));
+    const requestLenses = report.checklists.map((c) => {
       const total = c.present.length + c.missing.length;
       const range = new vscode.Range(doc.positionAt(c.requestStart), doc.positionAt(c.requestStart));
+      const isPinned = pinned.has(c.id);
+      const status = c.missing.length ? vscode.l10n.t('{0}: not asked for yet — {1}', c.title, c.missingLabels.join(', ')) : c.title;
       return new vscode.CodeLens(range, {
-        title: vscode.l10n.t('Checklist «{0}»: {1}/{2}', c.title, c.present.length, total),
-        tooltip: c.missing.length ? vscode.l10n.t('{0}: not asked for yet — {1}', c.title, c.missingLabels.join(', ')) : c.title,
+        title: isPinned ? vscode.l10n.t('Checklist «{0}» (pinned): {1}/{2}', c.title, c.present.length, total) : vscode.l10n.t('Checklist «{0}»: {1}/{2}', c.title, c.present.length, total),
+        tooltip: isPinned ? `${status}\n${vscode.l10n.t('Pinned to this draft: checked whatever the e-mail’s topic. Click to change.')}` : status,
         command: Commands.pinChecklist,
-        arguments: [{ uri: doc.uri.toString() }],
+        arguments: [menu],
       });
     });
+    return [...fileLenses, ...requestLenses];
   }
+}
+
+/** An entry of the pin menu: a checklist, the file's checks, or a group heading. */
+export interface PinMenuItem extends vscode.QuickPickItem {
+  id: string;
+  now: PinState | 'auto';
+  file: boolean;
+}
+
+/**
+ * The pin menu's first list, for `doc`: turning the file's checks off (or on), then the checklists,
+ * those that matter to this draft first (checked now, pinned or kept off), each saying in words what
+ * it does to this draft now.
+ */
+export function pinMenuItems(checker: DraftChecker, kb: KbService, doc: vscode.TextDocument): PinMenuItem[] {
+  const off = checker.isOff(doc);
+  const fileItem: PinMenuItem = {
+    label: off ? vscode.l10n.t('$(check) Turn the checks on for this file') : vscode.l10n.t('$(circle-slash) Turn all checks off for this file'),
+    detail: off ? vscode.l10n.t('Checklists, VINs, IMEIs and unfilled placeholders are checked again') : vscode.l10n.t('No checklists, VIN, IMEI or placeholder checks in this file until you turn them on'),
+    id: '',
+    now: 'auto',
+    file: true,
+  };
+  const locale = vscode.env.language.startsWith('en') ? 'en' : 'ru';
+  const checked = new Map((off ? [] : checker.report(doc)?.checklists ?? []).map((c) => [c.id, c]));
+  const items = kb.checklists().map((c): PinMenuItem => {
+    const now = checker.pinState(doc, c.id);
+    const result = checked.get(c.id);
+    const score = result ? ` · ${result.present.length}/${result.present.length + result.missing.length}` : '';
+    const description =
+      now === 'pinned' ? (result ? vscode.l10n.t('$(pinned) pinned: always checked') + score : vscode.l10n.t('$(pinned) pinned: checked once the draft asks for data'))
+      : now === 'unpinned' ? vscode.l10n.t('$(circle-slash) kept off this draft: never checked')
+      : result ? vscode.l10n.t('by the e-mail’s topic: checked now') + score
+      : vscode.l10n.t('by the e-mail’s topic: not checked now');
+    return { label: c.title[locale], description, id: c.id, now, file: false };
+  });
+  const forThisDraft = items.filter((i) => i.now !== 'auto' || checked.has(i.id));
+  const others = items.filter((i) => !forThisDraft.includes(i));
+  const heading = (label: string): PinMenuItem => ({ label, kind: vscode.QuickPickItemKind.Separator, id: '', now: 'auto', file: false });
+  return [
+    fileItem,
+    ...(forThisDraft.length ? [heading(vscode.l10n.t('This draft')), ...forThisDraft] : []),
+    ...(others.length ? [heading(forThisDraft.length ? vscode.l10n.t('Other checklists') : vscode.l10n.t('Checklists')), ...others] : []),
+  ];
+}
+
+/** The pin menu's second list: what the chosen checklist may do to this draft, the current choice marked. */
+export function pinStateItems(now: PinState | 'auto'): (vscode.QuickPickItem & { state: PinState | 'auto' })[] {
+  const items = [
+    { state: 'pinned' as const, label: vscode.l10n.t('$(pin) Pin to this draft'), detail: vscode.l10n.t('Check every request in this draft against it, whatever the e-mail’s topic') },
+    { state: 'unpinned' as const, label: vscode.l10n.t('$(circle-slash) Never check this draft against it'), detail: vscode.l10n.t('Not even when the draft asks for data on its topic') },
+    { state: 'auto' as const, label: vscode.l10n.t('$(sync) By the e-mail’s topic (default)'), detail: vscode.l10n.t('Checked only when the draft asks for data on its topic') },
+  ];
+  return items.map((i) => (i.state === now ? { ...i, description: vscode.l10n.t('current') } : i));
 }
 
 /**
@@ -309,21 +394,15 @@ export function pinChecklistCommand(checker: DraftChecker, kb: KbService): (args
     let id = args?.id;
     let state = args?.state;
     if (!id || !state) {
-      const stateLabel = { pinned: vscode.l10n.t('pinned'), unpinned: vscode.l10n.t('never'), auto: vscode.l10n.t('by topic') };
-      const off = checker.isOff(doc);
-      const fileItem = { label: off ? vscode.l10n.t('$(check) Turn the checks on for this file') : vscode.l10n.t('$(circle-slash) Turn all checks off for this file'), description: '', id: '', now: 'auto' as const, file: true };
-      const items = kb.checklists().map((c) => {
-        const now = checker.pinState(doc, c.id);
-        return { label: c.title[vscode.env.language.startsWith('en') ? 'en' : 'ru'], description: `${c.id} · ${stateLabel[now]}`, id: c.id, now, file: false };
+      const chosen = await vscode.window.showQuickPick(pinMenuItems(checker, kb, doc), {
+        title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft'),
+        placeHolder: vscode.l10n.t('Pick a checklist. By the e-mail’s topic: checked when the draft asks for data on that topic.'),
+        matchOnDescription: true,
       });
-      const chosen = await vscode.window.showQuickPick([fileItem, ...items], { title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft') });
       if (!chosen) return undefined;
-      if (chosen.file) return checker.setOff(doc, !off);
+      if (chosen.file) return checker.setOff(doc, !checker.isOff(doc));
       id = chosen.id;
-      const next = await vscode.window.showQuickPick(
-        (['pinned', 'unpinned', 'auto'] as const).map((s) => ({ label: stateLabel[s], state: s, picked: s === chosen.now })),
-        { title: chosen.label },
-      );
+      const next = await vscode.window.showQuickPick(pinStateItems(chosen.now), { title: vscode.l10n.t('Checklist «{0}» for this draft', chosen.label) });
       if (!next) return undefined;
       state = next.state;
     }

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { answerSnippet, breakBeforeAnswer, breakBeforeNextLine, isPlaceholderDefault, nextAnswerOffset, partsForDraft } from '../core/answers/answerSnippet';
+import { answerSnippet, isPlaceholderDefault, nextAnswerOffset, partsForDraft, placeAnswer } from '../core/answers/answerSnippet';
 import type { Article } from '../core/kb/types';
 import { isCustomerMail, isDraft } from './draftDocuments';
 import { readConfig } from './config';
@@ -85,19 +85,23 @@ export class ReplyDrafts implements vscode.Disposable {
       editor = await this.newReplyBesideMail();
     }
     const doc = editor.document;
-    const sel = editor.selection;
-    const restOfLine = doc.lineAt(sel.end.line).text.slice(sel.end.character);
-    const one = editor.selections.length === 1 && !afterLine;
-    // A paragraph of its own: a blank line after text on the cursor's line (an earlier answer)…
-    const before = one ? breakBeforeAnswer(doc.lineAt(sel.start.line).text.slice(0, sel.start.character), restOfLine) : '';
-    // …and a blank line between the answer and the text below it (the signature).
-    const after = one ? breakBeforeNextLine(restOfLine, sel.end.line + 1 < doc.lineCount ? doc.lineAt(sel.end.line + 1).text : undefined) : '';
-    const snippet = (afterLine ? '\n' : before) + answerSnippet(article.body, partsForDraft(doc.getText(), readConfig().reply)) + after;
+    const text = doc.getText();
+    let snippet = answerSnippet(article.body, partsForDraft(text, readConfig().reply));
+    if (afterLine) snippet = `\n${snippet}`;
+    else if (editor.selections.length === 1) {
+      // One cursor: a paragraph of its own, and never under the signature (see placeAnswer).
+      const place = placeAnswer(text, doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end));
+      editor.selection = new vscode.Selection(doc.positionAt(place.start), doc.positionAt(place.end));
+      snippet = place.before + snippet + place.after;
+    }
+    // One undo step: the snippet is the only edit.
     const ok = await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selections);
     if (!ok) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Support KB: could not insert the answer into {0}; the document was not changed.', editor.document.fileName));
       return 'failed';
     }
+    // The answer may have gone above the signature, away from where the agent was looking.
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return 'inserted';
   }
 

@@ -49,7 +49,8 @@ describe('Support KB in a real VS Code', () => {
     const after = doc.getText();
     assert.ok(after.startsWith(before), 'nothing before the cursor changed');
     const inserted = after.slice(before.length);
-    assert.ok(inserted.startsWith(chosen.body), 'the answer word for word, with no second greeting (the draft has one)');
+    // The cursor is on the empty line right under "Спасибо за обращение.": a blank line keeps them apart.
+    assert.ok(inserted.startsWith(`\n${chosen.body}`), 'a paragraph of its own, the answer word for word, with no second greeting (the draft has one)');
     assert.match(inserted, /С уважением,\n.+\nСлужба поддержки Kia$/, 'the signature the draft lacked, with its placeholder filled by default');
 
     await vscode.commands.executeCommand('undo');

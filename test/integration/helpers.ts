@@ -62,6 +62,14 @@ export function hasSupportKbName(c: { category?: string; title: string }): boole
   return title.startsWith('Support KB: ');
 }
 
+/** Reverts every saved file with unsaved changes a test left, so closing the editors asks nothing. */
+export async function revertDirtyFiles(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
 /**
  * The hooks most suites share: the extension active before the first test, and no editor left open
  * after each test (or after the suite, with `closeEditors: 'after'`). Call inside `describe`.

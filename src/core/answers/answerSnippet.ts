@@ -138,20 +138,98 @@ export function placeholderLines(snippet: string): PlaceholderLine[] {
   return out;
 }
 
-/**
- * What to put before an answer inserted at the end of a line of text (after an earlier answer, or
- * after "Ответ на ваш вопрос:"): a blank line, so that it starts a paragraph of its own instead of
- * being glued to the text. Inserted on an empty line or inside a line, nothing.
- */
-export function breakBeforeAnswer(lineBeforeCursor: string, restOfLine: string): string {
-  return lineBeforeCursor.trim() && !restOfLine.trim() ? '\n\n' : '';
+/** Where an answer goes in a draft, and the line breaks that make it a paragraph of its own. */
+export interface AnswerPlace {
+  /** The range the answer replaces: the agent's selection, or an empty range where it goes. */
+  start: number;
+  end: number;
+  /** Line breaks before and after the answer, so that it is glued neither to the text above nor to the text below. */
+  before: string;
+  after: string;
+  /** The cursor was in the signature or below it at the end of the draft: the answer goes above the signature instead. */
+  aboveSignature: boolean;
 }
 
 /**
- * What to add after an answer inserted on an empty line so that it keeps a blank line before the
- * text below it (an answer put just above "С уважением," must not touch the signature): a line break
- * when the rest of the cursor's line is blank and the next line has text, else nothing.
+ * Where an answer inserted at the agent's cursor or selection (`start`..`end`) goes. A cursor in the
+ * signature block ("С уважением," and the lines under it) or anywhere below it with nothing but white
+ * space after it (the very end of the draft) would put the answer under the signature: it goes into
+ * the reply's body instead, after the last text above the signature. Anywhere else the answer goes
+ * where the agent put it. Either way it becomes a paragraph of its own: a blank line between it and
+ * text above or below, never a change to the agent's own text. One pass over the draft at most.
+ * @example
+ * const draft = 'Здравствуйте!\n\nС уважением,\nАнна\n';
+ * placeAnswer(draft, draft.length)
+ * // { start: 13, end: 13, before: '\n\n', after: '', aboveSignature: true }: 'Здравствуйте!\n\n<answer>\n\nС уважением,…'
  */
-export function breakBeforeNextLine(restOfLine: string, nextLine: string | undefined): string {
-  return !restOfLine.trim() && nextLine !== undefined && nextLine.trim() ? '\n' : '';
+export function placeAnswer(draft: string, start: number, end = start): AnswerPlace {
+  if (start === end && inOrBelowSignature(draft, start)) {
+    const at = nextAnswerOffset(draft);
+    return { ...paragraphBreaks(draft, at, at), aboveSignature: true };
+  }
+  return { ...paragraphBreaks(draft, start, end), aboveSignature: false };
+}
+
+/** Is `cursor` inside the signature block, or below it with only white space to the end of the draft? */
+function inOrBelowSignature(draft: string, cursor: number): boolean {
+  const signature = lineStartingWith(draft, SIGNATURE);
+  if (signature < 0 || cursor <= signature) return false;
+  // The block: the signature's line and the lines right under it, up to a blank line.
+  let blockEnd = lineEnd(draft, signature);
+  while (blockEnd < draft.length) {
+    const next = nextLineStart(draft, blockEnd);
+    const end = lineEnd(draft, next);
+    if (isBlank(draft, next, end)) break;
+    blockEnd = end;
+  }
+  return cursor <= blockEnd || isBlank(draft, cursor, draft.length);
+}
+
+/** The breaks that make an answer put over `start`..`end` a paragraph of its own (see {@link placeAnswer}). */
+function paragraphBreaks(draft: string, start: number, end: number): Omit<AnswerPlace, 'aboveSignature'> {
+  const from = lineStart(draft, start);
+  const to = lineEnd(draft, end);
+  const textBefore = !isBlank(draft, from, start);
+  const textAfter = !isBlank(draft, end, to);
+  const lineAboveHasText = from > 0 && !isBlank(draft, lineStart(draft, previousLineEnd(draft, from)), from);
+  const lineBelowHasText = to < draft.length && !isBlank(draft, to, lineEnd(draft, nextLineStart(draft, to)));
+  // Inside a line of text the answer goes exactly where the agent put it.
+  if (textBefore && textAfter) return { start, end, before: '', after: '' };
+  // After text on its line (an earlier answer, "Ответ на ваш вопрос:") a new paragraph; on an empty
+  // line a blank line to the text right above it, if any.
+  const before = textBefore ? '\n\n' : lineAboveHasText ? '\n' : '';
+  // Before text on its line (the signature's first line) or right below it: a blank line to it.
+  const after = textAfter ? '\n\n' : lineBelowHasText ? '\n' : '';
+  return { start, end, before, after };
+}
+
+function lineStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !isLineBreak(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function lineEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The end of the line before the one starting at `start` (> 0): before its line break, CRLF or not. */
+function previousLineEnd(text: string, start: number): number {
+  return text.charCodeAt(start - 1) === 0x0a && text.charCodeAt(start - 2) === 0x0d ? start - 2 : start - 1;
+}
+
+/** The start of the line after the line break at `end` (a CRLF is one break). */
+function nextLineStart(text: string, end: number): number {
+  return text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+}
+
+/** Is `text[from..to)` only white space (line breaks included)? */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBlankInLine(c) && !isLineBreak(c)) return false;
+  }
+  return true;
 }

@@ -53,7 +53,10 @@ function startsQuote(line: string): boolean {
   if (line.length <= 120 && /(пишет|написал|написала|wrote)\s?:$/i.test(line)) return true;
   if (line.length <= 240 && /(пишет|написал|написала|wrote)\s?:?$/i.test(line) && /\d|@|^on\s/i.test(line)) return true;
   // Mail clients that put the date after the verb: "Юлия <y@mail.ru> писал(а) 10.11.2024 18:03:", "… wrote at 18:03:".
-  return line.length <= 240 && /(пишет|писала?|написала?|wrote)(\(а\))?(?:[\s\d.,:/-]|\s(?:в|at|on)\s){1,40}:$/i.test(line) && /@/.test(line);
+  // Mail.ru puts nothing after it: "Елена <e@mail.ru> писал(а):".
+  if (line.length <= 240 && /(пишет|писала?|написала?|wrote)(\(а\))?(?:[\s\d.,:/-]|\s(?:в|at|on)\s){0,40}:$/i.test(line) && /@/.test(line)) return true;
+  // Yandex Mail names the sender and the time with no verb at all: "18.03.2024, 11:32, "Поддержка" <info@kia.ru>:".
+  return line.length <= 240 && /<[^<>\s@]{1,64}@[^<>\s]{1,255}>\s?:$/.test(line) && /\d/.test(line);
 }
 
 /** Lines of `text` with their offsets, without building substrings of the whole text more than once. */
@@ -157,7 +160,8 @@ export function replyEnd(text: string): number {
 // Any Kia domain (kia.ru, mail.kia.ru, kia-motors.ru, kia.com), bounded.
 const SUPPORT_SENDER = /@(?:[\w-]{1,63}\.){0,4}kia(?:-[\w-]{1,30})?\.[a-z]|support|поддержк|служба|mobikey@/i;
 /** A signature line of the support team ("Служба поддержки Kia", "Kia Support Team", "Специалист поддержки"). */
-const SUPPORT_SIGNATURE = /^(служба|отдел|команда|поддержка|техподдержка|специалист|оператор|support|customer (care|support)|kia (support|team))|поддержк\p{L}* kia|kia support/iu;
+// "Центр поддержки клиентов Kia", "Клиентская служба Kia": the team's name before the brand.
+const SUPPORT_SIGNATURE = /^(служба|отдел|команда|поддержка|техподдержка|специалист|оператор|центр поддержки|support|customer (care|support)|kia (support|team))|поддержк\p{L}*(?: клиентов)? (?:kia|киа)|служб\p{L}* (?:kia|киа)|kia support/iu;
 const FIRST_PERSON = new Set([
   'я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me', 'mine', 'im', 'ive', 'прошу',
   // First-person verbs a customer writes with "я" left out.
@@ -188,7 +192,7 @@ function givesOwnData(text: string): boolean {
 }
 
 /** Closings customers use and support does not. */
-const CUSTOMER_CLOSING = /заранее спасибо|заранее благодарю|thanks in advance/i;
+const CUSTOMER_CLOSING = /заранее спасибо|заранее благодар|thanks in advance/i;
 
 /** A line that opens with who wrote what follows: "12.11.2026, Иван <ivan@mail.ru> пишет:". */
 const WROTE_LINE = /(пишет|написал|написала|wrote)\s?:?$/i;

@@ -154,7 +154,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
           if (last >= 0) for (const o of e.owners) hits.push({ checklist: o.checklist, item: o.item, word: i, last, size: e.stems.length, key: e.key, clausal: e.clausal });
         }
       }
-      return dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits);
+      return dropShownBy(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits));
     },
   };
   cache.set(checklists, matcher);
@@ -187,6 +187,24 @@ function dropNested(hits: PhraseHit[]): PhraseHit[] {
     } else if (!g || h.last >= g.last) gapped[h.checklist] = h;
   });
   return dropped ? hits.filter((_, k) => keep[k]) : hits;
+}
+
+/** Words that hang a content clause on the noun before them: "скрин того, что …", "a screenshot of what …". */
+const OF_THAT = new Set(['того', 'тех', 'of']);
+const CLAUSE_OPENERS = new Set(['что', 'как', 'где', 'what', 'how', 'where']);
+
+/**
+ * A clause hung on an item by "того" says which one it is, not another item: "скрин того, что видите
+ * на экране" is the screenshot, not a description; "a photo of what the app shows" likewise.
+ * Hits are in word order; one look-up per hit.
+ */
+function dropShownBy(words: readonly Word[], hits: PhraseHit[]): PhraseHit[] {
+  /** Per word index: checklists with an item phrase ending there. */
+  const endsAt = new Map<number, Set<string>>();
+  for (const h of hits) if (h.item) (endsAt.get(h.last) ?? endsAt.set(h.last, new Set()).get(h.last)!).add(h.checklist);
+  const shown = (h: PhraseHit) =>
+    !!h.item && h.word >= 2 && CLAUSE_OPENERS.has(words[h.word]!.text) && OF_THAT.has(words[h.word - 1]!.text) && !!endsAt.get(h.word - 2)?.has(h.checklist);
+  return hits.some(shown) ? hits.filter((h) => !shown(h)) : hits;
 }
 
 const weightCache = new WeakMap<readonly Checklist[], WeakMap<object, Map<string, Map<string, number>>>>();

@@ -35,9 +35,29 @@ const ASK_ROOTS = [
   'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
   // "заполните анкету ниже и верните её нам": a form filled in for us.
   'заполн', 'верн',
+  // "нам нужно знать, к какой почте привязан кабинет": knowing, as a need of ours (see KNOW_ROOTS).
+  'знать', 'узна', 'понять', 'понима',
+  // "VIN в заявке не указан — допишите его", "дошлите скан": one more thing for the request.
+  'допиш', 'дописа', 'дошл', 'досл',
+  // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsItem).
+  'добав',
 ];
+/** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
+const ADD_ROOTS = ['добав'];
+const DESTINATION = new Set(['в', 'во', 'к', 'на', 'to', 'into']);
+/** Where added things go when they go to us: "в ответ", "к письму", "в заявку", "to your reply". */
+const OUR_LETTER = /^(ответ|письм|обращени|заявк|сообщени|reply|email|message|letter)/;
+
+/** A destination among words [a, b) that is not our letter ("в профиль", "к аккаунту", not "к письму"). */
+function addsSomewhere(words: readonly Word[], a: number, b: number): boolean {
+  for (let k = a; k + 1 < b; k++) if (DESTINATION.has(words[k]!.text) && !OUR_LETTER.test(words[k + 1]!.text) && !OUR_LETTER.test(words[k + 2]?.text ?? '')) return true;
+  return false;
+}
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
-const RECEIVE_ROOTS = ['получ', 'увид'];
+const RECEIVE_ROOTS = ['получ', 'увид', 'знать', 'узна', 'понять', 'понима'];
+/** Verbs of knowing: they ask only as a need of ours, said with "нам / мне" ("нам важно понять, …"), not "вам нужно знать, что …", which informs. */
+const KNOW_ROOTS = ['знать', 'узна', 'понять', 'понима'];
+const TO_SPEAKER = new Set(['нам', 'мне']);
 /** "было бы здорово / хорошо / удобно …": a wish that asks, like a modal word. */
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
@@ -165,8 +185,9 @@ export function findRequests(input: RequestInput): Request[] {
     for (let i = a; i < b; i++) if (hitStarts[i] || hitEnds[i]) return true;
     return false;
   };
+  // Not the name of a mailbox: "напишите на info@kia.ru" names no data.
   const hasData = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (DATA_NOUNS.some((d) => words[i]!.text.startsWith(d))) return true;
+    for (let i = a; i < b; i++) if (DATA_NOUNS.some((d) => words[i]!.text.startsWith(d)) && text[words[i]!.end] !== '@') return true;
     return false;
   };
 
@@ -241,16 +262,24 @@ export function findRequests(input: RequestInput): Request[] {
     // So does a bare line with no closing punctuation, a heading in plain text ("Что нужно прислать" over
     // "Описание ситуации: …" and "Почту, на которую …").
     const bareLine = !endsWithColon && startsLine(text, s.start) && LETTER_END.test(text[s.end - 1] ?? '') && si + 1 < sentences.length && startsLine(text, sentences[si + 1]!.start);
+    // Lines ending in commas run together into one sentence, and the last of them may ask on its own
+    // ("пришлите:\nФИО,\nVIN,\nи опишите, что случилось."): the lines before its request are still this list.
+    let listHead: [number, number] | undefined;
     if (scope && !list.length && (endsWithColon || bareLine) && !scope.some(([a, b]) => hasItem(a, b) || hasData(a, b))) {
       for (let k = si + 1; k < sentences.length && list.length < 20; k++) {
         const next = sentences[k]!;
         const [a, b] = ranges[k]!;
-        if (taken[k] || own[k] || next.heading || next.bullet || next.paragraph !== s.paragraph || !hasItem(a, b) || !startsLine(text, next.start)) break;
+        if (taken[k] || next.heading || next.bullet || next.paragraph !== s.paragraph || !hasItem(a, b) || !startsLine(text, next.start)) break;
+        if (own[k]) {
+          const from = own[k]!.length ? own[k]![0]![0] : -1;
+          if (!list.length && from > a && hasItem(a, from)) listHead = [a, from];
+          break;
+        }
         list.push(k);
       }
     }
     if (!scope) continue;
-    const all: [number, number][] = [...scope];
+    const all: [number, number][] = listHead ? [...scope, listHead] : [...scope];
     for (const k of list) {
       taken[k] = 1;
       // The whole line is asked for ("— что именно происходит (и приложите скриншот)"), unless it is negated.
@@ -503,12 +532,16 @@ function listLineNegated(words: readonly Word[], [a, b]: [number, number]): bool
   return false;
 }
 
+const POLITE = new Set(['пожалуйста', 'please']);
+
 /** Clauses of a sentence: split at commas, semicolons, colons, brackets, table pipes, spaced dashes and "но". */
 function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number]): Clause[] {
   const out: Clause[] = [];
   let from = a;
   for (let i = a + 1; i < b; i++) {
     const gap = text.slice(words[i - 1]!.end, words[i]!.start);
+    // "оставьте, пожалуйста, обращение через форму": a word of politeness between commas does not part the verb from its object.
+    if (gap.trim() === ',' && (POLITE.has(words[i]!.text) || POLITE.has(words[i - 1]!.text))) continue;
     if (/[,;:()|]|\s[-–—]\s|[–—]/.test(gap) || words[i]!.text === 'но' || words[i]!.text === 'but') {
       out.push({ from, to: i });
       from = i;
@@ -589,7 +622,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
     // A heading over a list asks with a bare infinitive ("### Что указать в письме").
-    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы';
+    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы' && (!KNOW_ROOTS.some((r) => t.startsWith(r)) || hasWord(words, clauses[ci]!.from, i, (w) => TO_SPEAKER.has(w)));
     // "VIN могу прислать", "мы готовы направить": the speaker is the one who sends, nobody is asked.
     else if (kind === 'infinitive' && f.speakerActs) ok = false;
     else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s) || s.heading;
@@ -606,7 +639,12 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       continue;
     }
     // The place may follow the verb too ("укажите IMEI в приложении"): then, too, the step is done there.
-    if (mayBeSelfService(t) && !f.toUs && (f.selfVerb || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
+    // "Добавьте" adds a car in the app or adds data to the letter: it asks only for an item named right
+    // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN";
+    // a destination that is not our letter makes it a step there ("добавьте номер в профиль").
+    if (t.startsWith('добав') && !addsItem(words, itemWord, i, b)) continue;
+    const addedSomewhere = ADD_ROOTS.some((r) => t.startsWith(r)) && addsSomewhere(words, i + 1, clauses[ci]!.to);
+    if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || addedSomewhere || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
       continue;
     }
@@ -699,7 +737,11 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
   if (pronounObject(words, clauses[first]!) && ci === first) {
-    if (first > 0) scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
+    // The nearest items before it are what it stands for: "СТС вы уже прислали, спасибо, а VIN не
+    // указан — допишите его" asks for the VIN only (the run of clauses with items right before the verb).
+    let near = first;
+    while (near > 0 && hasItemWord(itemWord, clauses[near - 1]!.from, clauses[near - 1]!.to)) near--;
+    if (first > 0) scope.unshift([clauses[near < first && near > 0 ? near : 0]!.from, clauses[first - 1]!.to]);
     return scope.length ? [[-1, -1], ...scope] : undefined;
   }
   return scope.length ? scope : undefined;
@@ -711,6 +753,19 @@ const CONDITION = new Set(['если', 'if']);
 const WE_WILL = new Set(['проверим', 'исправим', 'поправим', 'передадим', 'уточним', 'сделаем', 'посмотрим', 'оформим', 'обновим', 'внесем', 'изменим', 'заменим', 'разберемся', 'поможем', 'подскажем', 'свяжемся', 'вернемся', 'ответим', 'решим']);
 export function weWill(w: string): boolean {
   return WE_WILL.has(w) || (/^(ис|пере|про|по|пред|до|от|за|вы|у|с|о|вн|из|раз)\p{L}{2,}(им|ем|ём)$/u.test(w) && !/[дщшжкгхчн]им$/.test(w) && w !== 'совсем');
+}
+
+/**
+ * Does the verb at `i` take an item or nothing (a list below, things named before) for its object?
+ * Skips "пожалуйста", "нам", "ещё" and where it goes ("к письму", "в ответ"); bounded by a few words.
+ */
+function addsItem(words: readonly Word[], itemWord: Uint8Array, i: number, b: number): boolean {
+  for (let k = i + 1; k < b && k <= i + 6; k++) {
+    const t = words[k]!.text;
+    if (itemWord[k]) return true;
+    if (!FUNCTION_WORDS.has(t) && !TO_US_WORDS.has(t) && !PLACE_PREPOSITIONS.has(t) && t !== 'к' && !TO_US.some((m) => t.startsWith(m))) return false;
+  }
+  return true;
 }
 
 /** Only "пожалуйста", "нам", "тоже" and the like from `a` to the sentence's end `b`: the verb has no object after it. */
@@ -776,6 +831,8 @@ interface ClauseFacts {
   lastAsked: number;
   /** A self-service verb (введите, нажмите…), and the first place word (в приложении, на сайте…). */
   selfVerb: boolean;
+  /** How many self-service verbs: a verb that is one itself ("добавьте") counts only the others. */
+  selfVerbs: number;
   firstPlace: number;
   /** Sends what is asked to us (нам, форма обратной связи, ответным письмом, an e-mail address). */
   toUs: boolean;
@@ -806,7 +863,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -828,7 +885,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (sawNo && (t === 'needed' || t === 'required' || t === 'necessary')) f.negatedModals.push(k);
     if (isInfinitiveForm(t)) f.lastInfinitive = k;
     if (DATA_NOUNS.some((d) => t.startsWith(d))) f.lastData = k;
-    if (SELF_VERBS.has(t)) f.selfVerb = true;
+    if (SELF_VERBS.has(t)) {
+      f.selfVerb = true;
+      f.selfVerbs++;
+    }
     // "дату регистрации на сайте", "логин для входа в приложение": the place belongs to the action noun before it, not to the verb.
     const ofActionNoun = k - 2 >= c.from && ACTION_NOUN.test(words[k - 2]!.text) && PLACE_PREPOSITIONS.has(prev);
     if (SELF_PLACES.has(t) && f.firstPlace === Infinity && !ofActionNoun) f.firstPlace = k;

@@ -152,7 +152,7 @@ const BLANKS = /^(?:[\s_.…\-–—[\]<>()]+|\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\
  * bold label and a short note ("**Фото СТС:** приложите к письму"). Returns the line as a
  * template for one more such line (the label replaced by `%s`); not "Телефон: 8 800 …" in a signature.
  */
-function formLine(text: string, a: number, b: number): string | undefined {
+function formLine(text: string, a: number, b: number, inForm = false): string | undefined {
   const bold = text.startsWith('**', a) || text.startsWith('__', a) ? text.slice(a, a + 2) : '';
   const labelStart = a + bold.length;
   // Looked for within the label's reach only: a search to the end of the text at every line is quadratic.
@@ -164,11 +164,46 @@ function formLine(text: string, a: number, b: number): string | undefined {
   if (bold && text.startsWith(bold, after)) after += bold.length;
   else if (bold) return undefined;
   const rest = text.slice(after, b).trim();
-  if (!rest) return undefined;
+  // A label with nothing after it is a field left empty, but only inside a form (see `inForm`):
+  // alone, "Пришлите следующее:" introduces a list.
+  if (!rest) return inForm ? `${bold}%s${text.slice(colon, after)}` : undefined;
   const blanks = BLANKS.test(rest);
-  // A bold label's note to the customer ("фото или скан, обе стороны (2 файла)"), not a phone number or an address.
-  if (!blanks && (!bold || rest.length > 80 || (rest.match(/\d/g)?.length ?? 0) > 3)) return undefined;
+  // A label's note to the customer ("фото или скан, обе стороны (2 файла)"), not a phone number or an
+  // address: bold, or among the lines of a form ("Скриншот ошибки: приложите файлом").
+  if (!blanks && ((!bold && !inForm) || rest.length > 80 || (rest.match(/\d/g)?.length ?? 0) > 3)) return undefined;
   return `${bold}%s${text.slice(colon, after)} ${blanks ? rest : '____'}`;
+}
+
+/**
+ * A label with a dash after it and nothing to its right, in a list being filled in ("ФИО -", "VIN —"
+ * under "напишите:"): the dash is the blank, as "ФИО: ____" is. Only while a list is open, so a line
+ * that breaks off a sentence with a dash ("если не поможет —" / "напишите нам") still continues it.
+ */
+function dashLine(text: string, a: number, b: number): string | undefined {
+  const dash = text[b - 1]!;
+  if ((dash !== '-' && dash !== '–' && dash !== '—') || b - a > 100 || !SPACE.test(text[b - 2] ?? '')) return undefined;
+  return LETTER.test(text.slice(a, b - 1)) ? `%s ${dash}` : undefined;
+}
+
+/** A short label and a colon with nothing after it ("VIN-номер:", "**Дата визита:**"): a field of a form left empty, or a sub-head. */
+function emptyField(text: string, a: number, b: number): boolean {
+  return b - a <= 64 && formLine(text, a, b, true) !== undefined && formLine(text, a, b) === undefined && introducesList(text, { start: a, end: b });
+}
+
+/** The next line below `lineEnd` that is not blank, trimmed, as [start, end) (one line looked at: linear). */
+function nextLine(text: string, lineEnd: number, end: number): [number, number] | undefined {
+  let start = lineEnd + 1;
+  while (start < end) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0 || stop > end) stop = end;
+    let a = start;
+    let b = stop;
+    while (a < b && SPACE.test(text[a]!)) a++;
+    while (b > a && SPACE.test(text[b - 1]!)) b--;
+    if (a < b) return [a, b];
+    start = stop + 1;
+  }
+  return undefined;
 }
 
 /** Does the sentence end with a colon (markdown emphasis around it aside: "**Что прислать:**")? */
@@ -195,6 +230,8 @@ export function segment(text: string, end = text.length): Sentence[] {
     if (open && open.end > open.start) out.push(open);
     open = undefined;
   };
+  /** The line above was a line of a form to fill in. */
+  let inForm = false;
   let lineStart = 0;
   for (;;) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -204,6 +241,7 @@ export function segment(text: string, end = text.length): Sentence[] {
     while (a < b && SPACE.test(text[a]!)) a++;
     while (b > a && SPACE.test(text[b - 1]!)) b--;
     if (a === b) {
+      inForm = false;
       close();
       if (!blankBefore) paragraph++;
       blankBefore = true;
@@ -214,6 +252,7 @@ export function segment(text: string, end = text.length): Sentence[] {
     } else if (text[a] === '|' && isTableRule(text, a, b)) {
       // A markdown table's "|---|---|" rule: neither a sentence nor a break in the list of rows.
     } else if (text[a] === '#' || isBoldLine(text, a, b)) {
+      inForm = false;
       close();
       if (!blankBefore) paragraph++;
       let h = a;
@@ -228,7 +267,23 @@ export function segment(text: string, end = text.length): Sentence[] {
     } else {
       // A markdown table row is a list line: "| ФИО | Иванов Иван |" under "Пришлите:".
       const marker = text[a] === '|' ? TABLE_ROW : LIST_MARKER.exec(text.slice(a, Math.min(b, a + 16)));
-      const form = marker ? undefined : formLine(text, a, b);
+      const previous = out[out.length - 1];
+      const listOpen = !!lead || (!!open && endsWithColon(open)) || (!open && previous?.markerKind === 'form' && previous.paragraph === paragraph);
+      // Labels with nothing after their colons, one a line, under a sentence that ends with a colon
+      // ("…заполните и отправьте:" over "VIN-номер:", "Дата визита:"): a form copied into the reply, its
+      // fields left empty. Two such lines at least (one alone reads as a sub-head), and not above a
+      // bulleted list; after its first field, a form's line may carry a short note ("Скриншот: приложите файлом").
+      let form = marker ? undefined : formLine(text, a, b);
+      if (!form && !marker && inForm && !emptyField(text, a, b)) form = formLine(text, a, b, true);
+      if (!form && !marker && emptyField(text, a, b)) {
+        const next = nextLine(text, lineEnd, end);
+        const above = open ?? out[out.length - 1];
+        const underLead = !!above && !above.bullet && endsWithColon(above);
+        if (inForm ? !(next && LIST_MARKER.test(text.slice(next[0], Math.min(next[1], next[0] + 16)))) : underLead && !!next && (emptyField(text, next[0], next[1]) || formLine(text, next[0], next[1]) !== undefined)) form = formLine(text, a, b, true);
+      }
+      // "ФИО -" / "VIN —" under a request that ends with a colon: the dash is the blank.
+      if (!form && !marker && listOpen) form = dashLine(text, a, b);
+      inForm = !!form;
       // A lower-case line goes on with the sentence above only when that sentence was opened by a capital
       // (a capitalised word, not an abbreviation: "ДЦ, где делали активацию" / "когда были в ДЦ" are two lines of a list):
       // a writer who starts sentences in lower case ("добрый день" / "напишите модель и VIN" / "документы

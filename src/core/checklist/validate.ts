@@ -7,6 +7,7 @@ import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights } from './match';
+import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
 import { segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
@@ -173,6 +174,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const topicHits = hits
     .filter((h) => !h.item && !unrelated(words, h.word, h.last))
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
+  // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
+  for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
   // KB answers pasted into the reply name their topic too.
   const flat = fold(text.slice(0, end)).replace(/\s+/g, ' ');
   for (const c of options.checklists) {
@@ -298,6 +301,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     // checklist has (дата регистрации and ПТС are the sign-in checklist's), two of them at least.
     if (!topics.size) topics = quotedTopics();
     if (!topics.size) topics = new Map(options.checklists.filter((c) => [...(items.get(c.id)?.keys() ?? [])].filter((it) => uniqueItems.get(it) === c.id).length >= 2).map((c) => [c.id, 1]));
+    // A problem with no checklist named more tellingly than any checklist's topic: nothing to check
+    // ("обновление карт … удалите автомобиль из списка CarPlay … пришлите VIN и модель").
+    const other = topics.get(OTHER_TOPIC) ?? 0;
+    if (other > 0 && [...topics].every(([id, w]) => id === OTHER_TOPIC || w < other)) return [];
     const named = [...topics.keys()].filter((id) => !unpinned.has(id) && byId.has(id));
     const matchedOf = (id: string) => items.get(id)?.size ?? 0;
     // Its own problem named in so many words (a term of its own, not "личный кабинет") and items only
