@@ -225,7 +225,9 @@ export function findRequests(input: RequestInput): Request[] {
     }
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
     // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
-    if (!scope && ellipticRequest(text, words, ranges[si]!, s, hitStarts, out.length ? 2 : 3)) scope = [ranges[si]!];
+    // Its list may end with a verb that asks for one thing more ("По Mobikey: ФИО, VIN, а также опишите, что …"): the items before the verb are asked too.
+    const [sa] = ranges[si]!;
+    if ((!scope || scope[0]![0] > sa) && ellipticRequest(text, words, ranges[si]!, s, hitStarts, aside, out.length ? 2 : 3)) scope = scope ? [[sa, scope[0]![0]], ...scope] : [ranges[si]!];
     // A pronoun does not point at a sentence that declared its items unnecessary ("описывать ещё раз не нужно. … отправьте её").
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
@@ -373,7 +375,7 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 }
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
-function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, minItems: number): boolean {
+function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, aside: Uint8Array, minItems: number): boolean {
   // "И для обоих вопросов — VIN": a sub-head opened by "и / а также" adds to the request before it, one item is enough.
   if (a + 1 < b && minItems < 3 && CONTINUES.has(words[a]!.text)) {
     a++;
@@ -388,7 +390,11 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   for (let i = a; i < b; i++) {
     const t = words[i]!.text;
     if (i > a && /[,;:]/.test(text.slice(words[i - 1]!.end, words[i]!.start))) sub = false;
+    // The problem in brackets after the topic ("По Kia Connect (не выполняются команды): …") is no statement of ours.
+    if (aside[i]) continue;
     if (RELATIVE.test(t) || ASKING_WORDS.has(t)) sub = true;
+    // An asking verb after the items asks for one thing more; it does not make the list a statement.
+    if (!sub && kindOf(t) === 'imperative' && items > 0) continue;
     if (!sub && (NEGATIONS.has(t) || isVerbForm(t))) return false;
     if (hitStarts[i]) items++;
   }
