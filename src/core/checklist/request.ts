@@ -35,11 +35,29 @@ const ASK_ROOTS = [
   'получ', 'увид', 'продублир', 'пиш', 'кинь', 'кидай', 'ответь', 'опиш', 'описа', 'описыв', 'расскаж', 'рассказ', 'уточн', 'подскаж', 'подсказ', 'напиш', 'написа', 'назов', 'назва', 'перечисл', 'загруз', 'остав', 'сфотограф', 'сделайте', 'передай', 'переда', 'дублир', 'вложи',
   // "заполните анкету ниже и верните её нам": a form filled in for us.
   'заполн', 'верн',
-  // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsToUs).
+  // "нам нужно знать, к какой почте привязан кабинет": knowing, as a need of ours (see KNOW_ROOTS).
+  'знать', 'узна', 'понять', 'понима',
+  // "VIN в заявке не указан — допишите его", "дошлите скан": one more thing for the request.
+  'допиш', 'дописа', 'дошл', 'досл',
+  // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsItem).
   'добав',
 ];
+/** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
+const ADD_ROOTS = ['добав'];
+const DESTINATION = new Set(['в', 'во', 'к', 'на', 'to', 'into']);
+/** Where added things go when they go to us: "в ответ", "к письму", "в заявку", "to your reply". */
+const OUR_LETTER = /^(ответ|письм|обращени|заявк|сообщени|reply|email|message|letter)/;
+
+/** A destination among words [a, b) that is not our letter ("в профиль", "к аккаунту", not "к письму"). */
+function addsSomewhere(words: readonly Word[], a: number, b: number): boolean {
+  for (let k = a; k + 1 < b; k++) if (DESTINATION.has(words[k]!.text) && !OUR_LETTER.test(words[k + 1]!.text) && !OUR_LETTER.test(words[k + 2]?.text ?? '')) return true;
+  return false;
+}
 /** Verbs of receiving: they ask only as an infinitive after a wish or need of ours in their clause ("было бы здорово получить фото СТС", "нам нужно увидеть скриншот"). */
-const RECEIVE_ROOTS = ['получ', 'увид'];
+const RECEIVE_ROOTS = ['получ', 'увид', 'знать', 'узна', 'понять', 'понима'];
+/** Verbs of knowing: they ask only as a need of ours, said with "нам / мне" ("нам важно понять, …"), not "вам нужно знать, что …", which informs. */
+const KNOW_ROOTS = ['знать', 'узна', 'понять', 'понима'];
+const TO_SPEAKER = new Set(['нам', 'мне']);
 /** "было бы здорово / хорошо / удобно …": a wish that asks, like a modal word. */
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
@@ -67,7 +85,7 @@ const TO_US_WORDS = new Set(['нам', 'нас', 'us', 'form']);
 const TO_US = ['поддержк', 'ответн', 'ответе', 'письм', 'обратн', 'форму', 'форме', 'формы', 'обращени', 'reply', 'feedback', 'support'];
 /** Clauses after the request that give a reason or speak of us, not of what to send. */
 const CUT_AFTER = new Set(['потому', 'поскольку', 'так', 'т', 'because', 'since', 'мы', 'we', 'это', 'this']);
-const FUNCTION_WORDS = new Set(['и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
+const FUNCTION_WORDS = new Set(['сюда', 'here', 'и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
 const CONTINUES = new Set(['и', 'а', 'также', 'кроме', 'плюс', 'ещё', 'еще', 'and', 'also', 'plus']);
 const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каким', 'какому', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
 /** Words that open a direct question to the customer ("Как вас зовут?", "Что именно происходит?"). */
@@ -100,6 +118,8 @@ function kindOf(w: string): TriggerKind {
   // Imperatives, and the polite future of perfective verbs ("если пришлёте / укажете"), not the
   // present of imperfective ones ("вы пишете / указываете / присылаете" describe, they do not ask).
   if (/(ите|йте|ьте)$/.test(w) && w !== 'сайте') return 'imperative';
+  // The soft sign left out in haste: "скинте", "отправте" right after the root are "скиньте", "отправьте".
+  if (tail === 'те' && /[бвдзлмнпрстф]те$/.test(w)) return 'imperative';
   // "пишете" alone is the present ("вы пишете, что…"); with a prefix it is the perfective future that
   // asks like the others ("если вы опишете / напишете, что происходит").
   if (/ете$/.test(w) && !/(аете|яете)$/.test(w) && w !== 'пишете') return 'imperative';
@@ -187,7 +207,7 @@ export function findRequests(input: RequestInput): Request[] {
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
   const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
-  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord, procedure[si] === 1, supportBefore[si]!)));
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!)));
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
@@ -205,7 +225,9 @@ export function findRequests(input: RequestInput): Request[] {
     }
     // "По Kia Connect — через форму: ФИО, VIN, IMEI…": the verb left out after an earlier request.
     // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
-    if (!scope && ellipticRequest(text, words, ranges[si]!, s, hitStarts, out.length ? 2 : 3)) scope = [ranges[si]!];
+    // Its list may end with a verb that asks for one thing more ("По Mobikey: ФИО, VIN, а также опишите, что …"): the items before the verb are asked too.
+    const [sa] = ranges[si]!;
+    if ((!scope || scope[0]![0] > sa) && ellipticRequest(text, words, ranges[si]!, s, hitStarts, aside, out.length ? 2 : 3)) scope = scope ? [[sa, scope[0]![0]], ...scope] : [ranges[si]!];
     // A pronoun does not point at a sentence that declared its items unnecessary ("описывать ещё раз не нужно. … отправьте её").
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
@@ -353,7 +375,7 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 }
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
-function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, minItems: number): boolean {
+function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, aside: Uint8Array, minItems: number): boolean {
   // "И для обоих вопросов — VIN": a sub-head opened by "и / а также" adds to the request before it, one item is enough.
   if (a + 1 < b && minItems < 3 && CONTINUES.has(words[a]!.text)) {
     a++;
@@ -368,7 +390,11 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   for (let i = a; i < b; i++) {
     const t = words[i]!.text;
     if (i > a && /[,;:]/.test(text.slice(words[i - 1]!.end, words[i]!.start))) sub = false;
+    // The problem in brackets after the topic ("По Kia Connect (не выполняются команды): …") is no statement of ours.
+    if (aside[i]) continue;
     if (RELATIVE.test(t) || ASKING_WORDS.has(t)) sub = true;
+    // An asking verb after the items asks for one thing more; it does not make the list a statement.
+    if (!sub && kindOf(t) === 'imperative' && items > 0) continue;
     if (!sub && (NEGATIONS.has(t) || isVerbForm(t))) return false;
     if (hitStarts[i]) items++;
   }
@@ -532,7 +558,7 @@ function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number
 }
 
 /** The word ranges a sentence asks about, or undefined when it is not a request. */
-function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false): [number, number][] | undefined {
+function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, bracketed: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false): [number, number][] | undefined {
   const [a, b] = range;
   if (a >= b) return undefined;
   const question = text[s.end - 1] === '?';
@@ -602,7 +628,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // A noun of asking counts when what follows it in the clause is data ("предоставления следующей информации: …").
     else if (kind === 'noun') ok = f.lastData > i || (i + 1 < clauses[ci]!.to && !!itemWord[i + 1]);
     // A heading over a list asks with a bare infinitive ("### Что указать в письме").
-    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы';
+    else if (kind === 'infinitive' && RECEIVE_ROOTS.some((r) => t.startsWith(r))) ok = f.modal && words[i - 1]?.text !== 'чтобы' && (!KNOW_ROOTS.some((r) => t.startsWith(r)) || hasWord(words, clauses[ci]!.from, i, (w) => TO_SPEAKER.has(w)));
     // "VIN могу прислать", "мы готовы направить": the speaker is the one who sends, nobody is asked.
     else if (kind === 'infinitive' && f.speakerActs) ok = false;
     else if (kind === 'infinitive') ok = f.modal || sentenceHasModal || introducesList(text, s) || s.heading;
@@ -620,9 +646,11 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     }
     // The place may follow the verb too ("укажите IMEI в приложении"): then, too, the step is done there.
     // "Добавьте" adds a car in the app or adds data to the letter: it asks only for an item named right
-    // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN".
+    // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN";
+    // a destination that is not our letter makes it a step there ("добавьте номер в профиль").
     if (t.startsWith('добав') && !addsItem(words, itemWord, i, b)) continue;
-    if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
+    const addedSomewhere = ADD_ROOTS.some((r) => t.startsWith(r)) && addsSomewhere(words, i + 1, clauses[ci]!.to);
+    if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || addedSomewhere || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
       continue;
     }
@@ -674,13 +702,24 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   if (!triggers.length) return undefined;
   // From the first request's clause (and a fronted list of items before it) to the end of the sentence.
   let ci = clauseOf(triggers[0]!);
-  while (ci > 0 && onlyItems(words, clauses[ci - 1]!, itemWord)) ci--;
+  // An aside in brackets among them goes with them: "VIN + фото СТС (обе стороны, читаемо) пришлите".
+  for (let k = ci; k > 0; ) {
+    let next = k - 1;
+    while (next > 0 && bracketed[clauses[next]!.from]) next--;
+    if (!onlyItems(words, clauses[next]!, itemWord)) break;
+    ci = k = next;
+  }
   // "И какой номер кузова — сообщите в ответе?": in a question the verb asks for what the wh-clause before it named.
   if (question) while (ci > 0 && hasWord(words, clauses[ci - 1]!.from, clauses[ci - 1]!.to, (w) => QUESTION_WORDS.has(w)) && hasItemWord(itemWord, clauses[ci - 1]!.from, clauses[ci - 1]!.to)) ci--;
   const scope: [number, number][] = [];
+  /** Where what is asked ends: before a clause of reasons or of what we will do ("…, посмотрим"). */
+  let askedEnd = b;
   for (let k = ci; k < clauses.length; k++) {
     const c = clauses[k]!;
-    if (k > clauseOf(triggers[0]!) && (CUT_AFTER.has(words[c.from]!.text) || weWill(words[c.from]!.text)) && triggers[triggers.length - 1]! < c.from) break;
+    if (k > clauseOf(triggers[0]!) && (CUT_AFTER.has(words[c.from]!.text) || weWill(words[c.from]!.text)) && triggers[triggers.length - 1]! < c.from) {
+      askedEnd = c.from;
+      break;
+    }
     if (excluded.has(k)) continue;
     // "чтобы поправить неправильную модель, нам нужны: …": the purpose names the problem, not what is asked.
     if (k === clauseOf(triggers[0]!) && PURPOSE.has(words[c.from]!.text) && triggers[0]! > c.from) {
@@ -697,13 +736,18 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     while (before > 0 && !excluded.has(before - 1)) before--;
     const from = clauses[before]!.from;
     const to = clauses[ci - 1]!.to;
-    const takesBefore = nothingAfter(words, triggers[0]! + 1, b) || (!hasItemWord(itemWord, triggers[0]!, b) && hasWord(words, from, to, (w) => LACKING.has(w)));
-    if (takesBefore && before < ci && hasItemWord(itemWord, from, to)) scope.unshift([from, to]);
+    const takesBefore = nothingAfter(words, triggers[0]! + 1, askedEnd) || (!hasItemWord(itemWord, triggers[0]!, b) && hasWord(words, from, to, (w) => LACKING.has(w)));
+    // Not a condition before it: "если модель всё равно неверна — напишите нам" asks for nothing.
+    if (takesBefore && before < ci && hasItemWord(itemWord, from, to) && !CONDITIONS.has(words[from]!.text)) scope.unshift([from, to]);
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
   if (pronounObject(words, clauses[first]!) && ci === first) {
-    if (first > 0) scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
+    // The nearest items before it are what it stands for: "СТС вы уже прислали, спасибо, а VIN не
+    // указан — допишите его" asks for the VIN only (the run of clauses with items right before the verb).
+    let near = first;
+    while (near > 0 && hasItemWord(itemWord, clauses[near - 1]!.from, clauses[near - 1]!.to)) near--;
+    if (first > 0) scope.unshift([clauses[near < first && near > 0 ? near : 0]!.from, clauses[first - 1]!.to]);
     return scope.length ? [[-1, -1], ...scope] : undefined;
   }
   return scope.length ? scope : undefined;
