@@ -2,9 +2,10 @@ import type { Checklist } from './types';
 
 /**
  * Problems the KB answers without a checklist: navigation maps, Apple CarPlay / Android Auto, the
- * warranty, booking a service visit. A request about one of them ("чтобы проверить обновление карт,
- * пришлите VIN и модель") asks for nothing a checklist requires, although its items (VIN, model,
- * phone) and a passing word ("личный кабинет", "удалите автомобиль из списка") are those of one.
+ * warranty, booking a service visit, a complaint about a dealer, a recall campaign, a test drive,
+ * spare parts. A request about one of them ("чтобы проверить обновление карт, пришлите VIN и
+ * модель", "чтобы передать жалобу, напишите название ДЦ и дату визита") asks for nothing a checklist
+ * requires, although its items and a passing word ("личный кабинет") are those of one.
  * Matched like checklist topics (by stem, typo-tolerant), as one pseudo-checklist with no items.
  */
 export const OTHER_TOPIC = '\u0000other';
@@ -14,7 +15,9 @@ const TERMS = [
   'CarPlay', 'Car Play', 'Android Auto', 'Андроид Авто', 'Карплей',
   'гарантия', 'гарантийный ремонт', 'гарантийного', 'по гарантии',
   'техобслуживание', 'техническое обслуживание', 'запись на ТО', 'записаться на ТО', 'записать на диагностику', 'запись на сервис',
+  'жалоба', 'жалобу', 'отзывная кампания', 'отзывной кампании', 'тест-драйв', 'запчасти',
   'navigation', 'maps update', 'map update', 'warranty', 'service appointment', 'book a service',
+  'complaint', 'recall campaign', 'test drive', 'spare parts',
 ];
 
 /** The pseudo-checklist, for {@link matcherFor}: one stable array, so that its matcher is built once. */
