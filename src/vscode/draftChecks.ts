@@ -394,9 +394,11 @@ export function pinChecklistCommand(checker: DraftChecker, kb: KbService): (args
     let id = args?.id;
     let state = args?.state;
     if (!id || !state) {
+      // The menu says which checklists check the draft now: from a report of the text as it is.
+      if (!checker.report(doc)) await checker.check(doc);
       const chosen = await vscode.window.showQuickPick(pinMenuItems(checker, kb, doc), {
         title: vscode.l10n.t('Support KB: pin or unpin a checklist for this draft'),
-        placeHolder: vscode.l10n.t('Pick a checklist. By the e-mail’s topic: checked when the draft asks for data on that topic.'),
+        placeHolder: vscode.l10n.t('By the e-mail’s topic: checked when the draft asks for data on that topic'),
         matchOnDescription: true,
       });
       if (!chosen) return undefined;

@@ -4,15 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { SCREENSHOTS, openFile, runCommand, showSidebar, until, useWorkbench } from './workbench.mjs';
+import { SCREENSHOTS, groupText, openDesk, openFile, runCommand, showSidebar, until, useWorkbench } from './workbench.mjs';
 
 
-/** The text of the editor in group `n` (1-based, left to right). */
-async function groupText(page, n) {
-  const group = page.locator('.editor-group-container').nth(n - 1);
-  // Word wrap follows the group's width: compare words, not line breaks.
-  return (await group.locator('.view-lines').first().innerText()).replace(/\s+/g, ' ');
-}
 
 const selectedIndex = (frame) => frame.locator('li[role="option"]').evaluateAll((ls) => ls.findIndex((l) => l.getAttribute('aria-selected') === 'true'));
 
@@ -30,13 +24,7 @@ describe('the agent\'s desk: e-mail and reply side by side', () => {
     const { page, workspace } = workbench();
     const mailOnDisk = readFileSync(join(workspace, 'customer-email.txt'), 'utf8');
     // The e-mail on the left, the reply on the right; the agent last typed in the reply.
-    await openFile(page, 'customer-email.txt');
-    await page.keyboard.press('Control+Backslash');
-    const right = page.locator('.editor-group-container').nth(1);
-    await right.waitFor();
-    await right.locator('.view-line').first().click();
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'reply-draft.txt' }).click();
-    await right.locator('.tab.active[aria-label*="reply-draft.txt"]').waitFor();
+    const right = await openDesk(page);
     await right.locator('.view-line', { hasText: 'Спасибо за обращение' }).click();
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowDown'); // the empty line the answer goes on

@@ -79,6 +79,26 @@ export async function openFile(page, name, line) {
   }
 }
 
+/**
+ * The agent's desk: the customer's e-mail on the left, the demo reply draft on the right (opened
+ * from the Explorer). Returns the right editor group.
+ */
+export async function openDesk(page) {
+  await openFile(page, 'customer-email.txt');
+  await page.keyboard.press('Control+Backslash');
+  const right = page.locator('.editor-group-container').nth(1);
+  await right.waitFor();
+  await right.locator('.view-line').first().click();
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'reply-draft.txt' }).click();
+  await right.locator('.tab.active[aria-label*="reply-draft.txt"]').waitFor();
+  return right;
+}
+
+/** The text of the editor in group `n` (1-based, left to right), words only: word wrap follows the group's width. */
+export async function groupText(page, n) {
+  return (await page.locator('.editor-group-container').nth(n - 1).locator('.view-lines').first().innerText()).replace(/\s+/g, ' ');
+}
+
 /** The visible text of the active editor (Monaco renders lines as .view-line, in screen order). */
 export async function editorText(page) {
   // Monaco renders spaces as no-break spaces.

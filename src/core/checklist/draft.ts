@@ -7,6 +7,8 @@ export interface Word {
   stem: string;
   start: number;
   end: number;
+  /** Cut short with a period, as abbreviations are ("рег.", "уч.", "примерн."): it stands for any word it begins. */
+  cut?: boolean;
 }
 
 /** Latin letters that look like Cyrillic ones, for words typed in both scripts ("cкрин" with a Latin c). */
@@ -22,10 +24,21 @@ function oneScript(word: string): string {
   return /[a-z]/.test(out) ? word : out;
 }
 
+/** Chat shorthand for the polite word, read as the word itself ("пришлите плз", "pls send"). */
+const SHORTHAND: Record<string, string> = { плз: 'пожалуйста', плиз: 'пожалуйста', пжл: 'пожалуйста', пжлст: 'пожалуйста', пож: 'пожалуйста', pls: 'please', plz: 'please', pl: 'please' };
+
+/** A Russian word cut short before a vowel: three to seven letters, a vowel among them, a consonant last ("рег", "примерн"). */
+const CUT_WORD = /^(?=[а-яё]*[аеёиоуыэюя])[а-яё]{2,6}[бвгджзклмнпрстфхцчшщ]$/;
+
+const GOES_ON = /^(?: ?[а-яё]|[,;)/]| \()/;
+
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return tokenize(text.slice(from, to)).map((t) => {
-    const folded = oneScript(t.text);
-    return { text: folded, stem: queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
+    const folded = SHORTHAND[t.text] ?? oneScript(t.text);
+    const word: Word = { text: folded, stem: queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
+    // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
+    if (text[word.end] === '.' && CUT_WORD.test(folded) && GOES_ON.test(text.slice(word.end + 1, word.end + 3))) word.cut = true;
+    return word;
   });
 }
 
@@ -373,7 +386,9 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
     // ("с каким телефоном или почтой входите"); once per step, so the reach stays bounded.
     let reach = at + 3;
     for (let j = at + 1; j <= reach && j < limit; j++) {
-      if (sameWord(words[j]!, stem) || (preposition && PREPOSITION_WORDS.has(words[j]!.text)) || (stem === RELATIVE_STEM && k < stems.length - 1 && isInterrogative(words[j]!))) {
+      // "дату рег." is the registration date: after the phrase's first word, a word cut short stands for
+      // the longer word it begins (not as a first word: "тех." is no "техпаспорт").
+      if (sameWord(words[j]!, stem) || (words[j]!.cut && stem.startsWith(words[j]!.text)) || (preposition && PREPOSITION_WORDS.has(words[j]!.text)) || (stem === RELATIVE_STEM && k < stems.length - 1 && isInterrogative(words[j]!))) {
         next = j;
         break;
       }

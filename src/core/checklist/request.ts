@@ -85,7 +85,7 @@ const TO_US_WORDS = new Set(['нам', 'нас', 'us', 'form']);
 const TO_US = ['поддержк', 'ответн', 'ответе', 'письм', 'обратн', 'форму', 'форме', 'формы', 'обращени', 'reply', 'feedback', 'support'];
 /** Clauses after the request that give a reason or speak of us, not of what to send. */
 const CUT_AFTER = new Set(['потому', 'поскольку', 'так', 'т', 'because', 'since', 'мы', 'we', 'это', 'this']);
-const FUNCTION_WORDS = new Set(['и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
+const FUNCTION_WORDS = new Set(['сюда', 'here', 'и', 'или', 'а', 'также', 'тоже', 'ещё', 'еще', 'ваш', 'ваши', 'вашу', 'вашего', 'ваше', 'вашей', 'свой', 'свои', 'пожалуйста', 'пож', 'та', 'and', 'or', 'your', 'the', 'a', 'also', 'please', 'of']);
 const CONTINUES = new Set(['и', 'а', 'также', 'кроме', 'плюс', 'ещё', 'еще', 'and', 'also', 'plus']);
 const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'какие', 'каком', 'какого', 'какую', 'каким', 'какому', 'когда', 'где', 'сколько', 'который', 'которая', 'what', 'which', 'when', 'where']);
 /** Words that open a direct question to the customer ("Как вас зовут?", "Что именно происходит?"). */
@@ -118,6 +118,8 @@ function kindOf(w: string): TriggerKind {
   // Imperatives, and the polite future of perfective verbs ("если пришлёте / укажете"), not the
   // present of imperfective ones ("вы пишете / указываете / присылаете" describe, they do not ask).
   if (/(ите|йте|ьте)$/.test(w) && w !== 'сайте') return 'imperative';
+  // The soft sign left out in haste: "скинте", "отправте" right after the root are "скиньте", "отправьте".
+  if (tail === 'те' && /[бвдзлмнпрстф]те$/.test(w)) return 'imperative';
   // "пишете" alone is the present ("вы пишете, что…"); with a prefix it is the perfective future that
   // asks like the others ("если вы опишете / напишете, что происходит").
   if (/ете$/.test(w) && !/(аете|яете)$/.test(w) && w !== 'пишете') return 'imperative';
@@ -205,7 +207,7 @@ export function findRequests(input: RequestInput): Request[] {
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
   const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
-  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, itemWord, procedure[si] === 1, supportBefore[si]!)));
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!)));
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
@@ -556,7 +558,7 @@ function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number
 }
 
 /** The word ranges a sentence asks about, or undefined when it is not a request. */
-function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false): [number, number][] | undefined {
+function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, bracketed: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false): [number, number][] | undefined {
   const [a, b] = range;
   if (a >= b) return undefined;
   const question = text[s.end - 1] === '?';
@@ -700,13 +702,24 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   if (!triggers.length) return undefined;
   // From the first request's clause (and a fronted list of items before it) to the end of the sentence.
   let ci = clauseOf(triggers[0]!);
-  while (ci > 0 && onlyItems(words, clauses[ci - 1]!, itemWord)) ci--;
+  // An aside in brackets among them goes with them: "VIN + фото СТС (обе стороны, читаемо) пришлите".
+  for (let k = ci; k > 0; ) {
+    let next = k - 1;
+    while (next > 0 && bracketed[clauses[next]!.from]) next--;
+    if (!onlyItems(words, clauses[next]!, itemWord)) break;
+    ci = k = next;
+  }
   // "И какой номер кузова — сообщите в ответе?": in a question the verb asks for what the wh-clause before it named.
   if (question) while (ci > 0 && hasWord(words, clauses[ci - 1]!.from, clauses[ci - 1]!.to, (w) => QUESTION_WORDS.has(w)) && hasItemWord(itemWord, clauses[ci - 1]!.from, clauses[ci - 1]!.to)) ci--;
   const scope: [number, number][] = [];
+  /** Where what is asked ends: before a clause of reasons or of what we will do ("…, посмотрим"). */
+  let askedEnd = b;
   for (let k = ci; k < clauses.length; k++) {
     const c = clauses[k]!;
-    if (k > clauseOf(triggers[0]!) && (CUT_AFTER.has(words[c.from]!.text) || weWill(words[c.from]!.text)) && triggers[triggers.length - 1]! < c.from) break;
+    if (k > clauseOf(triggers[0]!) && (CUT_AFTER.has(words[c.from]!.text) || weWill(words[c.from]!.text)) && triggers[triggers.length - 1]! < c.from) {
+      askedEnd = c.from;
+      break;
+    }
     if (excluded.has(k)) continue;
     // "чтобы поправить неправильную модель, нам нужны: …": the purpose names the problem, not what is asked.
     if (k === clauseOf(triggers[0]!) && PURPOSE.has(words[c.from]!.text) && triggers[0]! > c.from) {
@@ -723,8 +736,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     while (before > 0 && !excluded.has(before - 1)) before--;
     const from = clauses[before]!.from;
     const to = clauses[ci - 1]!.to;
-    const takesBefore = nothingAfter(words, triggers[0]! + 1, b) || (!hasItemWord(itemWord, triggers[0]!, b) && hasWord(words, from, to, (w) => LACKING.has(w)));
-    if (takesBefore && before < ci && hasItemWord(itemWord, from, to)) scope.unshift([from, to]);
+    const takesBefore = nothingAfter(words, triggers[0]! + 1, askedEnd) || (!hasItemWord(itemWord, triggers[0]!, b) && hasWord(words, from, to, (w) => LACKING.has(w)));
+    // Not a condition before it: "если модель всё равно неверна — напишите нам" asks for nothing.
+    if (takesBefore && before < ci && hasItemWord(itemWord, from, to) && !CONDITIONS.has(words[from]!.text)) scope.unshift([from, to]);
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);

@@ -28,6 +28,8 @@ export interface Sentence {
 
 /** Abbreviations after which a period does not end the sentence (folded, without the period). */
 const ABBREVIATIONS = new Set([
+  // Cut short by terse writers: "уч. записи", "рег.", "кот. зарегистрирован", "тех. поддержка", "в течение 3 раб. дней".
+  'уч', 'рег', 'кот', 'тех', 'раб', 'мес', 'прил', 'инф', 'зарег',
   'эл', 'т', 'е', 'д', 'п', 'г', 'гг', 'ул', 'пр', 'просп', 'пер', 'им', 'тел', 'стр', 'см', 'св', 'др', 'н', 'руб', 'коп', 'шт', 'мин', 'макс', 'напр', 'наб', 'обл', 'р', 'кв', 'корп', 'вв', 'ок', 'доп', 'прим', 'рис', 'вкл', 'искл', 'отд', 'ф', 'и', 'о', 'а', 'м',
   'e', 'g', 'i', 'etc', 'mr', 'mrs', 'ms', 'dr', 'no', 'vs', 'approx', 'tel', 'st',
 ]);
@@ -57,6 +59,12 @@ function startsOnJoiningWord(text: string, a: number, b: number): boolean {
   return i < b && text[i] === ' ' && LINE_JOINERS.has(word) && LOWER_LETTER.test(text[a]!);
 }
 
+/** Does the sentence at `at` open with a capitalised word ("Пришлите", not "ДЦ" or "VIN")? */
+function openedByCapital(text: string, at: number): boolean {
+  while (at < text.length && !LETTER.test(text[at]!) && !SPACE.test(text[at]!)) at++;
+  return UPPER.test(text[at] ?? '') && LOWER_LETTER.test(text[at + 1] ?? '');
+}
+
 /** Does the open sentence stop on a joining word (a preposition or conjunction)? */
 function endsOnJoiningWord(text: string, s: { start: number; end: number }): boolean {
   let i = s.end;
@@ -69,7 +77,8 @@ function endsOnJoiningWord(text: string, s: { start: number; end: number }): boo
  * "1.2") and lower-case letters of sub-items ("а)", "б.", "b)"; not initials). Anchored and bounded, so one attempt per line.
  */
 // Word processors and mail clients bullet with other glyphs too ("» телефон", "▪ VIN", "● фото СТС").
-const LIST_MARKER = /^([-–—•*·+»▪◦‣►▸■●➢]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/;
+// Terse writers bullet with arrows too ("→ VIN", "-> фото СТС").
+const LIST_MARKER = /^([-–—•*·+»▪◦‣►▸■●➢→⇒]|->|=>|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/;
 
 /** What a table row's "marker" reads as: its first pipe. */
 const TABLE_ROW = Object.assign(['|', '|'], { index: 0, input: '|' }) as RegExpExecArray;
@@ -101,8 +110,27 @@ function periodEnds(text: string, at: number, lineStart: number): boolean {
   if (!word) return true;
   // Initials ("А. С. Пушкин", "Ф. И. О.") and abbreviations.
   if (word.length === 1 && UPPER.test(word)) return false;
-  return !ABBREVIATIONS.has(word.toLowerCase());
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  return !(text[at + 1] === ' ' && CYRILLIC_LOWER.test(text[at + 2] ?? '') && cutShort(word.toLowerCase()));
 }
+
+const CYRILLIC_LOWER = /[а-яё]/;
+const CONSONANT_END = /[бвгджзклмнпрстфхцчшщ]$/;
+const TWO_CONSONANTS_END = /[бвгджзклмнпрстфхцчшщ]{2}$/;
+/** Whole words that end in two consonants ("текст. пришлите…"), not cut short. */
+const WHOLE_SHORT_WORDS = new Set(['текст', 'мост', 'пост', 'рост', 'тест', 'лист', 'жест', 'сайт', 'факт', 'вход', 'всех', 'спорт', 'контакт', 'аккаунт', 'пункт', 'смысл', 'центр', 'фильтр', 'район', 'ремонт', 'момент', 'вариант', 'клиент', 'документ', 'запуск', 'поиск', 'сброс', 'вопрос', 'ответ']);
+
+/**
+ * A Russian word cut short before a vowel, the way abbreviations are made ("уч. записи", "рег.",
+ * "кот. зарегистрирован", "примерн. дата", "добр. день"), with a lower-case word after it: it ends in a
+ * consonant cluster ("примерн", "добр"), which whole words seldom do; shorter cuts are listed above.
+ */
+function cutShort(word: string): boolean {
+  if (!CYRILLIC_LOWER.test(word[0]!) || word.length > 7 || !CONSONANT_END.test(word) || WHOLE_SHORT_WORDS.has(word)) return false;
+  // Lower-case acronyms ("птс", "смс", "лк") have no vowel and are whole words.
+  return VOWEL.test(word) && TWO_CONSONANTS_END.test(word);
+}
+const VOWEL = /[аеёиоуыэюя]/;
 
 /**
  * Punctuation inside quotation marks followed by a lower-case word, a bracket or a clause mark: the
@@ -256,11 +284,12 @@ export function segment(text: string, end = text.length): Sentence[] {
       // "ФИО -" / "VIN —" under a request that ends with a colon: the dash is the blank.
       if (!form && !marker && listOpen) form = dashLine(text, a, b);
       inForm = !!form;
-      // A lower-case line goes on with the sentence above only when that sentence was opened by a capital:
+      // A lower-case line goes on with the sentence above only when that sentence was opened by a capital
+      // (a capitalised word, not an abbreviation: "ДЦ, где делали активацию" / "когда были в ДЦ" are two lines of a list):
       // a writer who starts sentences in lower case ("добрый день" / "напишите модель и VIN" / "документы
       // не нужны") ends them at line breaks, and a lower-case start tells nothing. A line that stops on a
       // comma, a dash or a joining word ("пришлите фио и" / "телефон") goes on whoever wrote it.
-      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && !LOWER_LETTER.test(text[open.start]!)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b));
+      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && openedByCapital(text, open.start)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b));
       let pos = a;
       let bullet: string | undefined;
       if (marker || form) {
