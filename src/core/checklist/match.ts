@@ -174,11 +174,15 @@ function dropNested(hits: PhraseHit[]): PhraseHit[] {
   const keep = new Uint8Array(hits.length).fill(1);
   let dropped = 0;
   const inside = (r: PhraseHit | undefined, h: PhraseHit) => !!r && r.item !== h.item && r.word <= h.word && r.last >= h.last && r.size > h.size;
+  // A shorter phrase that starts on the last word of a longer one and runs past it shares that word
+  // with it, and the longer one has it: "когда вы были в дилерском центре" is the visit's date, its
+  // "дилерском центре" is where, not which dealer.
+  const overlaps = (r: PhraseHit | undefined, h: PhraseHit) => !!r && r.item !== h.item && r.word < h.word && h.word === r.last && h.last > r.last && r.size > h.size;
   hits.forEach((h, k) => {
     if (!h.item) return;
     const r = reach[h.checklist];
     const g = gapped[h.checklist];
-    if (inside(r, h) || (inside(g, h) && (h.word === g!.word || h.last === g!.last))) {
+    if (inside(r, h) || overlaps(r, h) || (inside(g, h) && (h.word === g!.word || h.last === g!.last))) {
       keep[k] = 0;
       dropped++;
     }

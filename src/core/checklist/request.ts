@@ -462,7 +462,13 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
     // What happened ends where the next thing asked is joined on: "что произошло и скрин".
     if (boundary || (story && CONTINUES.has(t))) inClause = story = false;
     const next = words[i + 1]?.text ?? '';
-    if (!inClause && boundary) {
+    // A clause of reason tells what happened: "что произошло — почему дилер не завершил активацию",
+    // "what happened and why the dealer refused" ask why, not which dealer.
+    if (!inClause && (t === 'почему' || t === 'why')) {
+      inClause = true;
+      story = true;
+      from = i + 1;
+    } else if (!inClause && boundary) {
       // ", который …", ", на котором …", ", как она …" after an item (one word may stand between: "модель так, как она").
       const relative = RELATIVE.test(t) || (PREPOSITIONS_BEFORE.has(t) && RELATIVE.test(next)) || (t === 'как' && PERSONAL.has(next));
       if (relative && (itemEnds[i - 1] || (i >= 2 && itemEnds[i - 2] && !CLAUSE_GAP.test(text.slice(words[i - 2]!.end, words[i - 1]!.start))))) inClause = true;

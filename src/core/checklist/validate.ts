@@ -297,6 +297,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     if (!topics.size) topics = topicsAbove(from);
     if (!topics.size) topics = everywhere;
     const items = itemsOf[ri]!;
+    // The topics of its paragraph explain none of the items it asks for, and it names no topic itself
+    // (a list of steps under a Yandex Plus reply mentions "SMS", its last step asks for СТС and VIN):
+    // it is about the problem stated above, when that one explains them.
+    if (local && !topicsIn(r.start, r.sentenceEnd).size && !topics.has(OTHER_TOPIC) && items.size && ![...topics.keys()].some((id) => items.has(id))) {
+      const above = topicsAbove(from);
+      if ([...above.keys()].some((id) => items.has(id))) topics = above;
+    }
     // No topic in the reply: the customer's quoted message below may name it; else items only one
     // checklist has (дата регистрации and ПТС are the sign-in checklist's), two of them at least.
     if (!topics.size) topics = quotedTopics();
