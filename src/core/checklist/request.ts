@@ -499,6 +499,12 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
     if (boundary || ASKING_WORDS.has(t) || CONDITION.has(t)) placeUntil = 0;
+    // "телефон, который вы указывали в качестве логина": the role the clause gives its item is asked for
+    // (that phone is the login), not a description of it.
+    if (inClause && t === 'качестве' && words[i - 1]!.text === 'в') {
+      out[i - 1] = 0;
+      inClause = story = false;
+    }
     if ((inClause && i >= from) || i < placeUntil) out[i] = 1;
   }
   return out;
