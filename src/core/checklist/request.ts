@@ -212,6 +212,17 @@ export function findRequests(input: RequestInput): Request[] {
   const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
   const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!)));
 
+  /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
+  const itemLinesBelow = (si: number): number => {
+    let n = 0;
+    for (let k = si + 1; k < sentences.length && n < 3; k++) {
+      const next = sentences[k]!;
+      if (own[k] || next.heading || next.bullet || next.paragraph !== sentences[si]!.paragraph || !hasItem(...ranges[k]!) || !startsLine(text, next.start)) break;
+      n++;
+    }
+    return n;
+  };
+
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
   // Whether the last sentence that was neither a list line nor a sub-head announced data below it
@@ -248,6 +259,12 @@ export function findRequests(input: RequestInput): Request[] {
     // "Соберите, пожалуйста, всё сразу:" / "Подготовьте:" over a list whose lines open with items ("1) VIN;
     // 2) дату покупки; …"): any imperative asks for such a list; not a step done on a site or in an app.
     if (!scope && list.length >= 2 && endsWithColon && imperativeToReader(words, ranges[si]!) && !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts)) scope = [ranges[si]!];
+    // A sub-head that only names the topic ("Kia Connect:", "Mobikey (это в MISOS):", "по мобикей:") over
+    // lines that open with items asks for them, with no verb and nothing announced before it; its
+    // lines may have no list markers (two of them at least, in its paragraph).
+    if (!scope && endsWithColon && namesTopicOnly(words, ranges[si]!, topicWord, aside)) {
+      if (list.length ? !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts) : itemLinesBelow(si) >= 2) scope = [ranges[si]!];
+    }
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
     if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
     else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
@@ -344,6 +361,21 @@ function itemLed(lines: readonly [number, number][], hitStarts: Uint8Array): boo
 }
 
 const LETTER_END = /\p{L}/u;
+
+/**
+ * A short line that names a topic and nothing else to do: "Kia Connect:", "по мобикей:", "ЛК kia.ru (не
+ * пускает):"; an aside in brackets aside. Six words at most, no verb or negation, a topic's word among them.
+ */
+function namesTopicOnly(words: readonly Word[], [a, b]: [number, number], topicWord: Uint8Array, aside: Uint8Array): boolean {
+  let count = 0;
+  let topic = false;
+  for (let i = a; i < b; i++) {
+    if (aside[i]) continue;
+    if (++count > 6 || isVerbForm(words[i]!.text) || NEGATIONS.has(words[i]!.text)) return false;
+    if (topicWord[i]) topic = true;
+  }
+  return topic && count > 0;
+}
 
 /** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
 function shortVerbless(words: readonly Word[], [a, b]: [number, number]): boolean {
