@@ -362,7 +362,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     }
     // The personal account's password or data named beside another problem, by a term of its own
     // ("Kia Connect не открывается, а пароль от личного кабинета не восстановить"): its checklist too.
-    for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id)) chosen.push(x.c);
+    for (const x of ranked) if (local && !chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id)) chosen.push(x.c);
     // A topic the reply names elsewhere (the problem stated above a "## Что нужно прислать" section)
     // counts when the request asks for two items only it has (дата регистрации and логин: the sign-in).
     for (const id of everywhere.keys()) {
