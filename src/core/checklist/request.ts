@@ -162,6 +162,9 @@ export function findRequests(input: RequestInput): Request[] {
   // Words covered by an item phrase, for telling fronted item lists ("ФИО и VIN пришлите").
   const itemWord = new Uint8Array(words.length);
   for (const h of input.hits) if (h.item) for (let k = h.word; k <= h.last; k++) itemWord[k] = 1;
+  // Words of a topic's name ("Kia Connect", "яндекс плюс"), for lines that name the topic, then what to send for it.
+  const topicWord = new Uint8Array(words.length);
+  for (const h of input.hits) if (!h.item) for (let k = h.word; k <= h.last; k++) topicWord[k] = 1;
   const hitStarts = new Uint8Array(words.length);
   for (const h of input.hits) if (h.item) hitStarts[h.word] = 1;
   // Where item phrases of two words or more end: "ошибка — приложите фото" asks for the photo of the error.
@@ -227,7 +230,8 @@ export function findRequests(input: RequestInput): Request[] {
     // The first request of the reply may leave its verb out too when it lists three items or more ("По Мобикею: ваши ФИО, телефон, VIN …").
     // Its list may end with a verb that asks for one thing more ("По Mobikey: ФИО, VIN, а также опишите, что …"): the items before the verb are asked too.
     const [sa] = ranges[si]!;
-    if ((!scope || scope[0]![0] > sa) && ellipticRequest(text, words, ranges[si]!, s, hitStarts, aside, out.length ? 2 : 3)) scope = scope ? [[sa, scope[0]![0]], ...scope] : [ranges[si]!];
+    const elliptic = !scope || scope[0]![0] > sa ? ellipticRequest(text, words, ranges[si]!, hitStarts, topicWord, aside, out.length ? 2 : 3) : -1;
+    if (elliptic >= 0) scope = scope ? (scope[0]![0] > elliptic ? [[elliptic, scope[0]![0]], ...scope] : scope) : [[elliptic, ranges[si]![1]]];
     // A pronoun does not point at a sentence that declared its items unnecessary ("описывать ещё раз не нужно. … отправьте её").
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
@@ -375,30 +379,51 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 }
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
-function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], s: Sentence, hitStarts: Uint8Array, aside: Uint8Array, minItems: number): boolean {
+const SEPARATOR = /:|\s[—–-]\s|→|->/;
+const WHERE_TO = new Set(['куда', 'откуда']);
+
+function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], hitStarts: Uint8Array, topicWord: Uint8Array, aside: Uint8Array, minItems: number): number {
   // "И для обоих вопросов — VIN": a sub-head opened by "и / а также" adds to the request before it, one item is enough.
   if (a + 1 < b && minItems < 3 && CONTINUES.has(words[a]!.text)) {
     a++;
     minItems = 1;
   }
-  if (a >= b || !['по', 'для', 'for', 'regarding'].includes(words[a]!.text)) return false;
-  const body = text.slice(s.start, s.end);
-  if (!/:|\s[—–-]\s/.test(body)) return false;
+  if (a >= b) return -1;
+  // Where the items start: after the first colon, spaced dash or arrow ("киа коннект → ФИО, …").
+  let items0 = -1;
+  // Within the first fourteen words, an aside in brackets aside ("По кабинету (не приходит СМС-код …): …").
+  for (let i = a + 1, seen = 1; i < b && seen <= 14; i++) {
+    if (SEPARATOR.test(text.slice(words[i - 1]!.end, words[i]!.start))) {
+      items0 = i;
+      break;
+    }
+    if (!aside[i]) seen++;
+  }
+  if (items0 < 0) return -1;
+  // What the items are for opens the line: "по / для …", the topic itself ("Kia Connect: …", "яндекс
+  // плюс → фото СТС"), or a purpose ("чтобы проверить, почему не пускает: логин, …"), whose own verbs are not ours.
+  const opener = words[a]!.text;
+  const topicLed = hasItemWord(topicWord, a, items0);
+  if (!['по', 'для', 'for', 'regarding'].includes(opener) && !topicLed && !PURPOSE.has(opener)) return -1;
+  const from = a;
+  if (PURPOSE.has(opener) || (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener))) a = items0;
   let items = 0;
-  // Verbs of a clause that describes or asks about an item ("телефон, который вы оставляли", "в каком ДЦ подключали") do not make it a statement.
+  // Verbs of a clause that describes or asks about an item ("телефон, который вы оставляли", "в каком ДЦ подключали",
+  // "номер, куда не приходит смс", "скрин, если есть") do not make it a statement.
   let sub = false;
   for (let i = a; i < b; i++) {
     const t = words[i]!.text;
     if (i > a && /[,;:]/.test(text.slice(words[i - 1]!.end, words[i]!.start))) sub = false;
     // The problem in brackets after the topic ("По Kia Connect (не выполняются команды): …") is no statement of ours.
     if (aside[i]) continue;
-    if (RELATIVE.test(t) || ASKING_WORDS.has(t)) sub = true;
+    if (RELATIVE.test(t) || ASKING_WORDS.has(t) || WHERE_TO.has(t) || CONDITION.has(t)) sub = true;
     // An asking verb after the items asks for one thing more; it does not make the list a statement.
     if (!sub && kindOf(t) === 'imperative' && items > 0) continue;
-    if (!sub && (NEGATIONS.has(t) || isVerbForm(t))) return false;
+    if (!sub && (NEGATIONS.has(t) || isVerbForm(t))) return -1;
     if (hitStarts[i]) items++;
   }
-  return items >= minItems;
+  // A purpose is not asked for ("чтобы поправить модель: VIN, …" does not ask for the model).
+  return items < minItems ? -1 : PURPOSE.has(opener) ? items0 : from;
 }
 
 /** Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. */
@@ -499,6 +524,12 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
       inClause = true; // English contact clause: "the phone number you gave the dealer"
     }
     if (boundary || ASKING_WORDS.has(t) || CONDITION.has(t)) placeUntil = 0;
+    // "телефон, который вы указывали в качестве логина": the role the clause gives its item is asked for
+    // (that phone is the login), not a description of it.
+    if (inClause && t === 'качестве' && words[i - 1]!.text === 'в') {
+      out[i - 1] = 0;
+      inClause = story = false;
+    }
     if ((inClause && i >= from) || i < placeUntil) out[i] = 1;
   }
   return out;
