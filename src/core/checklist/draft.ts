@@ -372,6 +372,7 @@ const ADDRESSEE_WORDS = new Set(['вас', 'вы', 'вам', 'ваш', 'ваша
 const RELATIVE_STEM = 'котор';
 const isInterrogative = (w: Word) => w.stem === 'как' && w.text !== 'как';
 const COORDINATORS = new Set(['или', 'либо', 'и', 'or', 'and']);
+const POLITE = new Set(['пожалуйста', 'please', 'плз', 'pls']);
 
 /** Does the phrase stand at word `i` (its words in order, at most two other words between)? Returns its last word's index, or -1. */
 export function phraseAt(words: readonly Word[], i: number, stems: readonly string[], limit = words.length): number {
@@ -392,6 +393,8 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
         break;
       }
       if (reach === at + 3 && j > at + 1 && stems[k - 1] === RELATIVE_STEM && COORDINATORS.has(words[j]!.text)) reach += 2;
+      // "пожалуйста" between is no word of the sentence's own ("ошибка — приложите, пожалуйста, её фото"); once per step.
+      if (POLITE.has(words[j]!.text) && reach <= at + 4) reach++;
     }
     if (next < 0 && ADDRESSEE_WORDS.has(stem)) continue;
     if (next < 0) return -1;
