@@ -62,6 +62,12 @@ describe('an answer inserted above the signature', () => {
     assert.equal(placeAnswer(signed, signed.indexOf('> Исходное')).aboveSignature, false, 'in the quoted e-mail below the signature, text after the cursor');
     assert.equal(placeAnswer(signed, signed.length).aboveSignature, true, 'at the very end, even below a quote');
     assert.equal(placeAnswer('Без подписи.\n', 13).aboveSignature, false, 'unsigned');
+    // The reply's own signature is the first: a quoted e-mail below it (its sender's signature too) or
+    // a second, English sign-off stays below the answer.
+    const quotedBelow = 'Здравствуйте, Ирина!\n\nС уважением,\nАнна\n\n-----Original Message-----\nНе приходит код.\nС уважением,\nИрина\n';
+    assert.equal(inserted(quotedBelow, 'ОТВЕТ', quotedBelow.length), quotedBelow.replace('Ирина!\n\n', 'Ирина!\n\nОТВЕТ\n\n'));
+    const bilingual = 'Здравствуйте!\n\nС уважением,\nАнна\n\nBest regards,\nAnna\n';
+    assert.equal(inserted(bilingual, 'ОТВЕТ', bilingual.length), bilingual.replace('Здравствуйте!\n\n', 'Здравствуйте!\n\nОТВЕТ\n\n'));
     const sel = placeAnswer(signed, signed.indexOf('Анна'), signed.indexOf('Анна') + 4);
     assert.deepEqual([sel.start, sel.end, sel.aboveSignature], [signed.indexOf('Анна'), signed.indexOf('Анна') + 4, false], 'a selection is replaced where it is');
   });

@@ -157,6 +157,8 @@ export interface AnswerPlace {
  * the reply's body instead, after the last text above the signature. Anywhere else the answer goes
  * where the agent put it. Either way it becomes a paragraph of its own: a blank line between it and
  * text above or below, never a change to the agent's own text. One pass over the draft at most.
+ * The signature is the first line that opens with a sign-off ("С уважением", "Best regards"…): the
+ * reply is written above what it quotes, so a quoted e-mail or a second sign-off below stays below.
  * @example
  * const draft = 'Здравствуйте!\n\nС уважением,\nАнна\n';
  * placeAnswer(draft, draft.length)
