@@ -154,7 +154,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
           if (last >= 0) for (const o of e.owners) hits.push({ checklist: o.checklist, item: o.item, word: i, last, size: e.stems.length, key: e.key, clausal: e.clausal });
         }
       }
-      return dropShownBy(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits));
+      return dropAttached(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits));
     },
   };
   cache.set(checklists, matcher);
@@ -196,19 +196,28 @@ function dropNested(hits: PhraseHit[]): PhraseHit[] {
 /** Words that hang a content clause on the noun before them: "скрин того, что …", "a screenshot of what …". */
 const OF_THAT = new Set(['того', 'тех', 'of']);
 const CLAUSE_OPENERS = new Set(['что', 'как', 'где', 'what', 'how', 'where']);
+/** Prepositions of place that hang a noun on the one before it: "дата визита в ДЦ", "VIN из СТС". */
+const PLACE_OF = new Set(['в', 'во', 'к', 'ко', 'у', 'из']);
 
 /**
- * A clause hung on an item by "того" says which one it is, not another item: "скрин того, что видите
- * на экране" is the screenshot, not a description; "a photo of what the app shows" likewise.
- * Hits are in word order; one look-up per hit.
+ * A phrase hung on an item says which one it is, not another item: a clause after "того" ("скрин
+ * того, что видите на экране" is the screenshot, not a description; "a photo of what the app shows"),
+ * or a place after a preposition ("дата визита в ДЦ" is the date, not which dealer; "VIN из СТС" is
+ * the VIN, not the document). Only an item of the same checklist ends right before. Hits are in word
+ * order; one look-up per hit.
  */
-function dropShownBy(words: readonly Word[], hits: PhraseHit[]): PhraseHit[] {
+function dropAttached(words: readonly Word[], hits: PhraseHit[]): PhraseHit[] {
   /** Per word index: checklists with an item phrase ending there. */
   const endsAt = new Map<number, Set<string>>();
   for (const h of hits) if (h.item) (endsAt.get(h.last) ?? endsAt.set(h.last, new Set()).get(h.last)!).add(h.checklist);
-  const shown = (h: PhraseHit) =>
-    !!h.item && h.word >= 2 && CLAUSE_OPENERS.has(words[h.word]!.text) && OF_THAT.has(words[h.word - 1]!.text) && !!endsAt.get(h.word - 2)?.has(h.checklist);
-  return hits.some(shown) ? hits.filter((h) => !shown(h)) : hits;
+  const attached = (h: PhraseHit) => {
+    if (!h.item || h.word < 2 || !endsAt.get(h.word - 2)?.has(h.checklist)) return false;
+    const before = words[h.word - 1]!.text;
+    // One space on each side of the preposition: "б. VIN\nв. IMEI" is two list lines, the "в" their letter.
+    const spaced = words[h.word - 1]!.start - words[h.word - 2]!.end === 1 && words[h.word]!.start - words[h.word - 1]!.end === 1;
+    return (OF_THAT.has(before) && CLAUSE_OPENERS.has(words[h.word]!.text)) || (PLACE_OF.has(before) && spaced);
+  };
+  return hits.some(attached) ? hits.filter((h) => !attached(h)) : hits;
 }
 
 const weightCache = new WeakMap<readonly Checklist[], WeakMap<object, Map<string, Map<string, number>>>>();

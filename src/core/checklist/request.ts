@@ -41,6 +41,8 @@ const ASK_ROOTS = [
   'допиш', 'дописа', 'дошл', 'досл',
   // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsItem).
   'добав',
+  // "просим кратко изложить обстоятельства", "изложите, что произошло": set out, as "опишите".
+  'излож',
 ];
 /** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
 const ADD_ROOTS = ['добав'];
@@ -941,7 +943,8 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (t === 'даже' || (t === 'even' && words[k + 1]?.text === 'if')) f.concessive = true;
     if (ADDITIVE.has(t)) f.additive = true;
     // An item word is asked for, not an addressee ("когда вы были у дилера" is the visit date).
-    if (THIRD_PARTY.has(t) && !itemWord[k]) f.thirdParty = true;
+    // "им" is never an item's own word, though it may stand inside one's phrase ("изложить им ситуацию").
+    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) f.thirdParty = true;
     // "будем признательны" is a wish addressed to the reader, not something the speaker does.
     if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }
