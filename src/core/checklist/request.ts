@@ -212,7 +212,7 @@ export function findRequests(input: RequestInput): Request[] {
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
   const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
-  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!)));
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
@@ -597,7 +597,7 @@ function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number
 }
 
 /** The word ranges a sentence asks about, or undefined when it is not a request. */
-function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, bracketed: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false): [number, number][] | undefined {
+function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, bracketed: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false, viaForm = false): [number, number][] | undefined {
   const [a, b] = range;
   if (a >= b) return undefined;
   const question = text[s.end - 1] === '?';
@@ -644,6 +644,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // What each clause holds, computed once: the checks below are then constant per word (a sentence
   // of thousands of words with as many verbs stays linear).
   const facts = clauses.map((c) => clauseFacts(text, words, c, itemWord));
+  if (viaForm) for (const f of facts) f.toUs = true;
   // A loop, not Math.max(...): a sentence of 100,000 clauses would overflow the call stack.
   const lastAskedInSentence = facts.reduce((m, f) => Math.max(m, f.lastAsked), -Infinity);
   for (let i = a; i < b; i++) {
@@ -1016,21 +1017,28 @@ function stepsBefore(words: readonly Word[], clauses: readonly Clause[], facts: 
 
 const CONDITIONS = new Set(['если', 'когда', 'случае', 'поможет', 'получится', 'if', 'when', 'unless']);
 
-/** Sentences in a list of steps: a run of list lines where one of them is a self-service step ("1. Откройте приложение."). */
+/** Sentences in a list of steps: a run of list lines where one of them is a self-service step ("1. Откройте приложение."): 1, or 2 when the steps fill in our feedback form. */
 function procedureSentences(sentences: readonly Sentence[], words: readonly Word[], ranges: readonly [number, number][]): Uint8Array {
   const out = new Uint8Array(sentences.length);
   let runStart = -1;
   let steps = false;
+  // Steps that open our feedback form ("1) перейдите на kia.ru/feedback … 3) в поле «Сообщение» укажите VIN")
+  // send what they fill in to us: a request, not self-service (2).
+  let form = false;
   const flush = (end: number) => {
-    if (runStart >= 0 && steps) out.fill(1, runStart, end);
+    if (runStart >= 0 && steps) out.fill(form ? 2 : 1, runStart, end);
     runStart = -1;
-    steps = false;
+    steps = form = false;
   };
   sentences.forEach((s, k) => {
     if (!s.bullet) return flush(k);
     if (runStart < 0) runStart = k;
     const [a, b] = ranges[k]!;
-    for (let i = a; i < b; i++) if (SELF_VERBS.has(words[i]!.text)) steps = true;
+    for (let i = a; i < b; i++) {
+      const t = words[i]!.text;
+      if (SELF_VERBS.has(t)) steps = true;
+      if (t === 'feedback' || (t.startsWith('обратн') && words[i + 1]?.text.startsWith('связ'))) form = true;
+    }
   });
   flush(sentences.length);
   return out;
