@@ -778,7 +778,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   for (let k = ci; k > 0; ) {
     let next = k - 1;
     while (next > 0 && bracketed[clauses[next]!.from]) next--;
-    if (!onlyItems(words, clauses[next]!, itemWord)) break;
+    if (!onlyItems(words, clauses[next]!, itemWord) && !(facts[clauseOf(triggers[0]!)]!.additive && besidesItems(words, clauses[next]!, itemWord))) break;
     ci = k = next;
   }
   // "И какой номер кузова — сообщите в ответе?": in a question the verb asks for what the wh-clause before it named.
@@ -1087,6 +1087,16 @@ function governedBySelfService(words: readonly Word[], facts: readonly ClauseFac
     }
   }
   return false;
+}
+
+const BESIDES = new Set(['кроме', 'помимо', 'besides']);
+
+/**
+ * "Кроме даты регистрации и логина, пришлите ещё VIN": items named as those besides which one more
+ * thing is asked (the request says "ещё / также") are asked too. Not "пришлите всё, кроме СТС".
+ */
+function besidesItems(words: readonly Word[], c: Clause, itemWord: Uint8Array): boolean {
+  return c.to - c.from > 1 && BESIDES.has(words[c.from]!.text) && onlyItems(words, { from: c.from + 1, to: c.to }, itemWord);
 }
 
 /** A clause made of item phrases and little words only ("ФИО, телефон и VIN пришлите…"). */
