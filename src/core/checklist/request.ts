@@ -679,7 +679,14 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   if (viaForm) for (const f of facts) f.toUs = true;
   // A loop, not Math.max(...): a sentence of 100,000 clauses would overflow the call stack.
   const lastAskedInSentence = facts.reduce((m, f) => Math.max(m, f.lastAsked), -Infinity);
+  // "Коллеги из поддержки Mobikey разберутся, им понадобятся: …": "им" is the support team named
+  // before it in the sentence (no dealer named there), to whom what is asked goes through us.
+  let supportNamed = false;
+  let dealerNamed = false;
   for (let i = a; i < b; i++) {
+    const w = words[i]!.text;
+    if (SUPPORT_NOUN.test(w)) supportNamed = true;
+    if (w.startsWith('дилер') || w === 'дц') dealerNamed = true;
     if (quoted[i]) continue;
     const t = words[i]!.text;
     const ci = clauseOf(i);
@@ -711,7 +718,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
     // Told to someone else ("изложить им ситуацию", "эти сведения нужны руководству дилера"), not sent to us.
-    const forSomeoneElse = (f.thirdParty && !f.toUs && !supportBefore) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
+    const toSupport = supportBefore || (!f.namedParty && supportNamed && !dealerNamed);
+    const forSomeoneElse = (f.thirdParty && !f.toUs && !toSupport) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
     if (forSomeoneElse || f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
@@ -924,7 +932,12 @@ interface ClauseFacts {
   additive: boolean;
   /** Addresses someone other than us ("дилеру", "руководству", "им"): what it asks for goes to them. */
   thirdParty: boolean;
+  /** The addressee is named ("дилеру", "руководству"), not only "им", which may be the support team named before. */
+  namedParty: boolean;
 }
+
+/** The support teams we pass requests to: "поддержка Mobikey", "коллеги", "специалисты Kia Connect". */
+const SUPPORT_NOUN = /^(поддержк|коллег|специалист|техподдержк)/;
 
 /** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
 const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
@@ -941,7 +954,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false, namedParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -977,7 +990,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (ADDITIVE.has(t)) f.additive = true;
     // An item word is asked for, not an addressee ("когда вы были у дилера" is the visit date).
     // "им" is never an item's own word, though it may stand inside one's phrase ("изложить им ситуацию").
-    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) f.thirdParty = true;
+    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) {
+      f.thirdParty = true;
+      if (t !== 'им') f.namedParty = true;
+    }
     // "будем признательны" is a wish addressed to the reader, not something the speaker does.
     if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }
