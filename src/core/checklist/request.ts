@@ -212,7 +212,18 @@ export function findRequests(input: RequestInput): Request[] {
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
   const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
-  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!)));
+  const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
+
+  /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
+  const itemLinesBelow = (si: number): number => {
+    let n = 0;
+    for (let k = si + 1; k < sentences.length && n < 3; k++) {
+      const next = sentences[k]!;
+      if (own[k] || next.heading || next.bullet || next.paragraph !== sentences[si]!.paragraph || !hasItem(...ranges[k]!) || !startsLine(text, next.start)) break;
+      n++;
+    }
+    return n;
+  };
 
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
@@ -256,6 +267,12 @@ export function findRequests(input: RequestInput): Request[] {
     // "Соберите, пожалуйста, всё сразу:" / "Подготовьте:" over a list whose lines open with items ("1) VIN;
     // 2) дату покупки; …"): any imperative asks for such a list; not a step done on a site or in an app.
     if (!scope && list.length >= 2 && endsWithColon && imperativeToReader(words, ranges[si]!) && !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts)) scope = [ranges[si]!];
+    // A sub-head that only names the topic ("Kia Connect:", "Mobikey (это в MISOS):", "по мобикей:") over
+    // lines that open with items asks for them, with no verb and nothing announced before it; its
+    // lines may have no list markers (two of them at least, in its paragraph).
+    if (!scope && endsWithColon && namesTopicOnly(words, ranges[si]!, topicWord, aside)) {
+      if (list.length ? !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts) : itemLinesBelow(si) >= 2) scope = [ranges[si]!];
+    }
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
     if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
     else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
@@ -352,6 +369,21 @@ function itemLed(lines: readonly [number, number][], hitStarts: Uint8Array): boo
 }
 
 const LETTER_END = /\p{L}/u;
+
+/**
+ * A short line that names a topic and nothing else to do: "Kia Connect:", "по мобикей:", "ЛК kia.ru (не
+ * пускает):"; an aside in brackets aside. Six words at most, no verb or negation, a topic's word among them.
+ */
+function namesTopicOnly(words: readonly Word[], [a, b]: [number, number], topicWord: Uint8Array, aside: Uint8Array): boolean {
+  let count = 0;
+  let topic = false;
+  for (let i = a; i < b; i++) {
+    if (aside[i]) continue;
+    if (++count > 6 || isVerbForm(words[i]!.text) || NEGATIONS.has(words[i]!.text)) return false;
+    if (topicWord[i]) topic = true;
+  }
+  return topic && count > 0;
+}
 
 /** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
 function shortVerbless(words: readonly Word[], [a, b]: [number, number]): boolean {
@@ -608,7 +640,7 @@ function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number
 }
 
 /** The word ranges a sentence asks about, or undefined when it is not a request. */
-function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, bracketed: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false): [number, number][] | undefined {
+function sentenceScope(text: string, words: readonly Word[], range: [number, number], s: Sentence, quoted: Uint8Array, bracketed: Uint8Array, itemWord: Uint8Array, inProcedure: boolean, supportBefore = false, viaForm = false): [number, number][] | undefined {
   const [a, b] = range;
   if (a >= b) return undefined;
   const question = text[s.end - 1] === '?';
@@ -655,9 +687,17 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   // What each clause holds, computed once: the checks below are then constant per word (a sentence
   // of thousands of words with as many verbs stays linear).
   const facts = clauses.map((c) => clauseFacts(text, words, c, itemWord));
+  if (viaForm) for (const f of facts) f.toUs = true;
   // A loop, not Math.max(...): a sentence of 100,000 clauses would overflow the call stack.
   const lastAskedInSentence = facts.reduce((m, f) => Math.max(m, f.lastAsked), -Infinity);
+  // "Коллеги из поддержки Mobikey разберутся, им понадобятся: …": "им" is the support team named
+  // before it in the sentence (no dealer named there), to whom what is asked goes through us.
+  let supportNamed = false;
+  let dealerNamed = false;
   for (let i = a; i < b; i++) {
+    const w = words[i]!.text;
+    if (SUPPORT_NOUN.test(w)) supportNamed = true;
+    if (w.startsWith('дилер') || w === 'дц') dealerNamed = true;
     if (quoted[i]) continue;
     const t = words[i]!.text;
     const ci = clauseOf(i);
@@ -689,7 +729,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
     // Told to someone else ("изложить им ситуацию", "эти сведения нужны руководству дилера"), not sent to us.
-    const forSomeoneElse = (f.thirdParty && !f.toUs && !supportBefore) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
+    const toSupport = supportBefore || (!f.namedParty && supportNamed && !dealerNamed);
+    const forSomeoneElse = (f.thirdParty && !f.toUs && !toSupport) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
     if (forSomeoneElse || f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
@@ -756,7 +797,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   for (let k = ci; k > 0; ) {
     let next = k - 1;
     while (next > 0 && bracketed[clauses[next]!.from]) next--;
-    if (!onlyItems(words, clauses[next]!, itemWord)) break;
+    if (!onlyItems(words, clauses[next]!, itemWord) && !(facts[clauseOf(triggers[0]!)]!.additive && besidesItems(words, clauses[next]!, itemWord))) break;
     ci = k = next;
   }
   // "И какой номер кузова — сообщите в ответе?": in a question the verb asks for what the wh-clause before it named.
@@ -902,7 +943,12 @@ interface ClauseFacts {
   additive: boolean;
   /** Addresses someone other than us ("дилеру", "руководству", "им"): what it asks for goes to them. */
   thirdParty: boolean;
+  /** The addressee is named ("дилеру", "руководству"), not only "им", which may be the support team named before. */
+  namedParty: boolean;
 }
+
+/** The support teams we pass requests to: "поддержка Mobikey", "коллеги", "специалисты Kia Connect". */
+const SUPPORT_NOUN = /^(поддержк|коллег|специалист|техподдержк)/;
 
 /** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
 const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
@@ -919,7 +965,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false, namedParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -955,7 +1001,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (ADDITIVE.has(t)) f.additive = true;
     // An item word is asked for, not an addressee ("когда вы были у дилера" is the visit date).
     // "им" is never an item's own word, though it may stand inside one's phrase ("изложить им ситуацию").
-    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) f.thirdParty = true;
+    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) {
+      f.thirdParty = true;
+      if (t !== 'им') f.namedParty = true;
+    }
     // "будем признательны" is a wish addressed to the reader, not something the speaker does.
     if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }
@@ -1027,21 +1076,28 @@ function stepsBefore(words: readonly Word[], clauses: readonly Clause[], facts: 
 
 const CONDITIONS = new Set(['если', 'когда', 'случае', 'поможет', 'получится', 'if', 'when', 'unless']);
 
-/** Sentences in a list of steps: a run of list lines where one of them is a self-service step ("1. Откройте приложение."). */
+/** Sentences in a list of steps: a run of list lines where one of them is a self-service step ("1. Откройте приложение."): 1, or 2 when the steps fill in our feedback form. */
 function procedureSentences(sentences: readonly Sentence[], words: readonly Word[], ranges: readonly [number, number][]): Uint8Array {
   const out = new Uint8Array(sentences.length);
   let runStart = -1;
   let steps = false;
+  // Steps that open our feedback form ("1) перейдите на kia.ru/feedback … 3) в поле «Сообщение» укажите VIN")
+  // send what they fill in to us: a request, not self-service (2).
+  let form = false;
   const flush = (end: number) => {
-    if (runStart >= 0 && steps) out.fill(1, runStart, end);
+    if (runStart >= 0 && steps) out.fill(form ? 2 : 1, runStart, end);
     runStart = -1;
-    steps = false;
+    steps = form = false;
   };
   sentences.forEach((s, k) => {
     if (!s.bullet) return flush(k);
     if (runStart < 0) runStart = k;
     const [a, b] = ranges[k]!;
-    for (let i = a; i < b; i++) if (SELF_VERBS.has(words[i]!.text)) steps = true;
+    for (let i = a; i < b; i++) {
+      const t = words[i]!.text;
+      if (SELF_VERBS.has(t)) steps = true;
+      if (t === 'feedback' || (t.startsWith('обратн') && words[i + 1]?.text.startsWith('связ'))) form = true;
+    }
   });
   flush(sentences.length);
   return out;
@@ -1058,6 +1114,16 @@ function governedBySelfService(words: readonly Word[], facts: readonly ClauseFac
     }
   }
   return false;
+}
+
+const BESIDES = new Set(['кроме', 'помимо', 'besides']);
+
+/**
+ * "Кроме даты регистрации и логина, пришлите ещё VIN": items named as those besides which one more
+ * thing is asked (the request says "ещё / также") are asked too. Not "пришлите всё, кроме СТС".
+ */
+function besidesItems(words: readonly Word[], c: Clause, itemWord: Uint8Array): boolean {
+  return c.to - c.from > 1 && BESIDES.has(words[c.from]!.text) && onlyItems(words, { from: c.from + 1, to: c.to }, itemWord);
 }
 
 /** A clause made of item phrases and little words only ("ФИО, телефон и VIN пришлите…"). */

@@ -362,7 +362,14 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     }
     // The personal account's password or data named beside another problem, by a term of its own
     // ("Kia Connect не открывается, а пароль от личного кабинета не восстановить"): its checklist too.
-    for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id)) chosen.push(x.c);
+    // Named only outside the request's paragraph, it must also explain words of the request the chosen
+    // ones do not ("телефон, почту" beside the sign-in's items): a wrong car mentioned in passing above a
+    // sign-in request whose VIN and ПТС the sign-in explains does not bring its checklist in.
+    const explainsMore = (id: string) => {
+      const covered = new Set(chosen.flatMap((c) => [...(items.get(c.id)?.values() ?? [])].flat()));
+      return [...(items.get(id)?.values() ?? [])].some((at) => at.some((w) => !covered.has(w) && !aside[w]));
+    };
+    for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id) && (local || explainsMore(x.c.id))) chosen.push(x.c);
     // A topic the reply names elsewhere (the problem stated above a "## Что нужно прислать" section)
     // counts when the request asks for two items only it has (дата регистрации and логин: the sign-in).
     for (const id of everywhere.keys()) {
