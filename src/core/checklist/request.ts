@@ -216,6 +216,17 @@ export function findRequests(input: RequestInput): Request[] {
   const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
   const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
 
+  /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
+  const itemLinesBelow = (si: number): number => {
+    let n = 0;
+    for (let k = si + 1; k < sentences.length && n < 3; k++) {
+      const next = sentences[k]!;
+      if (own[k] || next.heading || next.bullet || next.paragraph !== sentences[si]!.paragraph || !hasItem(...ranges[k]!) || !startsLine(text, next.start)) break;
+      n++;
+    }
+    return n;
+  };
+
   const out: Request[] = [];
   const taken = new Uint8Array(sentences.length);
   // Whether the last sentence that was neither a list line nor a sub-head announced data below it
@@ -252,6 +263,12 @@ export function findRequests(input: RequestInput): Request[] {
     // "Соберите, пожалуйста, всё сразу:" / "Подготовьте:" over a list whose lines open with items ("1) VIN;
     // 2) дату покупки; …"): any imperative asks for such a list; not a step done on a site or in an app.
     if (!scope && list.length >= 2 && endsWithColon && imperativeToReader(words, ranges[si]!) && !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts)) scope = [ranges[si]!];
+    // A sub-head that only names the topic ("Kia Connect:", "Mobikey (это в MISOS):", "по мобикей:") over
+    // lines that open with items asks for them, with no verb and nothing announced before it; its
+    // lines may have no list markers (two of them at least, in its paragraph).
+    if (!scope && endsWithColon && namesTopicOnly(words, ranges[si]!, topicWord, aside)) {
+      if (list.length ? !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts) : itemLinesBelow(si) >= 2) scope = [ranges[si]!];
+    }
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
     if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
     else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
@@ -348,6 +365,21 @@ function itemLed(lines: readonly [number, number][], hitStarts: Uint8Array): boo
 }
 
 const LETTER_END = /\p{L}/u;
+
+/**
+ * A short line that names a topic and nothing else to do: "Kia Connect:", "по мобикей:", "ЛК kia.ru (не
+ * пускает):"; an aside in brackets aside. Six words at most, no verb or negation, a topic's word among them.
+ */
+function namesTopicOnly(words: readonly Word[], [a, b]: [number, number], topicWord: Uint8Array, aside: Uint8Array): boolean {
+  let count = 0;
+  let topic = false;
+  for (let i = a; i < b; i++) {
+    if (aside[i]) continue;
+    if (++count > 6 || isVerbForm(words[i]!.text) || NEGATIONS.has(words[i]!.text)) return false;
+    if (topicWord[i]) topic = true;
+  }
+  return topic && count > 0;
+}
 
 /** A short line with no verb ("По Mobikey:", "Общее для обоих вопросов:"). */
 function shortVerbless(words: readonly Word[], [a, b]: [number, number]): boolean {
@@ -649,7 +681,14 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   if (viaForm) for (const f of facts) f.toUs = true;
   // A loop, not Math.max(...): a sentence of 100,000 clauses would overflow the call stack.
   const lastAskedInSentence = facts.reduce((m, f) => Math.max(m, f.lastAsked), -Infinity);
+  // "Коллеги из поддержки Mobikey разберутся, им понадобятся: …": "им" is the support team named
+  // before it in the sentence (no dealer named there), to whom what is asked goes through us.
+  let supportNamed = false;
+  let dealerNamed = false;
   for (let i = a; i < b; i++) {
+    const w = words[i]!.text;
+    if (SUPPORT_NOUN.test(w)) supportNamed = true;
+    if (w.startsWith('дилер') || w === 'дц') dealerNamed = true;
     if (quoted[i]) continue;
     const t = words[i]!.text;
     const ci = clauseOf(i);
@@ -681,7 +720,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
     // Told to someone else ("изложить им ситуацию", "эти сведения нужны руководству дилера"), not sent to us.
-    const forSomeoneElse = (f.thirdParty && !f.toUs && !supportBefore) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
+    const toSupport = supportBefore || (!f.namedParty && supportNamed && !dealerNamed);
+    const forSomeoneElse = (f.thirdParty && !f.toUs && !toSupport) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
     if (forSomeoneElse || f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
@@ -896,7 +936,12 @@ interface ClauseFacts {
   additive: boolean;
   /** Addresses someone other than us ("дилеру", "руководству", "им"): what it asks for goes to them. */
   thirdParty: boolean;
+  /** The addressee is named ("дилеру", "руководству"), not only "им", which may be the support team named before. */
+  namedParty: boolean;
 }
+
+/** The support teams we pass requests to: "поддержка Mobikey", "коллеги", "специалисты Kia Connect". */
+const SUPPORT_NOUN = /^(поддержк|коллег|специалист|техподдержк)/;
 
 /** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
 const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
@@ -913,7 +958,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false, namedParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -949,7 +994,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (ADDITIVE.has(t)) f.additive = true;
     // An item word is asked for, not an addressee ("когда вы были у дилера" is the visit date).
     // "им" is never an item's own word, though it may stand inside one's phrase ("изложить им ситуацию").
-    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) f.thirdParty = true;
+    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) {
+      f.thirdParty = true;
+      if (t !== 'им') f.namedParty = true;
+    }
     // "будем признательны" is a wish addressed to the reader, not something the speaker does.
     if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }

@@ -102,6 +102,11 @@ function isTerminal(ch: string): boolean {
   return ch === '.' || ch === '!' || ch === '?' || ch === '…';
 }
 
+/** A period and only a closing bracket after it ("(при рег.) / VIN"): the abbreviation's period, judged as one. */
+function closesAbbreviation(text: string, i: number, j: number): boolean {
+  return j === i + 2 && text[i + 1] === ')';
+}
+
 /** Does the period at `at` end a sentence, judging by the word right before it? */
 function periodEnds(text: string, at: number, lineStart: number): boolean {
   let i = at;
@@ -324,7 +329,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         }
         let j = i + 1;
         while (j < b && (isTerminal(text[j]!) || text[j] === ')' || text[j] === '»' || text[j] === '"' || text[j] === '”')) j++;
-        if ((j >= b || SPACE.test(text[j]!)) && (ch !== '.' || j > i + 1 || periodEnds(text, i, a)) && !quotedInside(text, i, j, b)) {
+        if ((j >= b || SPACE.test(text[j]!)) && (ch !== '.' || (j > i + 1 && !closesAbbreviation(text, i, j)) || periodEnds(text, i, a)) && !quotedInside(text, i, j, b)) {
           let s: Sentence;
           if (continues && first) {
             s = open!;
