@@ -372,7 +372,8 @@ const ADDRESSEE_WORDS = new Set(['вас', 'вы', 'вам', 'ваш', 'ваша
 const RELATIVE_STEM = 'котор';
 const isInterrogative = (w: Word) => w.stem === 'как' && w.text !== 'как';
 const COORDINATORS = new Set(['или', 'либо', 'и', 'or', 'and']);
-const POLITE = new Set(['пожалуйста', 'please', 'плз', 'pls']);
+/** The polite word, which stands between the words of a phrase or a verb and its object without parting them (shorthand like "плз" is read as it). */
+export const POLITE: ReadonlySet<string> = new Set(['пожалуйста', 'please']);
 
 /** Does the phrase stand at word `i` (its words in order, at most two other words between)? Returns its last word's index, or -1. */
 export function phraseAt(words: readonly Word[], i: number, stems: readonly string[], limit = words.length): number {

@@ -1,6 +1,6 @@
-import type { Word } from './draft';
+import { POLITE, type Word } from './draft';
 import type { PhraseHit } from './match';
-import { introducesList, segment, type Sentence } from './segment';
+import { asksToAnswerQuestions, introducesList, segment, type Sentence } from './segment';
 
 /**
  * Requests to the customer, recognised by grammar rather than by a list of phrases:
@@ -249,7 +249,11 @@ export function findRequests(input: RequestInput): Request[] {
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
-    for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
+    for (let k = si + 1; k < sentences.length; k++) {
+      if (sentences[k]!.lead === si) list.push(k);
+      // A second sentence on a list line ("- Какой VIN? (Он есть в СТС.)") does not end the list.
+      else if (!list.length || sentences[k]!.bullet || text.slice(sentences[k - 1]!.end, sentences[k]!.start).includes('\n')) break;
+    }
     const endsWithColon = introducesList(text, s);
     // "1. Пришлите данные учётной записи:" with its sub-items below it (indented, or lettered under a number).
     if (!list.length && s.bullet && endsWithColon) {
@@ -258,6 +262,8 @@ export function findRequests(input: RequestInput): Request[] {
     // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
     // Not when the writer sends it ("Направляю данные для Kia Connect:", "Мои данные:"): that is a customer giving them.
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k]) && !speaksForItself(words, ranges[si]!)) scope = [ranges[si]!];
+    // "Не могли бы вы ответить на несколько вопросов?" over a list of questions: they are what it asks.
+    if (!scope && list.length >= 2 && asksToAnswerQuestions(text, s) && !list.some((k) => procedure[k]) && !speaksForItself(words, ranges[si]!)) scope = [ranges[si]!];
     // "Соберите, пожалуйста, всё сразу:" / "Подготовьте:" over a list whose lines open with items ("1) VIN;
     // 2) дату покупки; …"): any imperative asks for such a list; not a step done on a site or in an app.
     if (!scope && list.length >= 2 && endsWithColon && imperativeToReader(words, ranges[si]!) && !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts)) scope = [ranges[si]!];
@@ -414,6 +420,8 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
 const SEPARATOR = /:|\s[—–-]\s|→|->/;
+/** How many words of a line may stand before its topic for the line to open with it ("ну и по Kia Connect: …"). */
+const TOPIC_OPENING = 3;
 const WHERE_TO = new Set(['куда', 'откуда']);
 
 function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], hitStarts: Uint8Array, topicWord: Uint8Array, aside: Uint8Array, minItems: number): number {
@@ -436,8 +444,12 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   if (items0 < 0) return -1;
   // What the items are for opens the line: "по / для …", the topic itself ("Kia Connect: …", "яндекс
   // плюс → фото СТС"), or a purpose ("чтобы проверить, почему не пускает: логин, …"), whose own verbs are not ours.
-  const opener = words[a]!.text;
-  const topicLed = hasItemWord(topicWord, a, items0);
+  // The line's first words open it (a greeting may stand on the line above in the same sentence), and
+  // a topic must be among them: "Сообщаем, что данные в личном кабинете исправлены: …" names it inside a statement.
+  let lineFrom = a;
+  for (let i = a + 1; i < items0; i++) if (text.slice(words[i - 1]!.end, words[i]!.start).includes('\n')) lineFrom = i;
+  const opener = words[lineFrom]!.text;
+  const topicLed = hasItemWord(topicWord, lineFrom, Math.min(items0, lineFrom + TOPIC_OPENING));
   if (!['по', 'для', 'for', 'regarding'].includes(opener) && !topicLed && !PURPOSE.has(opener)) return -1;
   const from = a;
   if (PURPOSE.has(opener) || (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener))) a = items0;
@@ -605,11 +617,10 @@ export function bracketedWords(text: string, words: readonly Word[], end: number
 }
 
 function listLineNegated(words: readonly Word[], [a, b]: [number, number]): boolean {
-  for (let i = a; i < b; i++) if (NEGATIONS.has(words[i]!.text) && i + 1 < b && (kindOf(words[i + 1]!.text) !== 'none' || MODALS.has(words[i + 1]!.text))) return true;
+  // "Не могли бы вы …?" is a polite ask, not a negation.
+  for (let i = a; i < b; i++) if (NEGATIONS.has(words[i]!.text) && i + 1 < b && (kindOf(words[i + 1]!.text) !== 'none' || MODALS.has(words[i + 1]!.text)) && !(words[i + 1]!.text === 'могли' && words[i + 2]?.text === 'бы')) return true;
   return false;
 }
-
-const POLITE = new Set(['пожалуйста', 'please']);
 
 /** Clauses of a sentence: split at commas, semicolons, colons, brackets, table pipes, spaced dashes and "но". */
 function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number]): Clause[] {
