@@ -818,7 +818,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     }
     if (excluded.has(k)) continue;
     // "чтобы поправить неправильную модель, нам нужны: …": the purpose names the problem, not what is asked.
-    if (k === clauseOf(triggers[0]!) && PURPOSE.has(words[c.from]!.text) && triggers[0]! > c.from) {
+    // So does "для исправления года выпуска направьте VIN …": "для" and a noun of an action.
+    if (k === clauseOf(triggers[0]!) && (PURPOSE.has(words[c.from]!.text) || purposeNoun(words, c.from)) && triggers[0]! > c.from) {
       scope.push([triggers[0]!, c.to]);
       continue;
     }
@@ -851,6 +852,10 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
 }
 
 const PURPOSE = new Set(['чтобы', 'чтоб']);
+/** "для исправления / проверки / восстановления …": a purpose named by a noun of an action (genitive). */
+function purposeNoun(words: readonly Word[], i: number): boolean {
+  return words[i]!.text === 'для' && /(ци[яи]|ни[яи]|ки)$/.test(words[i + 1]?.text ?? '');
+}
 const CONDITION = new Set(['если', 'if']);
 /** What we will do once we have the data, opening a clause after the request ("— исправим год выпуска", "проверим и передадим"): first person plural future. */
 const WE_WILL = new Set(['проверим', 'исправим', 'поправим', 'передадим', 'уточним', 'сделаем', 'посмотрим', 'оформим', 'обновим', 'внесем', 'изменим', 'заменим', 'разберемся', 'поможем', 'подскажем', 'свяжемся', 'вернемся', 'ответим', 'решим']);
