@@ -848,9 +848,12 @@ function addsItem(words: readonly Word[], itemWord: Uint8Array, i: number, b: nu
 
 /** Only "пожалуйста", "нам", "тоже" and the like from `a` to the sentence's end `b`: the verb has no object after it. */
 function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
+  for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && !MANNER.has(words[i]!.text) && !/^\d+$/.test(words[i]!.text) && words[i]!.text !== 'их') return false;
   return true;
 }
+
+/** How or how often to send, not what: "VIN — один на оба, пришлите 1 раз", "…, пришлите одним письмом". */
+const MANNER = new Set(['раз', 'один', 'одним', 'сразу', 'отдельно', 'вместе', 'письмом', 'ответом', 'once', 'together', 'separately']);
 
 /** "не хватает / недостаёт" (we lack it) and "будем / были бы благодарны (признательны) за": asks without a verb of sending. */
 const THANKFUL = new Set(['благодарны', 'признательны', 'благодарен', 'благодарна', 'признателен', 'признательна']);
