@@ -440,7 +440,18 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   const topicLed = hasItemWord(topicWord, a, items0);
   if (!['по', 'для', 'for', 'regarding'].includes(opener) && !topicLed && !PURPOSE.has(opener)) return -1;
   const from = a;
-  if (PURPOSE.has(opener) || (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener))) a = items0;
+  if (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener) && !PURPOSE.has(opener)) {
+    // The topic's name and little else before the items ("промокод яндекс плюс →", "ЛК kia.ru (не пускает):"),
+    // and no step to take ("To reset the Kia Connect password: open the app, enter your e-mail").
+    let named = 0;
+    for (let i = a; i < items0; i++) if (!aside[i]) named++;
+    if (named > 6) return -1;
+    for (let i = a; i < b; i++) if (SELF_VERBS.has(words[i]!.text)) return -1;
+    // "яндекс плюс — фото СТС с 2 сторон": a named topic and an arrow or dash, two item words are enough.
+    if (minItems > 2) minItems = 2;
+  }
+  // The purpose's own verbs are not ours; a topic's line has none before its items.
+  if (PURPOSE.has(opener)) a = items0;
   let items = 0;
   // Verbs of a clause that describes or asks about an item ("телефон, который вы оставляли", "в каком ДЦ подключали",
   // "номер, куда не приходит смс", "скрин, если есть") do not make it a statement.
