@@ -1,6 +1,6 @@
-import type { Word } from './draft';
+import { POLITE, type Word } from './draft';
 import type { PhraseHit } from './match';
-import { introducesList, segment, type Sentence } from './segment';
+import { asksToAnswerQuestions, introducesList, segment, type Sentence } from './segment';
 
 /**
  * Requests to the customer, recognised by grammar rather than by a list of phrases:
@@ -41,6 +41,8 @@ const ASK_ROOTS = [
   'допиш', 'дописа', 'дошл', 'досл',
   // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsItem).
   'добав',
+  // "подтвердите, пожалуйста, адрес почты": confirming an item is sending it (not "подтвердите регистрацию" in the app; see addsItem).
+  'подтверд',
   // "просим кратко изложить обстоятельства", "изложите, что произошло": set out, as "опишите".
   'излож',
 ];
@@ -64,7 +66,7 @@ const TO_SPEAKER = new Set(['нам', 'мне']);
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
-const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав', 'заполн'];
+const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав', 'заполн', 'подтверд'];
 const EN_AMBIGUOUS = new Set(['fill', 'complete', 'enter', 'specify', 'add', 'indicate', 'upload', 'confirm']);
 
 /** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
@@ -249,7 +251,11 @@ export function findRequests(input: RequestInput): Request[] {
     if (scope && scope[0]![0] < 0) scope = si > 0 && !sentences[si - 1]!.heading && !(own[si - 1] && !own[si - 1]!.length) ? [...pointedAt(si - 1), ...scope.slice(1)] : scope.slice(1);
     // The list this sentence introduces.
     const list: number[] = [];
-    for (let k = si + 1; k < sentences.length && sentences[k]!.lead === si; k++) list.push(k);
+    for (let k = si + 1; k < sentences.length; k++) {
+      if (sentences[k]!.lead === si) list.push(k);
+      // A second sentence on a list line ("- Какой VIN? (Он есть в СТС.)") does not end the list.
+      else if (!list.length || sentences[k]!.bullet || text.slice(sentences[k - 1]!.end, sentences[k]!.start).includes('\n')) break;
+    }
     const endsWithColon = introducesList(text, s);
     // "1. Пришлите данные учётной записи:" with its sub-items below it (indented, or lettered under a number).
     if (!list.length && s.bullet && endsWithColon) {
@@ -258,6 +264,8 @@ export function findRequests(input: RequestInput): Request[] {
     // "Данные для проверки:" above a list asks for it; not above a list of steps ("Данные можно исправить самим: 1. Откройте…").
     // Not when the writer sends it ("Направляю данные для Kia Connect:", "Мои данные:"): that is a customer giving them.
     if (!scope && list.length && endsWithColon && hasData(...ranges[si]!) && !list.some((k) => procedure[k]) && !speaksForItself(words, ranges[si]!)) scope = [ranges[si]!];
+    // "Не могли бы вы ответить на несколько вопросов?" over a list of questions: they are what it asks.
+    if (!scope && list.length >= 2 && asksToAnswerQuestions(text, s) && !list.some((k) => procedure[k]) && !speaksForItself(words, ranges[si]!)) scope = [ranges[si]!];
     // "Соберите, пожалуйста, всё сразу:" / "Подготовьте:" over a list whose lines open with items ("1) VIN;
     // 2) дату покупки; …"): any imperative asks for such a list; not a step done on a site or in an app.
     if (!scope && list.length >= 2 && endsWithColon && imperativeToReader(words, ranges[si]!) && !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts)) scope = [ranges[si]!];
@@ -414,6 +422,8 @@ function isSubItem(line: Sentence, parent: Sentence): boolean {
 
 /** A verbless sentence that names what it is for and lists two items or more after a dash or colon. */
 const SEPARATOR = /:|\s[—–-]\s|→|->/;
+/** How many words of a line may stand before its topic for the line to open with it ("ну и по Kia Connect: …"). */
+const TOPIC_OPENING = 3;
 const WHERE_TO = new Set(['куда', 'откуда']);
 
 function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], hitStarts: Uint8Array, topicWord: Uint8Array, aside: Uint8Array, minItems: number): number {
@@ -436,8 +446,12 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   if (items0 < 0) return -1;
   // What the items are for opens the line: "по / для …", the topic itself ("Kia Connect: …", "яндекс
   // плюс → фото СТС"), or a purpose ("чтобы проверить, почему не пускает: логин, …"), whose own verbs are not ours.
-  const opener = words[a]!.text;
-  const topicLed = hasItemWord(topicWord, a, items0);
+  // The line's first words open it (a greeting may stand on the line above in the same sentence), and
+  // a topic must be among them: "Сообщаем, что данные в личном кабинете исправлены: …" names it inside a statement.
+  let lineFrom = a;
+  for (let i = a + 1; i < items0; i++) if (text.slice(words[i - 1]!.end, words[i]!.start).includes('\n')) lineFrom = i;
+  const opener = words[lineFrom]!.text;
+  const topicLed = hasItemWord(topicWord, lineFrom, Math.min(items0, lineFrom + TOPIC_OPENING));
   if (!['по', 'для', 'for', 'regarding'].includes(opener) && !topicLed && !PURPOSE.has(opener)) return -1;
   const from = a;
   if (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener) && !PURPOSE.has(opener)) {
@@ -616,11 +630,10 @@ export function bracketedWords(text: string, words: readonly Word[], end: number
 }
 
 function listLineNegated(words: readonly Word[], [a, b]: [number, number]): boolean {
-  for (let i = a; i < b; i++) if (NEGATIONS.has(words[i]!.text) && i + 1 < b && (kindOf(words[i + 1]!.text) !== 'none' || MODALS.has(words[i + 1]!.text))) return true;
+  // "Не могли бы вы …?" is a polite ask, not a negation.
+  for (let i = a; i < b; i++) if (NEGATIONS.has(words[i]!.text) && i + 1 < b && (kindOf(words[i + 1]!.text) !== 'none' || MODALS.has(words[i + 1]!.text)) && !(words[i + 1]!.text === 'могли' && words[i + 2]?.text === 'бы')) return true;
   return false;
 }
-
-const POLITE = new Set(['пожалуйста', 'please']);
 
 /** Clauses of a sentence: split at commas, semicolons, colons, brackets, table pipes, spaced dashes and "но". */
 function clausesOf(text: string, words: readonly Word[], [a, b]: [number, number]): Clause[] {
@@ -690,7 +703,14 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   if (viaForm) for (const f of facts) f.toUs = true;
   // A loop, not Math.max(...): a sentence of 100,000 clauses would overflow the call stack.
   const lastAskedInSentence = facts.reduce((m, f) => Math.max(m, f.lastAsked), -Infinity);
+  // "Коллеги из поддержки Mobikey разберутся, им понадобятся: …": "им" is the support team named
+  // before it in the sentence (no dealer named there), to whom what is asked goes through us.
+  let supportNamed = false;
+  let dealerNamed = false;
   for (let i = a; i < b; i++) {
+    const w = words[i]!.text;
+    if (SUPPORT_NOUN.test(w)) supportNamed = true;
+    if (w.startsWith('дилер') || w === 'дц') dealerNamed = true;
     if (quoted[i]) continue;
     const t = words[i]!.text;
     const ci = clauseOf(i);
@@ -722,7 +742,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
     if (!ok) continue;
     // Told to someone else ("изложить им ситуацию", "эти сведения нужны руководству дилера"), not sent to us.
-    const forSomeoneElse = (f.thirdParty && !f.toUs && !supportBefore) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
+    const toSupport = supportBefore || (!f.namedParty && supportNamed && !dealerNamed);
+    const forSomeoneElse = (f.thirdParty && !f.toUs && !toSupport) || (someoneElseAsks && kind !== 'imperative' && kind !== 'english');
     if (forSomeoneElse || f.negatedModals.some((k) => Math.abs(k - i) <= 6) || f.concessive || negatedAt(words, clauses[ci]!, i)) {
       excluded.add(ci);
       continue;
@@ -731,7 +752,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // "Добавьте" adds a car in the app or adds data to the letter: it asks only for an item named right
     // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN";
     // a destination that is not our letter makes it a step there ("добавьте номер в профиль").
-    if (t.startsWith('добав') && !addsItem(words, itemWord, i, b)) continue;
+    if ((t.startsWith('добав') || t.startsWith('подтверд')) && !addsItem(words, itemWord, i, b)) continue;
+    // "нужно подтвердить номер" is a step of sign-up; only "подтвердите (нам) номер" asks.
+    if (t.startsWith('подтверд') && kind !== 'imperative') continue;
     const addedSomewhere = ADD_ROOTS.some((r) => t.startsWith(r)) && addsSomewhere(words, i + 1, clauses[ci]!.to);
     if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || addedSomewhere || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
@@ -805,7 +828,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     }
     if (excluded.has(k)) continue;
     // "чтобы поправить неправильную модель, нам нужны: …": the purpose names the problem, not what is asked.
-    if (k === clauseOf(triggers[0]!) && PURPOSE.has(words[c.from]!.text) && triggers[0]! > c.from) {
+    // So does "для исправления года выпуска направьте VIN …": "для" and a noun of an action.
+    if (k === clauseOf(triggers[0]!) && (PURPOSE.has(words[c.from]!.text) || purposeNoun(words, c.from)) && triggers[0]! > c.from) {
       scope.push([triggers[0]!, c.to]);
       continue;
     }
@@ -837,6 +861,10 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
 }
 
 const PURPOSE = new Set(['чтобы', 'чтоб']);
+/** "для исправления / проверки / восстановления …": a purpose named by a noun of an action (genitive). */
+function purposeNoun(words: readonly Word[], i: number): boolean {
+  return words[i]!.text === 'для' && /(ци[яи]|ни[яи]|ки)$/.test(words[i + 1]?.text ?? '');
+}
 const CONDITION = new Set(['если', 'if']);
 /** What we will do once we have the data, opening a clause after the request ("— исправим год выпуска", "проверим и передадим"): first person plural future. */
 const WE_WILL = new Set(['проверим', 'исправим', 'поправим', 'передадим', 'уточним', 'сделаем', 'посмотрим', 'оформим', 'обновим', 'внесем', 'изменим', 'заменим', 'разберемся', 'поможем', 'подскажем', 'свяжемся', 'вернемся', 'ответим', 'решим']);
@@ -938,7 +966,12 @@ interface ClauseFacts {
   additive: boolean;
   /** Addresses someone other than us ("дилеру", "руководству", "им"): what it asks for goes to them. */
   thirdParty: boolean;
+  /** The addressee is named ("дилеру", "руководству"), not only "им", which may be the support team named before. */
+  namedParty: boolean;
 }
+
+/** The support teams we pass requests to: "поддержка Mobikey", "коллеги", "специалисты Kia Connect". */
+const SUPPORT_NOUN = /^(поддержк|коллег|специалист|техподдержк)/;
 
 /** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
 const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
@@ -955,7 +988,7 @@ const WISH_AFTER_WILL = new Set(['признательны', 'благодарн
 const SPEAKER_VERBS = new Set(['могу', 'можем', 'хочу', 'хотим', 'готов', 'готова', 'готовы', 'буду', 'будем', 'попробую', 'постараюсь', 'постараемся', 'планирую', 'собираюсь']);
 
 function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: Uint8Array): ClauseFacts {
-  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false };
+  const f: ClauseFacts = { modal: false, negatedModals: [], lastInfinitive: -1, lastData: -1, lastAsked: -1, selfVerb: false, selfVerbs: 0, firstPlace: Infinity, toUs: false, dealer: false, concessive: false, speakerActs: false, additive: false, thirdParty: false, namedParty: false };
   let sawNo = false;
   for (let k = c.from; k < c.to; k++) {
     const t = words[k]!.text;
@@ -991,7 +1024,10 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (ADDITIVE.has(t)) f.additive = true;
     // An item word is asked for, not an addressee ("когда вы были у дилера" is the visit date).
     // "им" is never an item's own word, though it may stand inside one's phrase ("изложить им ситуацию").
-    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) f.thirdParty = true;
+    if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) {
+      f.thirdParty = true;
+      if (t !== 'им') f.namedParty = true;
+    }
     // "будем признательны" is a wish addressed to the reader, not something the speaker does.
     if (SPEAKER_VERBS.has(t) && !(t === 'будем' && WISH_AFTER_WILL.has(words[k + 1]?.text ?? ''))) f.speakerActs = true;
   }

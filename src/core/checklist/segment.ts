@@ -229,6 +229,16 @@ export function introducesList(text: string, s: { start: number; end: number }):
   return text[i] === ':';
 }
 
+/**
+ * "Не могли бы вы ответить на несколько вопросов?" / "Please answer these questions." over a list:
+ * the list below is the questions, across a blank line as after a colon. Looks at the sentence once.
+ */
+export function asksToAnswerQuestions(text: string, s: { start: number; end: number }): boolean {
+  if (s.end - s.start > 300) return false;
+  const t = text.slice(s.start, s.end).toLowerCase();
+  return /(ответ|answer)/.test(t) && /(вопрос|question)/.test(t);
+}
+
 export function segment(text: string, end = text.length): Sentence[] {
   const out: Sentence[] = [];
   const leads = new Map<Sentence, Sentence>();
@@ -263,7 +273,7 @@ export function segment(text: string, end = text.length): Sentence[] {
       blankBefore = true;
       // A lead ending with ":" keeps its list across blank lines (markdown lists).
       const last = out[out.length - 1];
-      if (!lead && last && !last.bullet && endsWithColon(last)) lead = last;
+      if (!lead && last && !last.bullet && (endsWithColon(last) || asksToAnswerQuestions(text, last))) lead = last;
       else if (lead && !endsWithColon(lead) && !lead.heading) lead = undefined;
     } else if (text[a] === '|' && isTableRule(text, a, b)) {
       // A markdown table's "|---|---|" rule: neither a sentence nor a break in the list of rows.

@@ -408,7 +408,12 @@ const PROBLEM_NOUN = /^(вопрос|проблем|случа|обращени|
 
 /** Do the words from `a` to the offset `end` say "both problems" ("по обоим вопросам", "for both issues")? Not "обе стороны" of a document. */
 function namesBothProblems(words: readonly Word[], a: number, end: number): boolean {
-  for (let i = a; i + 1 < words.length && words[i + 1]!.end <= end; i++) if (BOTH.has(words[i]!.text) && PROBLEM_NOUN.test(words[i + 1]!.text)) return true;
+  // "и для исправления данных, и для проверки промокода" / "и по Kia Connect, и по Mobikey": both … and.
+  let andFor = 0;
+  for (let i = a; i + 1 < words.length && words[i + 1]!.end <= end; i++) {
+    if (BOTH.has(words[i]!.text) && PROBLEM_NOUN.test(words[i + 1]!.text)) return true;
+    if (words[i]!.text === 'и' && (words[i + 1]!.text === 'для' || words[i + 1]!.text === 'по') && ++andFor === 2) return true;
+  }
   return false;
 }
 
