@@ -215,7 +215,8 @@ export function findRequests(input: RequestInput): Request[] {
   for (const s of sentences) if (s.lead !== undefined) leadsList[s.lead] = 1;
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
-  const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
+  // So is one named earlier in the sentence itself ("это в отдельную службу mobikey@…, напишите им …").
+  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@')) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))));
   const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
 
   /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
@@ -819,7 +820,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     }
     if (excluded.has(k)) continue;
     // "чтобы поправить неправильную модель, нам нужны: …": the purpose names the problem, not what is asked.
-    if (k === clauseOf(triggers[0]!) && PURPOSE.has(words[c.from]!.text) && triggers[0]! > c.from) {
+    // So does "для исправления года выпуска направьте VIN …": "для" and a noun of an action.
+    if (k === clauseOf(triggers[0]!) && (PURPOSE.has(words[c.from]!.text) || purposeNoun(words, c.from)) && triggers[0]! > c.from) {
       scope.push([triggers[0]!, c.to]);
       continue;
     }
@@ -834,8 +836,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     const from = clauses[before]!.from;
     const to = clauses[ci - 1]!.to;
     const takesBefore = nothingAfter(words, triggers[0]! + 1, askedEnd) || (!hasItemWord(itemWord, triggers[0]!, b) && hasWord(words, from, to, (w) => LACKING.has(w)));
-    // Not a condition before it: "если модель всё равно неверна — напишите нам" asks for nothing.
-    if (takesBefore && before < ci && hasItemWord(itemWord, from, to) && !CONDITIONS.has(words[from]!.text)) scope.unshift([from, to]);
+    // Not a condition before it: "если модель всё равно неверна — напишите нам" asks for nothing; nor
+    // in its own clause: "…впишите VIN из СТС, если не получится пишите" (write to us if it fails).
+    if (takesBefore && before < ci && hasItemWord(itemWord, from, to) && !CONDITIONS.has(words[from]!.text) && !CONDITIONS.has(words[clauses[ci]!.from]!.text)) scope.unshift([from, to]);
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
@@ -857,6 +860,10 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
 }
 
 const PURPOSE = new Set(['чтобы', 'чтоб']);
+/** "для исправления / проверки / восстановления …": a purpose named by a noun of an action (genitive). */
+function purposeNoun(words: readonly Word[], i: number): boolean {
+  return words[i]!.text === 'для' && /(ци[яи]|ни[яи]|ки)$/.test(words[i + 1]?.text ?? '');
+}
 const CONDITION = new Set(['если', 'if']);
 /** What we will do once we have the data, opening a clause after the request ("— исправим год выпуска", "проверим и передадим"): first person plural future. */
 const WE_WILL = new Set(['проверим', 'исправим', 'поправим', 'передадим', 'уточним', 'сделаем', 'посмотрим', 'оформим', 'обновим', 'внесем', 'изменим', 'заменим', 'разберемся', 'поможем', 'подскажем', 'свяжемся', 'вернемся', 'ответим', 'решим']);
