@@ -161,7 +161,8 @@ export function replyEnd(text: string): number {
 const SUPPORT_SENDER = /@(?:[\w-]{1,63}\.){0,4}kia(?:-[\w-]{1,30})?\.[a-z]|support|поддержк|служба|mobikey@/i;
 /** A signature line of the support team ("Служба поддержки Kia", "Kia Support Team", "Специалист поддержки"). */
 // "Центр поддержки клиентов Kia", "Клиентская служба Kia": the team's name before the brand.
-const SUPPORT_SIGNATURE = /^(служба|отдел|команда|поддержка|техподдержка|специалист|оператор|центр поддержки|support|customer (care|support)|kia (support|team))|поддержк\p{L}*(?: клиентов)? (?:kia|киа)|служб\p{L}* (?:kia|киа)|kia support/iu;
+// A department of support, not any department ("отдел закупок ООО «Вектор»" signs a customer's letter).
+const SUPPORT_SIGNATURE = /^(служба|отдел (?:клиент|поддерж|сервис|заботы)|команда|поддержка|техподдержка|специалист|оператор|центр поддержки|support|customer (care|support)|kia (support|team))|поддержк\p{L}*(?: клиентов)? (?:kia|киа)|служб\p{L}* (?:kia|киа)|kia support/iu;
 const FIRST_PERSON = new Set([
   'я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me', 'mine', 'im', 'ive', 'прошу',
   // First-person verbs a customer writes with "я" left out.
@@ -305,9 +306,19 @@ export function isIncoming(text: string): boolean {
   // Speaks for itself ("прошу", "прикладываю"), addresses nobody and signs with a person's name
   // ("Спасибо! Анна"): a customer asking us, not an agent asking the customer.
   if (mine >= 1 && !addressed && !signed && signedByName(own)) return true;
+  // Greets the support team ("Уважаемая служба поддержки!", "Hello Kia Support,"): written to us.
+  if (!signed && greetsSupport(own)) return true;
   // "Я проверила… Пришлите номер телефона": an agent asking for the reader's data speaks for itself too.
   if (reply) return false;
   return mine >= 2;
+}
+
+/** A first line that greets the support team: a greeting, then its name, and nothing after but a comma or an exclamation mark. */
+const GREETS_SUPPORT = /^(?:(?:уважаем\p{L}{0,3}|дорог\p{L}{0,3}|здравствуйте|добрый (?:день|вечер)|доброе утро|hello|dear|hi)[,!]?\s{1,3})+(?:(?:служба|отдел|команда|сотрудники|специалисты)\s{1,3})?(?:(?:тех)?поддержк\p{L}{0,3}|клиентск\p{L}{0,3} служб\p{L}{0,3}|kia support|support team|киа|kia)(?:\s{1,3}(?:kia|киа))?\s{0,3}[,!.]?$/iu;
+
+function greetsSupport(own: string): boolean {
+  for (const { line } of lines(own)) if (line) return line.length <= 80 && GREETS_SUPPORT.test(line);
+  return false;
 }
 
 /** A sign-off with a person's name: "Анна", "Спасибо, Ольга", "С уважением, Игорь Петров" (a bounded, anchored pattern). */

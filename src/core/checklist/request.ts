@@ -41,6 +41,8 @@ const ASK_ROOTS = [
   'допиш', 'дописа', 'дошл', 'досл',
   // "добавьте, пожалуйста: …", "добавьте к письму скан СТС": only with what is asked right after it (see addsItem).
   'добав',
+  // "подтвердите, пожалуйста, адрес почты": confirming an item is sending it (not "подтвердите регистрацию" in the app; see addsItem).
+  'подтверд',
   // "просим кратко изложить обстоятельства", "изложите, что произошло": set out, as "опишите".
   'излож',
 ];
@@ -64,7 +66,7 @@ const TO_SPEAKER = new Set(['нам', 'мне']);
 const WISH_WORDS = new Set(['здорово', 'хорошо', 'удобно', 'отлично', 'неплохо', 'замечательно', 'полезно', 'желательно']);
 
 /** Asking verbs that may also be a step the customer takes somewhere else ("укажите код из СМС" in the app); the others send to us. */
-const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав', 'заполн'];
+const AMBIGUOUS_ROOTS = ['укаж', 'указ', 'загруз', 'остав', 'назва', 'назов', 'добав', 'заполн', 'подтверд'];
 const EN_AMBIGUOUS = new Set(['fill', 'complete', 'enter', 'specify', 'add', 'indicate', 'upload', 'confirm']);
 
 /** Asking verbs that need an object worth asking for ("Подскажите, что делать?" asks for nothing). */
@@ -739,7 +741,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // "Добавьте" adds a car in the app or adds data to the letter: it asks only for an item named right
     // after it ("добавьте к письму фото СТС", "добавьте, пожалуйста: …"), not "добавьте авто заново по VIN";
     // a destination that is not our letter makes it a step there ("добавьте номер в профиль").
-    if (t.startsWith('добав') && !addsItem(words, itemWord, i, b)) continue;
+    if ((t.startsWith('добав') || t.startsWith('подтверд')) && !addsItem(words, itemWord, i, b)) continue;
+    // "нужно подтвердить номер" is a step of sign-up; only "подтвердите (нам) номер" asks.
+    if (t.startsWith('подтверд') && kind !== 'imperative') continue;
     const addedSomewhere = ADD_ROOTS.some((r) => t.startsWith(r)) && addsSomewhere(words, i + 1, clauses[ci]!.to);
     if (mayBeSelfService(t) && !f.toUs && (f.selfVerbs > (SELF_VERBS.has(t) ? 1 : 0) || addedSomewhere || f.firstPlace < Infinity || stepsBefore(words, clauses, facts, ci) || inProcedure)) {
       excluded.add(ci);
@@ -813,7 +817,8 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     }
     if (excluded.has(k)) continue;
     // "чтобы поправить неправильную модель, нам нужны: …": the purpose names the problem, not what is asked.
-    if (k === clauseOf(triggers[0]!) && PURPOSE.has(words[c.from]!.text) && triggers[0]! > c.from) {
+    // So does "для исправления года выпуска направьте VIN …": "для" and a noun of an action.
+    if (k === clauseOf(triggers[0]!) && (PURPOSE.has(words[c.from]!.text) || purposeNoun(words, c.from)) && triggers[0]! > c.from) {
       scope.push([triggers[0]!, c.to]);
       continue;
     }
@@ -845,6 +850,10 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
 }
 
 const PURPOSE = new Set(['чтобы', 'чтоб']);
+/** "для исправления / проверки / восстановления …": a purpose named by a noun of an action (genitive). */
+function purposeNoun(words: readonly Word[], i: number): boolean {
+  return words[i]!.text === 'для' && /(ци[яи]|ни[яи]|ки)$/.test(words[i + 1]?.text ?? '');
+}
 const CONDITION = new Set(['если', 'if']);
 /** What we will do once we have the data, opening a clause after the request ("— исправим год выпуска", "проверим и передадим"): first person plural future. */
 const WE_WILL = new Set(['проверим', 'исправим', 'поправим', 'передадим', 'уточним', 'сделаем', 'посмотрим', 'оформим', 'обновим', 'внесем', 'изменим', 'заменим', 'разберемся', 'поможем', 'подскажем', 'свяжемся', 'вернемся', 'ответим', 'решим']);
