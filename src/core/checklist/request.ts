@@ -213,7 +213,8 @@ export function findRequests(input: RequestInput): Request[] {
   for (const s of sentences) if (s.lead !== undefined) leadsList[s.lead] = 1;
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
-  const supportBefore = sentences.map((s, si) => si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@'));
+  // So is one named earlier in the sentence itself ("это в отдельную службу mobikey@…, напишите им …").
+  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@')) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))));
   const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
 
   /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
@@ -833,8 +834,9 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     const from = clauses[before]!.from;
     const to = clauses[ci - 1]!.to;
     const takesBefore = nothingAfter(words, triggers[0]! + 1, askedEnd) || (!hasItemWord(itemWord, triggers[0]!, b) && hasWord(words, from, to, (w) => LACKING.has(w)));
-    // Not a condition before it: "если модель всё равно неверна — напишите нам" asks for nothing.
-    if (takesBefore && before < ci && hasItemWord(itemWord, from, to) && !CONDITIONS.has(words[from]!.text)) scope.unshift([from, to]);
+    // Not a condition before it: "если модель всё равно неверна — напишите нам" asks for nothing; nor
+    // in its own clause: "…впишите VIN из СТС, если не получится пишите" (write to us if it fails).
+    if (takesBefore && before < ci && hasItemWord(itemWord, from, to) && !CONDITIONS.has(words[from]!.text) && !CONDITIONS.has(words[clauses[ci]!.from]!.text)) scope.unshift([from, to]);
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
