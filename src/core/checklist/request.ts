@@ -455,7 +455,18 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   const topicLed = hasItemWord(topicWord, lineFrom, Math.min(items0, lineFrom + TOPIC_OPENING));
   if (!['по', 'для', 'for', 'regarding'].includes(opener) && !topicLed && !PURPOSE.has(opener)) return -1;
   const from = a;
-  if (PURPOSE.has(opener) || (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener))) a = items0;
+  if (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener) && !PURPOSE.has(opener)) {
+    // The topic's name and little else before the items ("промокод яндекс плюс →", "ЛК kia.ru (не пускает):"),
+    // and no step to take ("To reset the Kia Connect password: open the app, enter your e-mail").
+    let named = 0;
+    for (let i = a; i < items0; i++) if (!aside[i]) named++;
+    if (named > 6) return -1;
+    for (let i = a; i < b; i++) if (SELF_VERBS.has(words[i]!.text)) return -1;
+    // "яндекс плюс — фото СТС с 2 сторон": a named topic and an arrow or dash, two item words are enough.
+    if (minItems > 2) minItems = 2;
+  }
+  // The purpose's own verbs are not ours; a topic's line has none before its items.
+  if (PURPOSE.has(opener)) a = items0;
   let items = 0;
   // Verbs of a clause that describes or asks about an item ("телефон, который вы оставляли", "в каком ДЦ подключали",
   // "номер, куда не приходит смс", "скрин, если есть") do not make it a statement.
@@ -878,9 +889,12 @@ function addsItem(words: readonly Word[], itemWord: Uint8Array, i: number, b: nu
 
 /** Only "пожалуйста", "нам", "тоже" and the like from `a` to the sentence's end `b`: the verb has no object after it. */
 function nothingAfter(words: readonly Word[], a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && words[i]!.text !== 'их') return false;
+  for (let i = a; i < b; i++) if (!FUNCTION_WORDS.has(words[i]!.text) && !TO_US_WORDS.has(words[i]!.text) && !MANNER.has(words[i]!.text) && !/^\d+$/.test(words[i]!.text) && words[i]!.text !== 'их') return false;
   return true;
 }
+
+/** How or how often to send, not what: "VIN — один на оба, пришлите 1 раз", "…, пришлите одним письмом". */
+const MANNER = new Set(['раз', 'один', 'одним', 'сразу', 'отдельно', 'вместе', 'письмом', 'ответом', 'once', 'together', 'separately']);
 
 /** "не хватает / недостаёт" (we lack it) and "будем / были бы благодарны (признательны) за": asks without a verb of sending. */
 const THANKFUL = new Set(['благодарны', 'признательны', 'благодарен', 'благодарна', 'признателен', 'признательна']);

@@ -59,6 +59,17 @@ function startsOnJoiningWord(text: string, a: number, b: number): boolean {
   return i < b && text[i] === ' ' && LINE_JOINERS.has(word) && LOWER_LETTER.test(text[a]!);
 }
 
+/** Words that open a greeting ("Добрый день", "Здравствуйте, Ирина", "Hi Anna"). */
+const GREETINGS = new Set(['здравствуйте', 'здравствуй', 'добрый', 'доброе', 'доброго', 'привет', 'приветствую', 'здр', 'hi', 'hello', 'dear', 'уважаемый', 'уважаемая', 'good']);
+
+/** A greeting on a line of its own ("Добрый день" over "по ЛК: напишите…"): the next line starts anew. */
+function greetingLine(text: string, s: { start: number; end: number }): boolean {
+  if (s.end - s.start > 40 || text.slice(s.start, s.end).includes('\n')) return false;
+  let i = s.start;
+  while (i < s.end && LETTER.test(text[i]!)) i++;
+  return GREETINGS.has(text.slice(s.start, i).toLowerCase());
+}
+
 /** Does the sentence at `at` open with a capitalised word ("Пришлите", not "ДЦ" or "VIN")? */
 function openedByCapital(text: string, at: number): boolean {
   while (at < text.length && !LETTER.test(text[at]!) && !SPACE.test(text[at]!)) at++;
@@ -304,7 +315,7 @@ export function segment(text: string, end = text.length): Sentence[] {
       // a writer who starts sentences in lower case ("добрый день" / "напишите модель и VIN" / "документы
       // не нужны") ends them at line breaks, and a lower-case start tells nothing. A line that stops on a
       // comma, a dash or a joining word ("пришлите фио и" / "телефон") goes on whoever wrote it.
-      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && openedByCapital(text, open.start)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b));
+      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && openedByCapital(text, open.start) && !greetingLine(text, open)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b));
       let pos = a;
       let bullet: string | undefined;
       if (marker || form) {
