@@ -74,9 +74,11 @@ const EN_ASK = new Set(['fill', 'complete', 'send', 'provide', 'include', 'attac
 const MODALS = new Set([
   'нужно', 'нужна', 'нужны', 'нужен', 'надо', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся',
   'просим', 'прошу', 'просьба', 'следует', 'можете', 'сможете', 'могли', 'можно', 'достаточно', 'рекомендуем', 'рекомендуется', 'советуем', 'обязательно', 'стоит', 'важно', 'желательно', 'ждем', 'ожидаем', 'пригодится', 'пригодятся', 'осталось', 'остается', 'останется', 'жду',
+  // "Скриншот тоже будет полезен": useful to us, like "пригодится".
+  'полезен', 'полезна', 'полезны',
 ]);
 /** Modal words that ask for things by themselves ("нам понадобятся ФИО и VIN"). */
-const NOMINAL_NEED = new Set(['пригодится', 'пригодятся', 'ждем', 'жду', 'ожидаем', 'нужно', 'нужна', 'нужны', 'нужен', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся', 'достаточно']);
+const NOMINAL_NEED = new Set(['полезен', 'полезна', 'полезны', 'пригодится', 'пригодятся', 'ждем', 'жду', 'ожидаем', 'нужно', 'нужна', 'нужны', 'нужен', 'необходимо', 'необходима', 'необходимы', 'необходим', 'требуется', 'требуются', 'потребуется', 'потребуются', 'понадобится', 'понадобятся', 'достаточно']);
 const NEGATIONS = new Set(['не', 'нет', 'ни', 'not', 'dont', 'don', 'never', 'no', 'без']);
 const DATA_NOUNS = ['данн', 'информац', 'сведен', 'detail', 'information', 'info', 'data', 'следующ', 'following'];
 /** Where a self-service step happens (before the verb in its clause): the customer does it there, not for us. */
@@ -740,7 +742,7 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
     // "нам понадобятся ФИО и VIN"; with an infinitive after it, the infinitive decides ("необходимо перезагрузить").
     // What is needed follows the word ("нам нужны: …"); "привязка телефона необходима для…" states a fact.
     // "Скриншот тоже пригодится": an item before the word, with тоже / также / ещё, is one more thing asked.
-    else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i));
+    else if (kind === 'modal') ok = (NOMINAL_NEED.has(t) || awaited) && f.lastInfinitive <= i && (lastAskedInSentence > i || introducesList(text, s) || (f.additive && f.lastAsked >= 0 && f.lastAsked < i) || (lastAskedInSentence >= 0 && pronounSubject(words, clauses[ci]!, i)));
     if (!ok) continue;
     // Told to someone else ("изложить им ситуацию", "эти сведения нужны руководству дилера"), not sent to us.
     const toSupport = supportBefore || (!f.namedParty && supportNamed && !dealerNamed);
@@ -851,7 +853,13 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   }
   // "…по фото СТС: приложите его" — a pronoun asks for what the clause or sentence before named.
   const first = clauseOf(triggers[0]!);
-  if (pronounObject(words, clauses[first]!) && ci === first) {
+  // So does the subject of a need: "номер модема можно посмотреть в меню — он понадобится нам для
+  // проверки" (the items before it in its sentence, when there are any).
+  if (ci === first && first > 0 && MODALS.has(words[triggers[0]!]!.text) && pronounSubject(words, clauses[first]!, triggers[0]!) && hasItemWord(itemWord, clauses[0]!.from, clauses[first - 1]!.to)) {
+    scope.unshift([clauses[0]!.from, clauses[first - 1]!.to]);
+    return scope;
+  }
+  if ((pronounObject(words, clauses[first]!) || (MODALS.has(words[triggers[0]!]!.text) && pronounSubject(words, clauses[first]!, triggers[0]!))) && ci === first) {
     // The nearest items before it are what it stands for: "СТС вы уже прислали, спасибо, а VIN не
     // указан — допишите его" asks for the VIN only (the run of clauses with items right before the verb).
     let near = first;
@@ -932,6 +940,14 @@ function pronounObject(words: readonly Word[], c: Clause): boolean {
     if (CONDITIONS.has(t)) return false;
     if (PRONOUNS.has(t)) return true;
   }
+  return false;
+}
+const SUBJECT_PRONOUNS = new Set(['он', 'она', 'они', 'оно']);
+
+/** "он / она / они" right before the need in its clause ("он понадобится нам"), not in a condition ("если они понадобятся, мы напишем"). */
+function pronounSubject(words: readonly Word[], c: Clause, need: number): boolean {
+  for (let i = c.from; i < need; i++) if (CONDITIONS.has(words[i]!.text)) return false;
+  for (let i = Math.max(c.from, need - 2); i < need; i++) if (SUBJECT_PRONOUNS.has(words[i]!.text)) return true;
   return false;
 }
 const BELOW = /^(следующ|ниже|following|below)/;
