@@ -884,13 +884,13 @@ export function weWill(w: string): boolean {
 
 /**
  * Does the verb at `i` take an item or nothing (a list below, things named before) for its object?
- * Skips "пожалуйста", "нам", "ещё" and where it goes ("к письму", "в ответ"); bounded by a few words.
+ * Skips "пожалуйста", "нам", "ещё" and where it goes ("к письму", "в ответ", "в ответное письмо"); bounded by a few words.
  */
 function addsItem(words: readonly Word[], itemWord: Uint8Array, i: number, b: number): boolean {
   for (let k = i + 1; k < b && k <= i + 6; k++) {
     const t = words[k]!.text;
     if (itemWord[k]) return true;
-    if (!FUNCTION_WORDS.has(t) && !TO_US_WORDS.has(t) && !PLACE_PREPOSITIONS.has(t) && t !== 'к' && !TO_US.some((m) => t.startsWith(m))) return false;
+    if (!FUNCTION_WORDS.has(t) && !TO_US_WORDS.has(t) && !PLACE_PREPOSITIONS.has(t) && t !== 'к' && t !== 'ответ' && !TO_US.some((m) => t.startsWith(m))) return false;
   }
   return true;
 }
