@@ -143,7 +143,8 @@ function kindOf(w: string): TriggerKind {
 const isImperativeForm = (w: string) => /(ите|йте|ьте)(сь)?$/.test(w) && w.length > 4 && w !== 'сайте';
 /** Any verb form we can tell by its ending (imperative, infinitive, present or past tense): "сменился", "работает", "был". */
 const isVerbForm = (w: string) => isImperativeForm(w) || isInfinitiveForm(w) || (w.length > 3 && /(ся|сь|ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|был|будет|есть|is|are|was|were|has|have)$/.test(w));
-const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь|ться|тись)$/.test(w) && (w.length > 4 || (w.length === 4 && !SHORT_NOUNS.has(w)));
+// Not nouns in -ость ("по возможности", "при необходимости", "подробности"): their "-ости" looks like "нести", but no verb ends so.
+const isInfinitiveForm = (w: string) => /(ать|ять|ить|еть|уть|ыть|ти|чь|ться|тись)$/.test(w) && !w.endsWith('ости') && (w.length > 4 || (w.length === 4 && !SHORT_NOUNS.has(w)));
 /** Four-letter nouns that look like infinitives (дать, быть are verbs; суть, сеть are not). */
 const SHORT_NOUNS = new Set(['суть', 'сеть', 'путь', 'мать', 'нить', 'треть', 'пять', 'шесть', 'семь', 'ноль', 'мети', 'пути', 'сети', 'сути']);
 
