@@ -398,9 +398,10 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
     // ("с каким телефоном или почтой входите"); once per step, so the reach stays bounded.
     let reach = at + 3;
     for (let j = at + 1; j <= reach && j < limit; j++) {
-      // "дату рег." is the registration date: after the phrase's first word, a word cut short stands for
-      // the longer word it begins (not as a first word: "тех." is no "техпаспорт").
-      if (sameWord(words[j]!, stem) || (words[j]!.cut && stem.startsWith(words[j]!.text)) || (preposition && PREPOSITION_WORDS.has(words[j]!.text)) || (stem === RELATIVE_STEM && k < stems.length - 1 && isInterrogative(words[j]!))) {
+      // "дату рег." / "дату рег, логин" is the registration date: after the phrase's first word, a word cut
+      // short (with its period, or one that only begins the phrase's word) stands for the longer word it
+      // begins (not as a first word: "тех." is no "техпаспорт").
+      if (sameWord(words[j]!, stem) || ((words[j]!.cut || CUT_WORD.test(words[j]!.text)) && stem.length > words[j]!.text.length + 2 && stem.startsWith(words[j]!.text)) || (preposition && PREPOSITION_WORDS.has(words[j]!.text)) || (stem === RELATIVE_STEM && k < stems.length - 1 && isInterrogative(words[j]!))) {
         next = j;
         break;
       }
