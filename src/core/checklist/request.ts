@@ -210,7 +210,7 @@ export function findRequests(input: RequestInput): Request[] {
     return [ranges[lead]!, ...ranges.slice(first, k + 1)];
   };
   /** Per sentence: the word ranges it asks about, or undefined when it asks nothing. */
-  const procedure = procedureSentences(sentences, words, ranges);
+  const procedure = procedureSentences(sentences, words, ranges, quoted);
   // Headings ask only for the list they introduce ("## Что нужно прислать" above the items).
   const leadsList = new Uint8Array(sentences.length);
   for (const s of sentences) if (s.lead !== undefined) leadsList[s.lead] = 1;
@@ -281,7 +281,8 @@ export function findRequests(input: RequestInput): Request[] {
     }
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
     if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
-    else if (!subHead) announced = endsWithColon && (!!scope || hasData(...ranges[si]!));
+    // "Нам нужна следующая информация." announces the parts below it ("Обязательно:", "По возможности:") as a colon does.
+    else if (!subHead) announced = (endsWithColon || pointsBelow(words, ranges[si]!)) && (!!scope || hasData(...ranges[si]!));
     // "Пришлите следующие данные." over lines without list markers ("ФИО владельца", "VIN"): short
     // verbless lines right below it, in the next paragraph at most, are its list.
     if (scope && !list.length && pointsBelow(words, ranges[si]!)) {
@@ -289,6 +290,8 @@ export function findRequests(input: RequestInput): Request[] {
         const next = sentences[k]!;
         const [a, b] = ranges[k]!;
         if (taken[k] || own[k] || next.heading || next.bullet || b <= a || b - a > 8 || next.paragraph > s.paragraph + 1) break;
+        // A sub-head over a list of its own ("Обязательно:" over "1) VIN …") is a part of what is asked, announced (below).
+        if (leadsList[k] && introducesList(text, next)) break;
         if (list.length && next.paragraph !== sentences[list[0]!]!.paragraph) break;
         if (hasVerb(words, a, b)) break;
         list.push(k);
@@ -1119,7 +1122,7 @@ function stepsBefore(words: readonly Word[], clauses: readonly Clause[], facts: 
 const CONDITIONS = new Set(['если', 'когда', 'случае', 'поможет', 'получится', 'if', 'when', 'unless']);
 
 /** Sentences in a list of steps: a run of list lines where one of them is a self-service step ("1. Откройте приложение."): 1, or 2 when the steps fill in our feedback form. */
-function procedureSentences(sentences: readonly Sentence[], words: readonly Word[], ranges: readonly [number, number][]): Uint8Array {
+function procedureSentences(sentences: readonly Sentence[], words: readonly Word[], ranges: readonly [number, number][], quoted: Uint8Array): Uint8Array {
   const out = new Uint8Array(sentences.length);
   let runStart = -1;
   let steps = false;
@@ -1137,7 +1140,8 @@ function procedureSentences(sentences: readonly Sentence[], words: readonly Word
     const [a, b] = ranges[k]!;
     for (let i = a; i < b; i++) {
       const t = words[i]!.text;
-      if (SELF_VERBS.has(t)) steps = true;
+      // A button named in quotes is no step: "что пишет сайт после нажатия «Войти»" asks what happens.
+      if (SELF_VERBS.has(t) && !quoted[i]) steps = true;
       if (t === 'feedback' || (t.startsWith('обратн') && words[i + 1]?.text.startsWith('связ'))) form = true;
     }
   });
