@@ -309,7 +309,9 @@ export function findRequests(input: RequestInput): Request[] {
       for (let k = si + 1; k < sentences.length && list.length < 20; k++) {
         const next = sentences[k]!;
         const [a, b] = ranges[k]!;
-        if (taken[k] || next.heading || next.bullet || next.paragraph !== s.paragraph || !hasItem(a, b) || !startsLine(text, next.start)) break;
+        // A colon that ends its paragraph keeps the lines of the next one ("…нужно:" / blank / "Обязательно — VIN.").
+        const paragraph = list.length ? sentences[list[0]!]!.paragraph : endsWithColon && k === si + 1 ? next.paragraph : s.paragraph;
+        if (taken[k] || next.heading || next.bullet || (next.paragraph !== paragraph && next.paragraph !== s.paragraph) || next.paragraph > s.paragraph + 1 || !hasItem(a, b) || !startsLine(text, next.start)) break;
         if (own[k]) {
           const from = own[k]!.length ? own[k]![0]![0] : -1;
           if (!list.length && from > a && hasItem(a, from)) listHead = [a, from];
