@@ -257,11 +257,21 @@ const toKia = (who: string) => isSupport(who) || /kia|киа/i.test(who);
  * isIncoming('От: Иван <ivan@mail.ru>\n\nНе могу войти в кабинет.') // true
  * isIncoming('От: Служба поддержки Kia <support@kia.ru>\nКому: Иван <ivan@mail.ru>\n\nПришлите номер телефона.') // false
  */
+/** A chat line of our side: an optional time, then "Оператор Анна:" / "Operator:" / "Агент поддержки:" (bounded prefix). */
+const OPERATOR_LINE = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s{0,3})?(?:оператор|operator|агент|agent)(?:[ \t][^:\n]{0,40})?:/i;
+
+function operatorSpeaks(text: string): boolean {
+  for (const { line } of lines(text)) if (OPERATOR_LINE.test(line.slice(0, 80))) return true;
+  return false;
+}
+
 export function isIncoming(text: string): boolean {
   const head = mailHead(text);
   if (head?.from !== undefined) return !isSupport(head.from);
   // No sender: whoever it is written to says who writes it ("Кому: support@kia.ru" came in; "Кому: Ирина…" is ours).
   if (head?.to !== undefined) return toKia(head.to);
+  // A chat transcript where our operator speaks ("[11:41] Оператор Марина: Уточните …") is ours, whatever the client's lines say.
+  if (!head && operatorSpeaks(text)) return false;
   if (!head) {
     for (const { line } of lines(text)) {
       if (!line) continue;
