@@ -101,6 +101,10 @@ function isTableRule(text: string, a: number, b: number): boolean {
   return true;
 }
 
+/** The speaker of a chat line, after an optional time: "[11:41] Оператор Марина: ", "Клиент: ". */
+const CHAT_SPEAKER = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s{0,3})?(оператор|operator|агент|agent|клиент|client|customer|покупатель)(?:[ \t][^:\n]{0,40})?:[ \t]*/i;
+const OPERATOR = /^(оператор|operator|агент|agent)$/i;
+
 /** A line that is all bold ("**Что нужно прислать**"): a heading in markdown-less writing. */
 function isBoldLine(text: string, a: number, b: number): boolean {
   if (b - a < 5) return false;
@@ -267,7 +271,19 @@ export function segment(text: string, end = text.length): Sentence[] {
     let b = lineEnd;
     while (a < b && SPACE.test(text[a]!)) a++;
     while (b > a && SPACE.test(text[b - 1]!)) b--;
-    if (a === b) {
+    // A chat transcript's speaker ("09:33 Оператор Ольга: номер телефона"): our operator's words are read
+    // without the prefix, so their lines run on as one message; the client's lines are no part of the reply.
+    const speaker = a < b ? CHAT_SPEAKER.exec(text.slice(a, Math.min(b, a + 80))) : null;
+    let clientLine = false;
+    if (speaker) {
+      if (OPERATOR.test(speaker[1]!)) a += speaker[0].length;
+      else clientLine = true;
+    }
+    if (clientLine) {
+      inForm = false;
+      close();
+      lead = undefined;
+    } else if (a === b) {
       inForm = false;
       close();
       if (!blankBefore) paragraph++;
