@@ -33,6 +33,11 @@ export interface PinArgs {
 }
 const NO_REPORT: DraftReport = { checklists: [], findings: [], incoming: false };
 
+/** The language of checklist titles and findings: English when VS Code speaks English, else Russian (the agents' language). */
+function checklistLocale(): 'ru' | 'en' {
+  return vscode.env.language.startsWith('en') ? 'en' : 'ru';
+}
+
 /**
  * Checks drafts as the agent types (debounced) and publishes findings as diagnostics with stable
  * codes; owns the per-document checklist pins. Findings are kept with the document version they
@@ -112,7 +117,7 @@ export class DraftChecker implements vscode.Disposable {
       disabled,
       // The same greeting/signature settings that insertion uses: their defaults left as they are are unfilled.
       placeholderLines: replyPlaceholderLines(config.reply),
-      locale: vscode.env.language.startsWith('en') ? 'en' : 'ru',
+      locale: checklistLocale(),
     });
     if (doc.isClosed || doc.version !== version) return undefined;
     this.reports.set(doc.uri.toString(), { version, report });
@@ -129,7 +134,7 @@ export class DraftChecker implements vscode.Disposable {
   pinsOf(doc: vscode.TextDocument): { id: string; title: string; state: PinState }[] {
     const pins = this.pins.get(this.stateKey(doc));
     if (!pins?.size) return [];
-    const locale = vscode.env.language.startsWith('en') ? 'en' : 'ru';
+    const locale = checklistLocale();
     return this.kb.checklists().flatMap((c) => {
       const state = pins.get(c.id);
       return state ? [{ id: c.id, title: c.title[locale], state }] : [];
@@ -345,7 +350,7 @@ export function pinMenuItems(checker: DraftChecker, kb: KbService, doc: vscode.T
     now: 'auto',
     file: true,
   };
-  const locale = vscode.env.language.startsWith('en') ? 'en' : 'ru';
+  const locale = checklistLocale();
   const checked = new Map((off ? [] : checker.report(doc)?.checklists ?? []).map((c) => [c.id, c]));
   const items = kb.checklists().map((c): PinMenuItem => {
     const now = checker.pinState(doc, c.id);

@@ -1,5 +1,6 @@
 import { findEntities } from '../entities/find';
 import { queryStems, tokenize } from '../search/analyze';
+import { chatSpeaker } from './segment';
 
 /** A word of the draft (folded), with its stem, for phrase matching. */
 export interface Word {
@@ -246,6 +247,12 @@ const isSupport = (who: string) => SUPPORT_SENDER.test(who);
 /** Is a recipient the support team or Kia at all ("Кому: Kia Motors Rus")? A reply is written to a customer. */
 const toKia = (who: string) => isSupport(who) || /kia|киа/i.test(who);
 
+/** Does our side speak in a chat transcript ("[11:41] Оператор Марина: …", "Operator: …")? */
+function operatorSpeaks(text: string): boolean {
+  for (const { line } of lines(text)) if (chatSpeaker(line)?.operator) return true;
+  return false;
+}
+
 /**
  * Is the document a customer's message rather than a reply being drafted? It is when it opens with
  * mail headers from a sender who is not support (From/От, possibly under a "Forwarded message" line)
@@ -257,14 +264,6 @@ const toKia = (who: string) => isSupport(who) || /kia|киа/i.test(who);
  * isIncoming('От: Иван <ivan@mail.ru>\n\nНе могу войти в кабинет.') // true
  * isIncoming('От: Служба поддержки Kia <support@kia.ru>\nКому: Иван <ivan@mail.ru>\n\nПришлите номер телефона.') // false
  */
-/** A chat line of our side: an optional time, then "Оператор Анна:" / "Operator:" / "Агент поддержки:" (bounded prefix). */
-const OPERATOR_LINE = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s{0,3})?(?:оператор|operator|агент|agent)(?:[ \t][^:\n]{0,40})?:/i;
-
-function operatorSpeaks(text: string): boolean {
-  for (const { line } of lines(text)) if (OPERATOR_LINE.test(line.slice(0, 80))) return true;
-  return false;
-}
-
 export function isIncoming(text: string): boolean {
   const head = mailHead(text);
   if (head?.from !== undefined) return !isSupport(head.from);

@@ -434,6 +434,8 @@ const SEPARATOR = /:|\s[—–-]\s|→|->/;
 /** How many words of a line may stand before its topic for the line to open with it ("ну и по Kia Connect: …"). */
 const TOPIC_OPENING = 3;
 const WHERE_TO = new Set(['куда', 'откуда']);
+/** Words that open what a verbless line's items are for: "по Kia Connect: …", "для Яндекс Плюс — …". */
+const FOR_WHAT = new Set(['по', 'для', 'for', 'regarding']);
 
 function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, number], hitStarts: Uint8Array, topicWord: Uint8Array, aside: Uint8Array, minItems: number): number {
   // "И для обоих вопросов — VIN": a sub-head opened by "и / а также" adds to the request before it, one item is enough.
@@ -461,9 +463,10 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   for (let i = a + 1; i < items0; i++) if (text.slice(words[i - 1]!.end, words[i]!.start).includes('\n')) lineFrom = i;
   const opener = words[lineFrom]!.text;
   const topicLed = hasItemWord(topicWord, lineFrom, Math.min(items0, lineFrom + TOPIC_OPENING));
-  if (!['по', 'для', 'for', 'regarding'].includes(opener) && !topicLed && !PURPOSE.has(opener)) return -1;
+  const forWhat = FOR_WHAT.has(opener) || PURPOSE.has(opener);
+  if (!forWhat && !topicLed) return -1;
   const from = a;
-  if (topicLed && !['по', 'для', 'for', 'regarding'].includes(opener) && !PURPOSE.has(opener)) {
+  if (!forWhat) {
     // The topic's name and little else before the items ("промокод яндекс плюс →", "ЛК kia.ru (не пускает):"),
     // and no step to take ("To reset the Kia Connect password: open the app, enter your e-mail").
     let named = 0;
@@ -717,11 +720,10 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
   let supportNamed = false;
   let dealerNamed = false;
   for (let i = a; i < b; i++) {
-    const w = words[i]!.text;
-    if (SUPPORT_NOUN.test(w)) supportNamed = true;
-    if (w.startsWith('дилер') || w === 'дц') dealerNamed = true;
-    if (quoted[i]) continue;
     const t = words[i]!.text;
+    if (SUPPORT_NOUN.test(t)) supportNamed = true;
+    if (t.startsWith('дилер') || t === 'дц') dealerNamed = true;
+    if (quoted[i]) continue;
     const ci = clauseOf(i);
     // "Будем ждать от вас следующих сведений: …" is "ждём от вас …" in the future tense.
     const awaited = AWAIT.has(t) && SPEAKER_FUTURE.has(words[i - 1]?.text ?? '');

@@ -105,6 +105,25 @@ function isTableRule(text: string, a: number, b: number): boolean {
 const CHAT_SPEAKER = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s{0,3})?(оператор|operator|агент|agent|клиент|client|customer|покупатель)(?:[ \t][^:\n]{0,40})?:[ \t]*/i;
 const OPERATOR = /^(оператор|operator|агент|agent)$/i;
 
+/**
+ * Who speaks on a line of a chat transcript, and how long the prefix that says so is: our operator
+ * ("09:33 Оператор Ольга: …") or the client ("Клиент: …"); undefined for any other line. Looks at the
+ * line's first 80 characters only.
+ */
+export function chatSpeaker(line: string): { operator: boolean; length: number } | undefined {
+  const m = CHAT_SPEAKER.exec(line.length > 80 ? line.slice(0, 80) : line);
+  return m ? { operator: OPERATOR.test(m[1]!), length: m[0].length } : undefined;
+}
+
+/** The line [start, stop) without the white space around it, as [a, b). */
+function trimmedLine(text: string, start: number, stop: number): [number, number] {
+  let a = start;
+  let b = stop;
+  while (a < b && SPACE.test(text[a]!)) a++;
+  while (b > a && SPACE.test(text[b - 1]!)) b--;
+  return [a, b];
+}
+
 /** A line that is all bold ("**Что нужно прислать**"): a heading in markdown-less writing. */
 function isBoldLine(text: string, a: number, b: number): boolean {
   if (b - a < 5) return false;
@@ -217,10 +236,7 @@ function nextLine(text: string, lineEnd: number, end: number): [number, number] 
   while (start < end) {
     let stop = text.indexOf('\n', start);
     if (stop < 0 || stop > end) stop = end;
-    let a = start;
-    let b = stop;
-    while (a < b && SPACE.test(text[a]!)) a++;
-    while (b > a && SPACE.test(text[b - 1]!)) b--;
+    const [a, b] = trimmedLine(text, start, stop);
     if (a < b) return [a, b];
     start = stop + 1;
   }
@@ -267,18 +283,12 @@ export function segment(text: string, end = text.length): Sentence[] {
   for (;;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    let a = lineStart;
-    let b = lineEnd;
-    while (a < b && SPACE.test(text[a]!)) a++;
-    while (b > a && SPACE.test(text[b - 1]!)) b--;
+    let [a, b] = trimmedLine(text, lineStart, lineEnd);
     // A chat transcript's speaker ("09:33 Оператор Ольга: номер телефона"): our operator's words are read
     // without the prefix, so their lines run on as one message; the client's lines are no part of the reply.
-    const speaker = a < b ? CHAT_SPEAKER.exec(text.slice(a, Math.min(b, a + 80))) : null;
-    let clientLine = false;
-    if (speaker) {
-      if (OPERATOR.test(speaker[1]!)) a += speaker[0].length;
-      else clientLine = true;
-    }
+    const speaker = a < b ? chatSpeaker(text.slice(a, Math.min(b, a + 80))) : undefined;
+    const clientLine = !!speaker && !speaker.operator;
+    if (speaker?.operator) a += speaker.length;
     if (clientLine) {
       inForm = false;
       close();
