@@ -32,11 +32,23 @@ function scoreSplit(split: string, options: ValidateOptions, details: boolean, p
   const count = (id: string) => per.get(id) ?? (per.set(id, { tp: 0, fp: 0, fn: 0 }), per.get(id)!);
   const errors: string[] = [];
   let exact = 0;
+  // The checklist choice alone, as a strict reader of the verdict sees it first: every expected
+  // checklist reported, no other; and documents that expect nothing stay silent.
+  const choice = { tp: 0, fp: 0, fn: 0 };
+  let silentWanted = 0;
+  let silentKept = 0;
   for (const [name, want] of Object.entries(expected)) {
     const report = validateDraft(readFileSync(join(dir, `${name}.txt`), 'utf8'), options);
     const got = new Map(report.checklists.map((c) => [c.id, new Set(c.missing)]));
     let right = true;
+    if (!Object.keys(want.checklists).length) {
+      silentWanted++;
+      if (!got.size) silentKept++;
+    }
     for (const id of new Set([...got.keys(), ...Object.keys(want.checklists)])) {
+      if (got.has(id) && id in want.checklists) choice.tp++;
+      else if (got.has(id)) choice.fp++;
+      else choice.fn++;
       if (got.has(id) !== id in want.checklists) {
         right = false;
         errors.push(`${name}: checklist ${id} ${got.has(id) ? 'reported but not expected' : 'expected but not reported'}`);
@@ -71,6 +83,10 @@ function scoreSplit(split: string, options: ValidateOptions, details: boolean, p
   for (const [id, c] of [...per.entries()].sort()) console.log(`| ${id} | ${c.tp + c.fn} | ${ratio(c.tp, c.tp + c.fp).toFixed(3)} | ${ratio(c.tp, c.tp + c.fn).toFixed(3)} |`);
   console.log(`| **all** | ${total.tp + total.fn} | ${p.toFixed(3)} | ${r.toFixed(3)} |`);
   console.log(`\nexact verdict: ${exact}/${n} = ${(exact / n).toFixed(3)}`);
+  console.log(
+    `checklist choice: precision ${ratio(choice.tp, choice.tp + choice.fp).toFixed(3)}, recall ${ratio(choice.tp, choice.tp + choice.fn).toFixed(3)}; ` +
+      `silent where nothing is expected: ${silentKept}/${silentWanted}`,
+  );
   // The holdout's errors stay hidden unless asked for: reading them is how one starts tuning on it.
   if (errors.length && details) console.log(`\n${errors.join('\n')}`);
   else if (errors.length) console.log(`\n${errors.length} errors (not shown; --show-holdout to see them)`);
