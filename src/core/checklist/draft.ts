@@ -48,7 +48,7 @@ function startsQuote(line: string): boolean {
   if (line.startsWith('>')) return true;
   if (/^-{2,}\s{0,3}(original message|исходное сообщение|пересылаемое сообщение|forwarded message|переадресованное сообщение)/i.test(line)) return true;
   if (/^(начало переадресованного сообщения|begin forwarded message)/i.test(line)) return true;
-  if (/^-{5,}/.test(line) || /^_{5,}$/.test(line)) return true;
+  if (/^-{5,}\S/.test(line)) return true;
   if (/^(от|from|sent|отправлено|кому|to|date|дата|тема|subject|отправитель|sender)\s?:\s/i.test(line)) return true;
   // "12.11.2026, 10:15, Иван <ivan@mail.ru> пишет:", "On Mon, 9 Nov 2026 John wrote:"
   if (line.length <= 120 && /(пишет|написал|написала|wrote)\s?:$/i.test(line)) return true;
@@ -148,14 +148,29 @@ export function replyStart(text: string): number {
  */
 export function replyEnd(text: string): number {
   let seenText = false;
+  /** A bare rule line above, which ends the reply if a quote's head follows it. */
+  let rule = -1;
   const from = replyStart(text);
   for (const { start, line } of lines(text)) {
     if (!line || start < from) continue;
-    if (seenText && startsQuote(line)) return start;
+    if (seenText && RULE_LINE.test(line)) {
+      if (rule < 0) rule = start;
+      continue;
+    }
+    if (seenText && startsQuote(line)) return rule >= 0 ? rule : start;
+    rule = -1;
     seenText = true;
   }
   return text.length;
 }
+
+/**
+ * A line that is only a rule ("-----", "_____", "====="). Mail clients draw one above a quoted
+ * message's head (Outlook's underscores, then "From: …"), but agents draw them around a template
+ * the customer fills in ("-----\nФИО:\nVIN:\n-----"), so a rule ends the reply only when a quote
+ * starts right under it.
+ */
+const RULE_LINE = /^(?:-{5,}|_{5,}|={5,})$/;
 
 /** Senders that are us: the support team's addresses and names. */
 // Any Kia domain (kia.ru, mail.kia.ru, kia-motors.ru, kia.com), bounded.

@@ -184,6 +184,15 @@ function quotedInside(text: string, i: number, j: number, b: number): boolean {
   return k < b && /[\p{Ll}(,;:–—-]/u.test(text[k]!) && j - 1 > i;
 }
 
+/** A line that is only a rule: five or more dashes, underscores, equals signs or asterisks ("-----", "=====", "* * *" not included). */
+function isRuleLine(text: string, a: number, b: number): boolean {
+  if (b - a < 5) return false;
+  const ch = text[a]!;
+  if (ch !== '-' && ch !== '_' && ch !== '=' && ch !== '*' && ch !== '—') return false;
+  for (let i = a + 1; i < b; i++) if (text[i] !== ch) return false;
+  return true;
+}
+
 /** What a form leaves to fill in: underscores, dots, dashes, empty brackets, or a placeholder ("[VIN]", "<имя>", "{{vin}}"). */
 const BLANKS = /^(?:[\s_.…\-–—[\]<>()]+|\[[^\]\n]{1,30}\]|<[^>\n]{1,30}>|\{\{[^}\n]{1,30}\}\})$/;
 
@@ -196,7 +205,8 @@ function formLine(text: string, a: number, b: number, inForm = false): string | 
   const bold = text.startsWith('**', a) || text.startsWith('__', a) ? text.slice(a, a + 2) : '';
   const labelStart = a + bold.length;
   // Looked for within the label's reach only: a search to the end of the text at every line is quadratic.
-  const at = text.slice(labelStart, Math.min(b, labelStart + 61)).indexOf(':');
+  // Inside a form a label may carry a note in brackets ("Что произошло (если дилер отказал — почему):").
+  const at = text.slice(labelStart, Math.min(b, labelStart + (inForm ? 101 : 61))).indexOf(':');
   if (at < 0) return undefined;
   const colon = labelStart + at;
   if (!LETTER.test(text.slice(labelStart, colon))) return undefined;
@@ -304,6 +314,11 @@ export function segment(text: string, end = text.length): Sentence[] {
       else if (lead && !endsWithColon(lead) && !lead.heading) lead = undefined;
     } else if (text[a] === '|' && isTableRule(text, a, b)) {
       // A markdown table's "|---|---|" rule: neither a sentence nor a break in the list of rows.
+    } else if (isRuleLine(text, a, b)) {
+      // A rule drawn around a template the customer fills in ("-----" / "ФИО:" / "VIN:" / "-----"):
+      // it ends the sentence above but not the list its lead introduces.
+      inForm = false;
+      close();
     } else if (text[a] === '#' || isBoldLine(text, a, b)) {
       inForm = false;
       close();
