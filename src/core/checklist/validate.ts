@@ -6,10 +6,10 @@ import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
 import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
-import { matcherFor, termWeights } from './match';
+import { matcherFor, termWeights, type PhraseHit } from './match';
 import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
-import { segment } from './segment';
+import { introducesList, segment } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
 
 export interface ValidateOptions {
@@ -129,6 +129,38 @@ function unrelated(words: readonly Word[], first: number, last: number): boolean
   return false;
 }
 
+/** "Отдельно", "отдельным письмом", "другая история", "separately", "a separate request": a topic sent elsewhere (not "отдельная рассылка"). */
+const ELSEWHERE = /^(отдельно|separately)$/;
+const APART = /^(отдельн|separate|друг)/;
+const MATTER = /^(истори|вопрос|тем|обращен|письм|запрос|заявк|сообщен|request|e-?mail|ticket|question|issue|matter|topic|message|letter|story)/;
+
+/**
+ * Words of sentences that send a topic elsewhere and ask for nothing of it there ("если вопрос ещё и
+ * про Kia Connect — это отдельная история, напишите отдельным письмом"): its name there is no topic
+ * of this reply. A sentence that names items ("по Kia Connect пришлите отдельно IMEI") or opens a list
+ * keeps its topic. One pass over the sentences and the words.
+ */
+function sentElsewhere(text: string, words: readonly Word[], end: number, hits: readonly PhraseHit[]): Uint8Array {
+  const out = new Uint8Array(words.length);
+  const item = new Uint8Array(words.length);
+  for (const h of hits) if (h.item) item[h.word] = 1;
+  let w = 0;
+  for (const s of segment(text, end)) {
+    while (w < words.length && words[w]!.start < s.start) w++;
+    let k = w;
+    let elsewhere = false;
+    let asks = false;
+    for (; k < words.length && words[k]!.start < s.end; k++) {
+      const t = words[k]!.text;
+      if (ELSEWHERE.test(t) || (APART.test(t) && MATTER.test(words[k + 1]?.text ?? ''))) elsewhere = true;
+      if (item[k]) asks = true;
+    }
+    if (elsewhere && !asks && !introducesList(text, s)) out.fill(1, w, k);
+    w = k;
+  }
+  return out;
+}
+
 /** Index of the first element of `xs` (sorted by `key`) whose key is ≥ x. */
 function lowerBound<T>(xs: readonly T[], x: number, key: (t: T) => number): number {
   let lo = 0;
@@ -171,8 +203,9 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const describing = descriptiveWords(text, words, hits);
   const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
+  const away = sentElsewhere(text, words, end, hits);
   const topicHits = hits
-    .filter((h) => !h.item && !unrelated(words, h.word, h.last))
+    .filter((h) => !h.item && !away[h.word] && !unrelated(words, h.word, h.last))
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
   for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
