@@ -1125,8 +1125,13 @@ function mayBeSelfService(w: string): boolean {
 function stepsBefore(words: readonly Word[], clauses: readonly Clause[], facts: readonly ClauseFacts[], ci: number): boolean {
   for (let k = ci - 1; k >= 0 && k >= ci - 6; k--) {
     const c = clauses[k]!;
-    for (let i = c.from; i < c.to; i++) if (CONDITIONS.has(words[i]!.text)) return false;
-    if (facts[k]!.selfVerb) return true;
+    let negated = false;
+    for (let i = c.from; i < c.to; i++) {
+      if (CONDITIONS.has(words[i]!.text)) return false;
+      if (NEGATIONS.has(words[i]!.text)) negated = true;
+    }
+    // "…, а войти всё равно не получается, составьте обращение": a step that fails is the problem, not a step to do.
+    if (facts[k]!.selfVerb && !negated) return true;
   }
   return false;
 }
