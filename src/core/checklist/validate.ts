@@ -195,7 +195,7 @@ interface Analysis {
  */
 export function analyseDraft(text: string, end: number, options: ValidateOptions): Analysis {
   const words = wordsOf(text, 0, end);
-  const hits = matcherFor(options.checklists).find(words);
+  const hits = matcherFor(options.checklists).find(words, text);
   const requests = findRequests({ text, words, hits, end });
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
@@ -224,6 +224,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const unpinned = new Set(options.unpinned ?? []);
   const byId = new Map(options.checklists.map((c) => [c.id, c]));
 
+  /** Items asked in loose phrases: counted as asked, but no evidence of which checklist applies. */
+  const looselyAsked: PhraseHit[] = [];
   // Items each request asks for, by checklist, with the words that ask for them (scopes are sorted
   // word ranges; hits are sorted by word).
   const itemsOf = requests.map((r) => {
@@ -234,6 +236,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       for (let k = lowerBound(itemHits, a - PHRASE_REACH, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
         const h = itemHits[k]!;
         if (h.last < a || (h.word < a && h.size < 2)) continue;
+        if (h.loose) {
+          looselyAsked.push(h);
+          continue;
+        }
         let items = m.get(h.checklist);
         if (!items) m.set(h.checklist, (items = new Map()));
         let at = items.get(h.item!);
@@ -433,6 +439,11 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     }
     return chosen;
   });
+  for (const h of looselyAsked) {
+    let all = asked.get(h.checklist);
+    if (!all) asked.set(h.checklist, (all = new Set()));
+    all.add(h.item!);
+  }
   return { requests, assigned, asked };
 }
 
