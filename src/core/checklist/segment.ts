@@ -289,6 +289,8 @@ export function segment(text: string, end = text.length): Sentence[] {
   };
   /** The line above was a line of a form to fill in. */
   let inForm = false;
+  /** The open sentence was begun on a chat line of our operator. */
+  let openByOperator = false;
   let lineStart = 0;
   for (;;) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -357,7 +359,11 @@ export function segment(text: string, end = text.length): Sentence[] {
       // a writer who starts sentences in lower case ("добрый день" / "напишите модель и VIN" / "документы
       // не нужны") ends them at line breaks, and a lower-case start tells nothing. A line that stops on a
       // comma, a dash or a joining word ("пришлите фио и" / "телефон") goes on whoever wrote it.
-      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && openedByCapital(text, open.start) && !greetingLine(text, open)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b));
+      // In a chat our operator sends a list as one message a line ("Напишите ФИО владельца" / "номер
+      // телефона" / "VIN автомобиля"): a line of theirs that opens with no capitalised word (an
+      // abbreviation such as "VIN" is none) goes on with their unfinished line above.
+      const chatRunOn = !!speaker?.operator && openByOperator && !openedByCapital(text, a);
+      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && openedByCapital(text, open.start) && !greetingLine(text, open)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b) || (chatRunOn && !greetingLine(text, open)));
       let pos = a;
       let bullet: string | undefined;
       if (marker || form) {
@@ -415,6 +421,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         if (continues && first) open!.end = b;
         else {
           open = { start: sentenceStart, end: b, paragraph, heading: false };
+          openByOperator = !!speaker?.operator;
           begin(open);
         }
       }
