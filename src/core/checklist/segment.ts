@@ -270,6 +270,11 @@ export function asksToAnswerQuestions(text: string, s: { start: number; end: num
   return /(ответ|answer)/.test(t) && /(вопрос|question)/.test(t);
 }
 
+/** Does the sentence name a table ("заполните таблицу", "the table below")? Looks at its first 300 characters. */
+function namesTable(text: string, s: { start: number; end: number }): boolean {
+  return /(?<!\p{L})(таблиц|table(?!\p{L}))/iu.test(text.slice(s.start, Math.min(s.end, s.start + 300)));
+}
+
 export function segment(text: string, end = text.length): Sentence[] {
   const out: Sentence[] = [];
   const leads = new Map<Sentence, Sentence>();
@@ -289,6 +294,8 @@ export function segment(text: string, end = text.length): Sentence[] {
   };
   /** The line above was a line of a form to fill in. */
   let inForm = false;
+  /** A sentence above a blank line that names a table: the table's rows right below are its list. */
+  let tableLead: Sentence | undefined;
   /** The open sentence was begun on a chat line of our operator. */
   let openByOperator = false;
   let lineStart = 0;
@@ -313,6 +320,8 @@ export function segment(text: string, end = text.length): Sentence[] {
       // A lead ending with ":" keeps its list across blank lines (markdown lists).
       const last = out[out.length - 1];
       if (!lead && last && !last.bullet && (endsWithColon(last) || asksToAnswerQuestions(text, last))) lead = last;
+      // "Заполните таблицу и отправьте её через форму https://…" with no colon: it introduces the table below.
+      else if (!lead && last && !last.bullet && namesTable(text, last)) tableLead = last;
       else if (lead && !endsWithColon(lead) && !lead.heading) lead = undefined;
     } else if (text[a] === '|' && isTableRule(text, a, b)) {
       // A markdown table's "|---|---|" rule: neither a sentence nor a break in the list of rows.
@@ -372,6 +381,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         pos = form ? a : a + marker![0].length;
         const last = out[out.length - 1];
         if (!lead && last && !last.bullet && !(onListLine.has(last) && !endsWithColon(last)) && !last.heading && last.paragraph === paragraph) lead = last;
+        if (!lead && marker === TABLE_ROW && last && last === tableLead) lead = last;
       } else if (!continues) {
         close();
         lead = undefined;
