@@ -98,6 +98,8 @@ const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'ка�
 const ASKING_WORDS = new Set([...QUESTION_WORDS, 'как', 'что', 'кто', 'чем', 'who', 'how']);
 const WHAT_WORDS = new Set(['ли', 'что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
 const NEED_WORDS = new Set(['нужно', 'нужны', 'нужен', 'нужна', 'необходимо', 'необходимы', 'требуется', 'требуются', 'надо', 'делать', 'сделать', 'need', 'needed', 'do']);
+/** Infinitives of finding something out: "где взять IMEI?", "как узнать VIN?" is someone looking for it. */
+const FIND_VERBS = new Set(['взять', 'найти', 'узнать', 'посмотреть', 'достать', 'искать', 'получить', 'find', 'get']);
 /** "можете ли вы / могли бы вы": the reader's ability, asked to ask them. */
 const ABLE = new Set(['можете', 'сможете', 'могли', 'смогли']);
 const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
@@ -685,16 +687,22 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       let needs = false;
       let reader = false;
       let able = false;
+      let bareInfinitive = false;
+      let addressed = false;
       for (let i = c.from; i < c.to; i++) {
         // A button or screen named in quotes ("что происходит после «Получить код»") is no verb of the question.
         if (quoted[i]) continue;
         const t = words[i]!.text;
         if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
         if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
+        // Finding it, with nobody addressed: "где взять IMEI?", "как узнать VIN?" ask how to do it, as
+        // "что прислать?" does.
+        if (asksWhat && FIND_VERBS.has(t)) bareInfinitive = true;
+        if (t === 'вы' || t === 'вам' || t === 'вас' || t.startsWith('ваш') || t === 'you' || t === 'your') addressed = true;
         if (t === 'вы') reader = true;
         if (ABLE.has(t)) able = true;
       }
-      if (asksWhat && needs && !(reader && able)) return undefined;
+      if (asksWhat && (needs || (bareInfinitive && !addressed)) && !(reader && able)) return undefined;
     }
   }
   const clauseIndex = new Int32Array(b - a);
@@ -1117,8 +1125,13 @@ function mayBeSelfService(w: string): boolean {
 function stepsBefore(words: readonly Word[], clauses: readonly Clause[], facts: readonly ClauseFacts[], ci: number): boolean {
   for (let k = ci - 1; k >= 0 && k >= ci - 6; k--) {
     const c = clauses[k]!;
-    for (let i = c.from; i < c.to; i++) if (CONDITIONS.has(words[i]!.text)) return false;
-    if (facts[k]!.selfVerb) return true;
+    let negated = false;
+    for (let i = c.from; i < c.to; i++) {
+      if (CONDITIONS.has(words[i]!.text)) return false;
+      if (NEGATIONS.has(words[i]!.text)) negated = true;
+    }
+    // "…, а войти всё равно не получается, составьте обращение": a step that fails is the problem, not a step to do.
+    if (facts[k]!.selfVerb && !negated) return true;
   }
   return false;
 }
