@@ -395,7 +395,28 @@ export function sameWord(a: Word, stem: string): boolean {
   // A longer form of the phrase's word (фото → фотографию), not the other way round (дилерский ≠ дилеру).
   if (stem.length >= 4 && a.stem.startsWith(stem)) return true;
   // One typo, only in long words: in short ones it turns one word into another (модем/модель).
-  return stem.length >= 6 && a.stem.length >= 6 && editDistanceAtMost1(a.stem, stem);
+  if (stem.length >= 6 && a.stem.length >= 6 && editDistanceAtMost1(a.stem, stem)) return true;
+  // In a shorter word, only a vowel dropped inside it ("дилра", "визта" typed in haste): that seldom
+  // makes another word, as a changed letter does. Not the last letter, where forms differ.
+  return stem.length >= 5 && a.stem === withoutInnerVowel(stem, a.stem);
+}
+
+const VOWEL_LETTER = /[аеёиоуыэюя]/;
+
+/** `stem` with the one inner vowel that `shorter` lacks taken out, when that is all that tells them apart; else ''. */
+export function withoutInnerVowel(stem: string, shorter: string): string {
+  if (shorter.length !== stem.length - 1) return '';
+  let i = 0;
+  while (i < shorter.length && stem[i] === shorter[i]) i++;
+  return i >= 1 && i < stem.length - 1 && VOWEL_LETTER.test(stem[i]!) && stem.slice(i + 1) === shorter.slice(i) ? shorter : '';
+}
+
+/** The stem's forms with one inner vowel dropped ("дилер" → "дилр"), by which a draft's word may find it. */
+export function innerVowelDrops(stem: string): string[] {
+  const out: string[] = [];
+  if (stem.length < 5) return out;
+  for (let i = 1; i < stem.length - 1; i++) if (VOWEL_LETTER.test(stem[i]!)) out.push(stem.slice(0, i) + stem.slice(i + 1));
+  return out;
 }
 
 /** Stems of a phrase's words. */

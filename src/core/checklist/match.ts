@@ -1,4 +1,4 @@
-import { findPhrase, phraseAt, phraseStems, sameWord, wordsOf, type Word } from './draft';
+import { findPhrase, innerVowelDrops, phraseAt, phraseStems, sameWord, wordsOf, type Word } from './draft';
 import type { Checklist } from './types';
 
 /** A checklist item's or topic's phrase found in the draft, by word index. */
@@ -142,6 +142,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
     const first = e.stems[0]!;
     push(byFirst, first, e);
     if (first.length >= 6) for (const k of [first, ...deletions(first)]) push(byTypo, k, e);
+    else for (const k of innerVowelDrops(first)) push(byTypo, k, e);
   }
   /** Phrases that may start at a word, by the word's folded text (words repeat, so this is mostly a look-up). */
   const candidates = new Map<string, Entry[]>();
@@ -156,7 +157,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
     if (w.stem.length >= 6) {
       addAll(byTypo.get(w.stem));
       for (const d of deletions(w.stem)) addAll(byTypo.get(d));
-    }
+    } else if (w.stem.length >= 4) addAll(byTypo.get(w.stem));
     list = [...found].filter((e) => sameWord(w, e.stems[0]!));
     if (candidates.size < 50_000) candidates.set(w.text, list);
     return list;

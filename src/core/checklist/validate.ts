@@ -120,6 +120,7 @@ const PREPOSITIONS = new Set(['для', 'по', 'о', 'об', 'в', 'во', 'с'
  */
 function unrelated(words: readonly Word[], first: number, last: number): boolean {
   const t = (k: number) => words[k]?.text ?? '';
+  if (negatedPlace(words, first)) return true;
   for (let k = Math.max(0, first - 5); k < first; k++) {
     if ((t(k) === 'не' || t(k) === 'not') && RELATION.test(t(k + 1)) && PREPOSITIONS.has(t(first - 1))) return true;
     if (t(k) === 'unrelated' && PREPOSITIONS.has(t(first - 1))) return true;
@@ -127,6 +128,28 @@ function unrelated(words: readonly Word[], first: number, last: number): boolean
   if (PREPOSITIONS.has(t(first - 1)) || PREPOSITIONS.has(t(first - 2))) return false;
   for (let k = last + 1; k <= last + 3 && k < words.length - 1; k++) if ((t(k) === 'не' || t(k) === 'not') && USELESS.test(t(k + 1))) return true;
   return false;
+}
+
+const NOT = new Set(['не', 'not']);
+const WITHOUT = new Set(['без', 'without']);
+const THROUGH = new Set(['через', 'via', 'through']);
+/** Words that may stand between a need or a preposition and the topic it governs: "not need an account", "не в вашем ЛК". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'any', 'your', 'ваш', 'ваше', 'ваша', 'вашем', 'вашей', 'вашего', 'вашу', 'свой', 'своем', 'своём', 'своего', 'никакой', 'никакого']);
+const NEED = /^(нуж|требу|обязател|need|require)/;
+
+/**
+ * Is the topic at word `first` negated by the words right before it, in its own phrase? "делается не
+ * через ЛК, а через поддержку Kia Connect", "без личного кабинета", "You do not need an account on
+ * kia.ru", "для этого не нужен личный кабинет": the reply says it is not about that. A few words looked at.
+ */
+function negatedPlace(words: readonly Word[], first: number): boolean {
+  const t = (k: number) => words[k]?.text ?? '';
+  let k = first - 1;
+  while (k >= first - 2 && DETERMINERS.has(t(k))) k--;
+  if (WITHOUT.has(t(k))) return true;
+  if ((PREPOSITIONS.has(t(k)) || THROUGH.has(t(k))) && NOT.has(t(k - 1))) return true;
+  // "do not need", "don't need" (its "t"), "не нужен / не требуется".
+  return NEED.test(t(k)) && (NOT.has(t(k - 1)) || (t(k - 1) === 't' && t(k - 2) === 'don'));
 }
 
 /** "Отдельно", "отдельным письмом", "другая история", "separately", "a separate request": a topic sent elsewhere (not "отдельная рассылка"). */
