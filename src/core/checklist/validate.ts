@@ -227,8 +227,18 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
   const away = sentElsewhere(text, words, end, hits);
+  // A topic phrase that overlaps one said not to apply goes with it ("не нужен личный кабинет на kia.ru":
+  // "кабинет на kia.ru" inside it). Hits come in word order: the furthest such word so far, per checklist.
+  const unrelatedUntil = new Map<string, number>();
   const topicHits = hits
-    .filter((h) => !h.item && !away[h.word] && !unrelated(words, h.word, h.last))
+    .filter((h) => {
+      if (h.item || away[h.word]) return false;
+      if (unrelated(words, h.word, h.last)) {
+        unrelatedUntil.set(h.checklist, Math.max(unrelatedUntil.get(h.checklist) ?? -1, h.last));
+        return false;
+      }
+      return h.word > (unrelatedUntil.get(h.checklist) ?? -1);
+    })
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
   for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
