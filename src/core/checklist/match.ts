@@ -260,13 +260,6 @@ function dropAttached(words: readonly Word[], hits: PhraseHit[], source?: string
   return hits.some(attached) ? hits.filter((h) => !attached(h)) : hits;
 }
 
-/** A term written as capital initials ("ЛК", "СТС"). */
-const INITIALS = /^[A-ZА-ЯЁ]{2,5}$/u;
-/** The first letters of a phrase's words, lower case ("личный кабинет" → "лк"). */
-function initialsOf(phrase: string): string {
-  return wordsOf(phrase).map((w) => w.text[0]).join('');
-}
-
 const weightCache = new WeakMap<readonly Checklist[], WeakMap<object, Map<string, Map<string, number>>>>();
 
 /**
@@ -293,14 +286,6 @@ export function termWeights(checklists: readonly Checklist[], bodies: ReadonlyMa
       if (!stems.length) continue;
       const df = texts.filter((words, i) => checklists[i]!.id === c.id || findPhrase(words, stems) >= 0).length;
       weights.set(stems.join(' '), 1 / Math.max(df, 1));
-    }
-    // An abbreviation of another term's initials ("ЛК" for "личный кабинет") says as much as that term:
-    // the KB's articles spell the term out, so the abbreviation alone would look like the checklist's own.
-    for (const t of c.appliesWhen.terms ?? []) {
-      if (!INITIALS.test(t)) continue;
-      const full = (c.appliesWhen.terms ?? []).find((o) => o !== t && !o.includes(' + ') && initialsOf(o) === t.toLowerCase());
-      const w = full === undefined ? undefined : weights.get(phraseStems(full).join(' '));
-      if (w !== undefined) weights.set(phraseStems(t).join(' '), w);
     }
     out.set(c.id, weights);
   }

@@ -5,7 +5,7 @@ import { decodeVin } from '../entities/vin';
 import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
-import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
+import { isIncoming, phraseStems, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights, type PhraseHit } from './match';
 import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
@@ -226,6 +226,20 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const describing = descriptiveWords(text, words, hits);
   const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
+  // Words of item phrases that name what another checklist's problem is about, by that checklist: "год
+  // выпуска" is the sign-in's ПТС item, but in "год выпуска в ЛК поправим" it is the car data being
+  // fixed, no sign-in problem of its own. Built once per checklist asked about (linear).
+  const partWords = new Map<string, Uint8Array>();
+  const topicPartWords = (id: string): Uint8Array => {
+    let mask = partWords.get(id);
+    if (!mask) {
+      const keys = topicKeys(byId.get(id)!);
+      mask = new Uint8Array(words.length);
+      for (const h of itemHits) if (keys.has(h.key)) mask.fill(1, h.word, h.last + 1);
+      partWords.set(id, mask);
+    }
+    return mask;
+  };
   const away = sentElsewhere(text, words, end, hits);
   // A topic phrase that overlaps one said not to apply goes with it ("не нужен личный кабинет на kia.ru":
   // "кабинет на kia.ru" inside it). Hits come in word order: the furthest such word so far, per checklist.
@@ -393,7 +407,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const ownProblem = (id: string, other: string) => {
       const theirs = new Set(byId.get(other)!.items.map((i) => i.id));
       const theirWords = new Set([...(items.get(other)?.values() ?? [])].flat());
-      const own = [...(items.get(id) ?? [])].filter(([it, at]) => !theirs.has(it) && uniqueItems.get(it) === id && at.some((w) => !theirWords.has(w) && !aside[w])).length;
+      const theirTopic = topicPartWords(other);
+      const own = [...(items.get(id) ?? [])].filter(([it, at]) => !theirs.has(it) && uniqueItems.get(it) === id && at.some((w) => !theirWords.has(w) && !aside[w] && !theirTopic[w])).length;
       return (topics.get(id)! >= 1 && own >= 1) || own >= 2;
     };
     // A checklist that yields to another one named in the same place steps aside (the sign-in
@@ -478,6 +493,18 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     all.add(h.item!);
   }
   return { requests, assigned, asked };
+}
+
+const topicKeyCache = new WeakMap<Checklist, Set<string>>();
+/** A checklist's topic terms and the parts of its composite ones ("год выпуска" of "неверный … + … год выпуска"), as stems joined by spaces. */
+function topicKeys(c: Checklist): Set<string> {
+  let keys = topicKeyCache.get(c);
+  if (!keys) {
+    keys = new Set();
+    for (const t of c.appliesWhen.terms ?? []) for (const part of t.split(' + ')) for (const p of part.split('|')) keys.add(phraseStems(p).join(' '));
+    topicKeyCache.set(c, keys);
+  }
+  return keys;
 }
 
 const BOTH = new Set(['оба', 'обоих', 'обоим', 'обеих', 'обеим', 'both']);
