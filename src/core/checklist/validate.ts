@@ -218,7 +218,7 @@ interface Analysis {
  */
 export function analyseDraft(text: string, end: number, options: ValidateOptions): Analysis {
   const words = wordsOf(text, 0, end);
-  const hits = matcherFor(options.checklists).find(words);
+  const hits = matcherFor(options.checklists).find(words, text);
   const requests = findRequests({ text, words, hits, end });
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
@@ -241,8 +241,18 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     return mask;
   };
   const away = sentElsewhere(text, words, end, hits);
+  // A topic phrase that overlaps one said not to apply goes with it ("не нужен личный кабинет на kia.ru":
+  // "кабинет на kia.ru" inside it). Hits come in word order: the furthest such word so far, per checklist.
+  const unrelatedUntil = new Map<string, number>();
   const topicHits = hits
-    .filter((h) => !h.item && !away[h.word] && !unrelated(words, h.word, h.last))
+    .filter((h) => {
+      if (h.item || away[h.word]) return false;
+      if (unrelated(words, h.word, h.last)) {
+        unrelatedUntil.set(h.checklist, Math.max(unrelatedUntil.get(h.checklist) ?? -1, h.last));
+        return false;
+      }
+      return h.word > (unrelatedUntil.get(h.checklist) ?? -1);
+    })
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
   for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
@@ -261,6 +271,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const unpinned = new Set(options.unpinned ?? []);
   const byId = new Map(options.checklists.map((c) => [c.id, c]));
 
+  /** Items asked in loose phrases: counted as asked, but no evidence of which checklist applies. */
+  const looselyAsked: PhraseHit[] = [];
   // Items each request asks for, by checklist, with the words that ask for them (scopes are sorted
   // word ranges; hits are sorted by word).
   const itemsOf = requests.map((r) => {
@@ -271,6 +283,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       for (let k = lowerBound(itemHits, a - PHRASE_REACH, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
         const h = itemHits[k]!;
         if (h.last < a || (h.word < a && h.size < 2)) continue;
+        if (h.loose) {
+          looselyAsked.push(h);
+          continue;
+        }
         let items = m.get(h.checklist);
         if (!items) m.set(h.checklist, (items = new Map()));
         let at = items.get(h.item!);
@@ -471,6 +487,11 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     }
     return chosen;
   });
+  for (const h of looselyAsked) {
+    let all = asked.get(h.checklist);
+    if (!all) asked.set(h.checklist, (all = new Set()));
+    all.add(h.item!);
+  }
   return { requests, assigned, asked };
 }
 
