@@ -219,7 +219,9 @@ export function findRequests(input: RequestInput): Request[] {
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
   // So is one named earlier in the sentence itself ("это в отдельную службу mobikey@…, напишите им …").
-  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@')) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))));
+  // So are colleagues named in the sentence before, with no dealer ("Пересылаю ответ коллег из отдела
+  // данных. Для исправления им нужны VIN и фото СТС.").
+  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && (text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@') || namesSupportOnly(words, ranges[si - 1]!))) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))));
   const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
 
   /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
@@ -1006,6 +1008,17 @@ interface ClauseFacts {
 
 /** The support teams we pass requests to: "поддержка Mobikey", "коллеги", "специалисты Kia Connect". */
 const SUPPORT_NOUN = /^(поддержк|коллег|специалист|техподдержк)/;
+
+/** Does a sentence name a support team and no dealer ("Пересылаю ответ коллег из отдела данных.")? */
+function namesSupportOnly(words: readonly Word[], [a, b]: [number, number]): boolean {
+  let support = false;
+  for (let i = a; i < b; i++) {
+    const t = words[i]!.text;
+    if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) return false;
+    if (SUPPORT_NOUN.test(t)) support = true;
+  }
+  return support;
+}
 
 /** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
 const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
