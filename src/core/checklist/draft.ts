@@ -33,10 +33,17 @@ const CUT_WORD = /^(?=[а-яё]*[аеёиоуыэюя])[а-яё]{2,6}[бвгдж
 
 const GOES_ON = /^(?: ?[а-яё]|[,;)/]| \()/;
 
+/**
+ * Words that never inflect, kept whole and never read as a typo of each other: the stemmer makes
+ * "вместе" (together) and "вместо" (instead of) one stem, so "пришлите вместе с этим … модель" read as
+ * "вместо … модель", a wrong car.
+ */
+const UNINFLECTED = new Set(['вместо', 'вместе']);
+
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return tokenize(text.slice(from, to)).map((t) => {
     const folded = SHORTHAND[t.text] ?? oneScript(t.text);
-    const word: Word = { text: folded, stem: queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
+    const word: Word = { text: folded, stem: UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
     // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
     if (text[word.end] === '.' && CUT_WORD.test(folded) && GOES_ON.test(text.slice(word.end + 1, word.end + 3))) word.cut = true;
     return word;
@@ -383,10 +390,33 @@ function editDistanceAtMost1(a: string, b: string): boolean {
 /** Same word for a checklist: same stem, a longer form of the phrase's word, or one typo in a long word. */
 export function sameWord(a: Word, stem: string): boolean {
   if (a.stem === stem || a.text === stem) return true;
+  // An uninflected word is itself or another word: "вместе" is no typo of "вместо".
+  if (UNINFLECTED.has(stem)) return false;
   // A longer form of the phrase's word (фото → фотографию), not the other way round (дилерский ≠ дилеру).
   if (stem.length >= 4 && a.stem.startsWith(stem)) return true;
   // One typo, only in long words: in short ones it turns one word into another (модем/модель).
-  return stem.length >= 6 && a.stem.length >= 6 && editDistanceAtMost1(a.stem, stem);
+  if (stem.length >= 6 && a.stem.length >= 6 && editDistanceAtMost1(a.stem, stem)) return true;
+  // In a shorter word, only a vowel dropped inside it ("дилра", "визта" typed in haste): that seldom
+  // makes another word, as a changed letter does. Not the last letter, where forms differ.
+  return stem.length >= 5 && a.stem === withoutInnerVowel(stem, a.stem);
+}
+
+const VOWEL_LETTER = /[аеёиоуыэюя]/;
+
+/** `stem` with the one inner vowel that `shorter` lacks taken out, when that is all that tells them apart; else ''. */
+export function withoutInnerVowel(stem: string, shorter: string): string {
+  if (shorter.length !== stem.length - 1) return '';
+  let i = 0;
+  while (i < shorter.length && stem[i] === shorter[i]) i++;
+  return i >= 1 && i < stem.length - 1 && VOWEL_LETTER.test(stem[i]!) && stem.slice(i + 1) === shorter.slice(i) ? shorter : '';
+}
+
+/** The stem's forms with one inner vowel dropped ("дилер" → "дилр"), by which a draft's word may find it. */
+export function innerVowelDrops(stem: string): string[] {
+  const out: string[] = [];
+  if (stem.length < 5) return out;
+  for (let i = 1; i < stem.length - 1; i++) if (VOWEL_LETTER.test(stem[i]!)) out.push(stem.slice(0, i) + stem.slice(i + 1));
+  return out;
 }
 
 /** Stems of a phrase's words. */

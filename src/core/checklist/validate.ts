@@ -5,7 +5,7 @@ import { decodeVin } from '../entities/vin';
 import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
-import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
+import { isIncoming, phraseStems, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights, type PhraseHit } from './match';
 import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
@@ -120,6 +120,7 @@ const PREPOSITIONS = new Set(['для', 'по', 'о', 'об', 'в', 'во', 'с'
  */
 function unrelated(words: readonly Word[], first: number, last: number): boolean {
   const t = (k: number) => words[k]?.text ?? '';
+  if (negatedPlace(words, first)) return true;
   for (let k = Math.max(0, first - 5); k < first; k++) {
     if ((t(k) === 'не' || t(k) === 'not') && RELATION.test(t(k + 1)) && PREPOSITIONS.has(t(first - 1))) return true;
     if (t(k) === 'unrelated' && PREPOSITIONS.has(t(first - 1))) return true;
@@ -127,6 +128,28 @@ function unrelated(words: readonly Word[], first: number, last: number): boolean
   if (PREPOSITIONS.has(t(first - 1)) || PREPOSITIONS.has(t(first - 2))) return false;
   for (let k = last + 1; k <= last + 3 && k < words.length - 1; k++) if ((t(k) === 'не' || t(k) === 'not') && USELESS.test(t(k + 1))) return true;
   return false;
+}
+
+const NOT = new Set(['не', 'not']);
+const WITHOUT = new Set(['без', 'without']);
+const THROUGH = new Set(['через', 'via', 'through']);
+/** Words that may stand between a need or a preposition and the topic it governs: "not need an account", "не в вашем ЛК". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'any', 'your', 'ваш', 'ваше', 'ваша', 'вашем', 'вашей', 'вашего', 'вашу', 'свой', 'своем', 'своём', 'своего', 'никакой', 'никакого']);
+const NEED = /^(нуж|требу|обязател|need|require)/;
+
+/**
+ * Is the topic at word `first` negated by the words right before it, in its own phrase? "делается не
+ * через ЛК, а через поддержку Kia Connect", "без личного кабинета", "You do not need an account on
+ * kia.ru", "для этого не нужен личный кабинет": the reply says it is not about that. A few words looked at.
+ */
+function negatedPlace(words: readonly Word[], first: number): boolean {
+  const t = (k: number) => words[k]?.text ?? '';
+  let k = first - 1;
+  while (k >= first - 2 && DETERMINERS.has(t(k))) k--;
+  if (WITHOUT.has(t(k))) return true;
+  if ((PREPOSITIONS.has(t(k)) || THROUGH.has(t(k))) && NOT.has(t(k - 1))) return true;
+  // "do not need", "don't need" (its "t"), "не нужен / не требуется".
+  return NEED.test(t(k)) && (NOT.has(t(k - 1)) || (t(k - 1) === 't' && t(k - 2) === 'don'));
 }
 
 /** "Отдельно", "отдельным письмом", "другая история", "separately", "a separate request": a topic sent elsewhere (not "отдельная рассылка"). */
@@ -195,7 +218,7 @@ interface Analysis {
  */
 export function analyseDraft(text: string, end: number, options: ValidateOptions): Analysis {
   const words = wordsOf(text, 0, end);
-  const hits = matcherFor(options.checklists).find(words);
+  const hits = matcherFor(options.checklists).find(words, text);
   const requests = findRequests({ text, words, hits, end });
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
@@ -203,9 +226,33 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const describing = descriptiveWords(text, words, hits);
   const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
+  // Words of item phrases that name what another checklist's problem is about, by that checklist: "год
+  // выпуска" is the sign-in's ПТС item, but in "год выпуска в ЛК поправим" it is the car data being
+  // fixed, no sign-in problem of its own. Built once per checklist asked about (linear).
+  const partWords = new Map<string, Uint8Array>();
+  const topicPartWords = (id: string): Uint8Array => {
+    let mask = partWords.get(id);
+    if (!mask) {
+      const keys = topicKeys(byId.get(id)!);
+      mask = new Uint8Array(words.length);
+      for (const h of itemHits) if (keys.has(h.key)) mask.fill(1, h.word, h.last + 1);
+      partWords.set(id, mask);
+    }
+    return mask;
+  };
   const away = sentElsewhere(text, words, end, hits);
+  // A topic phrase that overlaps one said not to apply goes with it ("не нужен личный кабинет на kia.ru":
+  // "кабинет на kia.ru" inside it). Hits come in word order: the furthest such word so far, per checklist.
+  const unrelatedUntil = new Map<string, number>();
   const topicHits = hits
-    .filter((h) => !h.item && !away[h.word] && !unrelated(words, h.word, h.last))
+    .filter((h) => {
+      if (h.item || away[h.word]) return false;
+      if (unrelated(words, h.word, h.last)) {
+        unrelatedUntil.set(h.checklist, Math.max(unrelatedUntil.get(h.checklist) ?? -1, h.last));
+        return false;
+      }
+      return h.word > (unrelatedUntil.get(h.checklist) ?? -1);
+    })
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
   for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
@@ -224,6 +271,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const unpinned = new Set(options.unpinned ?? []);
   const byId = new Map(options.checklists.map((c) => [c.id, c]));
 
+  /** Items asked in loose phrases: counted as asked, but no evidence of which checklist applies. */
+  const looselyAsked: PhraseHit[] = [];
   // Items each request asks for, by checklist, with the words that ask for them (scopes are sorted
   // word ranges; hits are sorted by word).
   const itemsOf = requests.map((r) => {
@@ -234,6 +283,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       for (let k = lowerBound(itemHits, a - PHRASE_REACH, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
         const h = itemHits[k]!;
         if (h.last < a || (h.word < a && h.size < 2)) continue;
+        if (h.loose) {
+          looselyAsked.push(h);
+          continue;
+        }
         let items = m.get(h.checklist);
         if (!items) m.set(h.checklist, (items = new Map()));
         let at = items.get(h.item!);
@@ -354,7 +407,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const ownProblem = (id: string, other: string) => {
       const theirs = new Set(byId.get(other)!.items.map((i) => i.id));
       const theirWords = new Set([...(items.get(other)?.values() ?? [])].flat());
-      const own = [...(items.get(id) ?? [])].filter(([it, at]) => !theirs.has(it) && uniqueItems.get(it) === id && at.some((w) => !theirWords.has(w) && !aside[w])).length;
+      const theirTopic = topicPartWords(other);
+      const own = [...(items.get(id) ?? [])].filter(([it, at]) => !theirs.has(it) && uniqueItems.get(it) === id && at.some((w) => !theirWords.has(w) && !aside[w] && !theirTopic[w])).length;
       return (topics.get(id)! >= 1 && own >= 1) || own >= 2;
     };
     // A checklist that yields to another one named in the same place steps aside (the sign-in
@@ -433,7 +487,24 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     }
     return chosen;
   });
+  for (const h of looselyAsked) {
+    let all = asked.get(h.checklist);
+    if (!all) asked.set(h.checklist, (all = new Set()));
+    all.add(h.item!);
+  }
   return { requests, assigned, asked };
+}
+
+const topicKeyCache = new WeakMap<Checklist, Set<string>>();
+/** A checklist's topic terms and the parts of its composite ones ("год выпуска" of "неверный … + … год выпуска"), as stems joined by spaces. */
+function topicKeys(c: Checklist): Set<string> {
+  let keys = topicKeyCache.get(c);
+  if (!keys) {
+    keys = new Set();
+    for (const t of c.appliesWhen.terms ?? []) for (const part of t.split(' + ')) for (const p of part.split('|')) keys.add(phraseStems(p).join(' '));
+    topicKeyCache.set(c, keys);
+  }
+  return keys;
 }
 
 const BOTH = new Set(['оба', 'обоих', 'обоим', 'обеих', 'обеим', 'both']);
