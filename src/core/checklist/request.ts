@@ -45,6 +45,8 @@ const ASK_ROOTS = [
   'подтверд',
   // "просим кратко изложить обстоятельства", "изложите, что произошло": set out, as "опишите".
   'излож',
+  // "продиктуйте нам VIN", "надиктуйте номер модема": read out to us, as "назовите".
+  'продикт', 'надикт',
 ];
 /** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
 const ADD_ROOTS = ['добав'];
@@ -1098,7 +1100,9 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
   if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(before ?? '')) return 'english';
   if (t === 'need' || t === 'require' || t === 'needed' || t === 'required') {
     const prev = words[i - 1]?.text;
-    if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
+    // An adverb may stand between: "we additionally need", "we'll definitely need".
+    const subject = prev && /^[a-z]{4,}ly$/.test(prev) && i - 1 > a ? words[i - 2]!.text : prev;
+    if (i > a && subject && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(subject)) return 'english';
     return undefined;
   }
   // "reply with the VIN", "get back to us with your name": a clause-initial verb of answering that says what to answer with.
