@@ -559,7 +559,8 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
     const t = words[i]!.text;
     if (gap.includes(')') || gap.includes('\n')) aside = 0;
     if (gap.includes('(')) aside = itemEnds[i - 1] ? 1 : 0;
-    if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t))) aside = 2;
+    // Where to find it, with the pronoun left out: "VIN (17 знаков, есть в СТС)", "(printed on the label)".
+    if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t) || (FOUND.has(t) && FOUND_AT.has(words[i + 1]?.text ?? '') && !CONDITION.has(words[i - 1]!.text)))) aside = 2;
     if (aside === 2) out[i] = 1;
     // What happened ends where the next thing asked is joined on: "что произошло и скрин".
     if (boundary || (story && CONTINUES.has(t))) inClause = story = false;
@@ -611,6 +612,10 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   }
   return out;
 }
+
+/** Words that say where an item is found, before the place: "есть в СТС", "указан на табличке", "printed on the unit". */
+const FOUND = new Set(['есть', 'указан', 'указана', 'указано', 'указаны', 'написан', 'написана', 'напечатан', 'виден', 'видна', 'видно', 'находится', 'стоит', 'is', 'printed', 'shown', 'written', 'found', 'located']);
+const FOUND_AT = new Set(['в', 'во', 'на', 'in', 'on', 'under']);
 
 /** How far the place or aim after a clausal item reaches, in words ("в дилерский центр для активации"). */
 const PLACE_REACH = 4;
