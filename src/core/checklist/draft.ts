@@ -10,6 +10,8 @@ export interface Word {
   end: number;
   /** Cut short with a period, as abbreviations are ("рег.", "уч.", "примерн."): it stands for any word it begins. */
   cut?: boolean;
+  /** A table's cell border ("|") stands between this word and the one before: no phrase runs across it. */
+  cell?: boolean;
 }
 
 /** Latin letters that look like Cyrillic ones, for words typed in both scripts ("cкрин" with a Latin c). */
@@ -41,11 +43,18 @@ const GOES_ON = /^(?: ?[а-яё]|[,;)/]| \()/;
 const UNINFLECTED = new Set(['вместо', 'вместе']);
 
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+  let previousEnd = from;
+  let nextPipe = text.indexOf('|', from);
   return tokenize(text.slice(from, to)).map((t) => {
     const folded = SHORTHAND[t.text] ?? oneScript(t.text);
     const word: Word = { text: folded, stem: UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
     // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
     if (text[word.end] === '.' && CUT_WORD.test(folded) && GOES_ON.test(text.slice(word.end + 1, word.end + 3))) word.cut = true;
+    // "| исправление данных |\n| Фото свидетельства о регистрации |": "данных … регистрации" is no phrase.
+    // The next "|" is looked up again only once passed, so the text is scanned once.
+    if (nextPipe >= 0 && nextPipe < previousEnd) nextPipe = text.indexOf('|', previousEnd);
+    if (nextPipe >= 0 && nextPipe < word.start) word.cell = true;
+    previousEnd = word.end;
     return word;
   });
 }
@@ -452,6 +461,7 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
     // ("с каким телефоном или почтой входите"); once per step, so the reach stays bounded.
     let reach = at + 3;
     for (let j = at + 1; j <= reach && j < limit; j++) {
+      if (words[j]!.cell) break;
       // "дату рег." / "дату рег, логин" is the registration date: after the phrase's first word, a word cut
       // short (with its period, or one that only begins the phrase's word) stands for the longer word it
       // begins (not as a first word: "тех." is no "техпаспорт").
