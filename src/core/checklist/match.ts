@@ -61,8 +61,8 @@ interface Composite {
  * ({@link COMPOSITE_ITEM_WINDOW} for an item's). One sweep per phrase over the part hits, keeping the
  * last position of each part.
  */
-function compositeHits(hits: readonly PhraseHit[], composites: readonly Composite[]): PhraseHit[] {
-  const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART);
+function compositeHits(words: readonly Word[], hits: readonly PhraseHit[], composites: readonly Composite[]): PhraseHit[] {
+  const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART && !nounAfterArticle(words, h));
   const out: PhraseHit[] = [];
   /** Per checklist: where item phrases of the other checklists end, with where the earliest of them ending there starts. */
   const endsByOthers = new Map<string, Map<number, number>>();
@@ -94,6 +94,15 @@ function compositeHits(hits: readonly PhraseHit[], composites: readonly Composit
     }
   }
   return out;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** English verbs of fixing that are nouns too ("an update", "the change"): the noun names no correction. */
+const VERB_NOUNS = new Set(['update', 'change', 'fix']);
+
+/** "whether an update exists — send the VIN and the car model": after an article the word is a noun, no "update the car model". */
+function nounAfterArticle(words: readonly Word[], h: PhraseHit): boolean {
+  return h.word > 0 && VERB_NOUNS.has(words[h.word]!.text) && ARTICLES.has(words[h.word - 1]!.text);
 }
 
 function deletions(s: string): string[] {
@@ -172,7 +181,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
           if (last >= 0) for (const o of e.owners) hits.push({ checklist: o.checklist, item: o.item, word: i, last, size: e.stems.length, key: e.key, clausal: e.clausal });
         }
       }
-      return dropAttached(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits), source);
+      return dropAttached(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(words, hits, composites)].sort((a, b) => a.word - b.word) : hits), source);
     },
   };
   cache.set(checklists, matcher);
