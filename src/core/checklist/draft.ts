@@ -166,6 +166,8 @@ export function replyEnd(text: string): number {
   let seenText = false;
   /** A bare rule line above, which ends the reply if a quote's head follows it. */
   let rule = -1;
+  /** Where the run of `>` lines being read started, and whether text of ours follows it. */
+  let quoteFrom = -1;
   const from = replyStart(text);
   for (const { start, line } of lines(text)) {
     if (!line || start < from) continue;
@@ -173,11 +175,35 @@ export function replyEnd(text: string): number {
       if (rule < 0) rule = start;
       continue;
     }
-    if (seenText && startsQuote(line)) return rule >= 0 ? rule : start;
+    // Answers written between the customer's quoted lines ("> Код не приходит." / "Пришлите номер
+    // телефона…"): a run of `>` lines is the end only when nothing of ours follows it.
+    if (seenText && line.startsWith('>') && rule < 0) {
+      if (quoteFrom < 0) quoteFrom = start;
+      continue;
+    }
+    if (seenText && startsQuote(line)) return rule >= 0 ? rule : quoteFrom >= 0 ? quoteFrom : start;
     rule = -1;
+    quoteFrom = -1;
     seenText = true;
   }
-  return text.length;
+  return quoteFrom >= 0 ? quoteFrom : text.length;
+}
+
+/**
+ * The text with the customer's lines quoted inside the reply (`>` lines above `end`, between which
+ * the agent answers) blanked out, offsets kept: what the agent wrote, for the checks of the reply.
+ */
+export function ownText(text: string, end: number): string {
+  let out: string[] | undefined;
+  let kept = 0;
+  for (const { start, line } of lines(text)) {
+    if (start >= end) break;
+    if (!line.startsWith('>')) continue;
+    const stop = Math.min(text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start), end);
+    (out ??= []).push(text.slice(kept, start), ' '.repeat(stop - start));
+    kept = stop;
+  }
+  return out ? out.join('') + text.slice(kept) : text;
 }
 
 /**
@@ -312,7 +338,8 @@ export function isIncoming(text: string): boolean {
   const start = replyStart(text);
   // Nothing but quoted lines: a message that came in.
   if (!text.slice(start).trim()) return start > 0;
-  const own = text.slice(start, Math.max(start, Math.min(replyEnd(text), start + 20_000)));
+  const end = replyEnd(text);
+  const own = ownText(text, end).slice(start, Math.max(start, Math.min(end, start + 20_000)));
   const signed = own
     .split('\n')
     .map((l) => l.trim())

@@ -45,6 +45,8 @@ const ASK_ROOTS = [
   'подтверд',
   // "просим кратко изложить обстоятельства", "изложите, что произошло": set out, as "опишите".
   'излож',
+  // "продиктуйте нам VIN", "надиктуйте номер модема": read out to us, as "назовите".
+  'продикт', 'надикт',
 ];
 /** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
 const ADD_ROOTS = ['добав'];
@@ -557,7 +559,8 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
     const t = words[i]!.text;
     if (gap.includes(')') || gap.includes('\n')) aside = 0;
     if (gap.includes('(')) aside = itemEnds[i - 1] ? 1 : 0;
-    if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t))) aside = 2;
+    // Where to find it, with the pronoun left out: "VIN (17 знаков, есть в СТС)", "(printed on the label)".
+    if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t) || (FOUND.has(t) && FOUND_AT.has(words[i + 1]?.text ?? '') && !CONDITION.has(words[i - 1]!.text)))) aside = 2;
     if (aside === 2) out[i] = 1;
     // What happened ends where the next thing asked is joined on: "что произошло и скрин".
     if (boundary || (story && CONTINUES.has(t))) inClause = story = false;
@@ -609,6 +612,10 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   }
   return out;
 }
+
+/** Words that say where an item is found, before the place: "есть в СТС", "указан на табличке", "printed on the unit". */
+const FOUND = new Set(['есть', 'указан', 'указана', 'указано', 'указаны', 'написан', 'написана', 'напечатан', 'виден', 'видна', 'видно', 'находится', 'стоит', 'is', 'printed', 'shown', 'written', 'found', 'located']);
+const FOUND_AT = new Set(['в', 'во', 'на', 'in', 'on', 'under']);
 
 /** How far the place or aim after a clausal item reaches, in words ("в дилерский центр для активации"). */
 const PLACE_REACH = 4;
@@ -1098,7 +1105,9 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
   if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(before ?? '')) return 'english';
   if (t === 'need' || t === 'require' || t === 'needed' || t === 'required') {
     const prev = words[i - 1]?.text;
-    if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
+    // An adverb may stand between: "we additionally need", "we'll definitely need".
+    const subject = prev && /^[a-z]{4,}ly$/.test(prev) && i - 1 > a ? words[i - 2]!.text : prev;
+    if (i > a && subject && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(subject)) return 'english';
     return undefined;
   }
   // "reply with the VIN", "get back to us with your name": a clause-initial verb of answering that says what to answer with.

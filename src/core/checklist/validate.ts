@@ -5,7 +5,7 @@ import { decodeVin } from '../entities/vin';
 import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
-import { isIncoming, phraseStems, replyEnd, wordsOf, type Word } from './draft';
+import { isIncoming, ownText, phraseStems, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights, type PhraseHit } from './match';
 import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
@@ -74,15 +74,17 @@ export function validateDraft(text: string, options: ValidateOptions): DraftRepo
   const off = new Set(options.disabled ?? []);
   const incoming = isIncoming(text);
   const end = incoming ? 0 : replyEnd(text);
+  // The reply's checks read what the agent wrote: the customer's lines quoted between the answers are blanked.
+  const own = incoming ? text : ownText(text, end);
   const findings: Finding[] = [];
-  const checklists = off.has(FindingCodes.missingItems) || incoming ? [] : checkRequests(text, end, options, locale, findings);
+  const checklists = off.has(FindingCodes.missingItems) || incoming ? [] : checkRequests(own, end, options, locale, findings, text);
   if (!incoming) {
     if (!off.has(FindingCodes.placeholder)) {
-      findPlaceholders(text, end, locale, findings);
-      findUnfilledDefaults(text, end, options.placeholderLines ?? [], locale, findings);
+      findPlaceholders(own, end, locale, findings);
+      findUnfilledDefaults(own, end, options.placeholderLines ?? [], locale, findings);
     }
-    if (!off.has(FindingCodes.formLink)) checkFormLink(text, end, locale, findings);
-    if (!off.has(FindingCodes.attachments)) checkAttachments(text, end, locale, findings);
+    if (!off.has(FindingCodes.formLink)) checkFormLink(own, end, locale, findings);
+    if (!off.has(FindingCodes.attachments)) checkAttachments(own, end, locale, findings);
   }
   checkEntities(text, options, off, locale, findings);
   findings.sort((a, b) => a.start - b.start);
@@ -216,7 +218,7 @@ interface Analysis {
  * place counts too when the request asks for items only that checklist has (Kia Connect and the
  * Yandex Plus promo code in one sentence). A topic word alone, without a request, brings nothing.
  */
-export function analyseDraft(text: string, end: number, options: ValidateOptions): Analysis {
+export function analyseDraft(text: string, end: number, options: ValidateOptions, original = text): Analysis {
   const words = wordsOf(text, 0, end);
   const hits = matcherFor(options.checklists).find(words, text);
   const requests = findRequests({ text, words, hits, end });
@@ -254,6 +256,14 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       return h.word > (unrelatedUntil.get(h.checklist) ?? -1);
     })
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
+  // The customer's lines quoted between the answers (blanked in `text`) say what each answer is about:
+  // "> Не могу зайти в приложение Kia Connect" over "Попробуйте восстановить пароль…". Their topics count, nothing else of them.
+  if (original !== text) {
+    const quotedLineWords = wordsOf(original, 0, end).filter((w) => text[w.start] !== original[w.start]);
+    for (const h of matcherFor(options.checklists).find(quotedLineWords)) {
+      if (!h.item && !unrelated(quotedLineWords, h.word, h.last)) topicHits.push({ checklist: h.checklist, at: quotedLineWords[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 });
+    }
+  }
   // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
   for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
   // KB answers pasted into the reply name their topic too.
@@ -532,8 +542,8 @@ function articleOpening(body: string): string {
   return o;
 }
 
-function checkRequests(text: string, end: number, options: ValidateOptions, locale: Locale, findings: Finding[]): ChecklistResult[] {
-  const { requests, assigned, asked } = analyseDraft(text, end, options);
+function checkRequests(text: string, end: number, options: ValidateOptions, locale: Locale, findings: Finding[], original = text): ChecklistResult[] {
+  const { requests, assigned, asked } = analyseDraft(text, end, options, original);
   if (!requests.length) return [];
   const results: ChecklistResult[] = [];
   const cyrillic = /[а-яё]/i.test(text.slice(0, Math.min(end, 5_000)));
