@@ -383,8 +383,11 @@ export function isIncoming(text: string): boolean {
 /** A first line that greets the support team: a greeting, then its name, and nothing after but a comma or an exclamation mark. */
 const GREETS_SUPPORT = /^(?:(?:уважаем\p{L}{0,3}|дорог\p{L}{0,3}|здравствуйте|добрый (?:день|вечер)|доброе утро|hello|dear|hi)[,!]?\s{1,3})+(?:(?:служба|отдел|команда|сотрудники|специалисты)\s{1,3})?(?:(?:тех)?поддержк\p{L}{0,3}|клиентск\p{L}{0,3} служб\p{L}{0,3}|kia support|support team|киа|kia)(?:\s{1,3}(?:kia|киа))?\s{0,3}[,!.]?$/iu;
 
+/** "Уважаемые коллеги!", "Коллеги, добрый день.": written to colleagues (a partner's or a company's letter to us, or an internal one), not to a customer. */
+const GREETS_COLLEAGUES = /^(?:(?:уважаем\p{L}{0,3}|дорог\p{L}{0,3}|здравствуйте|добрый (?:день|вечер)|доброе утро)[,!]?\s{1,3}){0,2}коллеги(?:[,!.]?\s{1,3}(?:добрый (?:день|вечер)|доброе утро|здравствуйте))?\s{0,3}[,!.]?$/iu;
+
 function greetsSupport(own: string): boolean {
-  for (const { line } of lines(own)) if (line) return line.length <= 80 && GREETS_SUPPORT.test(line);
+  for (const { line } of lines(own)) if (line) return line.length <= 80 && (GREETS_SUPPORT.test(line) || GREETS_COLLEAGUES.test(line));
   return false;
 }
 

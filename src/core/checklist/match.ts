@@ -64,7 +64,7 @@ interface Composite {
  * last position of each part.
  */
 function compositeHits(words: readonly Word[], hits: readonly PhraseHit[], composites: readonly Composite[]): PhraseHit[] {
-  const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART);
+  const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART && !nounAfterArticle(words, h));
   const out: PhraseHit[] = [];
   /** Per checklist: where item phrases of the other checklists end, with where the earliest of them ending there starts. */
   const endsByOthers = new Map<string, Map<number, number>>();
@@ -111,6 +111,15 @@ function compositeHits(words: readonly Word[], hits: readonly PhraseHit[], compo
     }
   }
   return out;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** English verbs of fixing that are nouns too ("an update", "the change"): the noun names no correction. */
+const VERB_NOUNS = new Set(['update', 'change', 'fix']);
+
+/** "whether an update exists — send the VIN and the car model": after an article the word is a noun, no "update the car model". */
+function nounAfterArticle(words: readonly Word[], h: PhraseHit): boolean {
+  return h.word > 0 && VERB_NOUNS.has(words[h.word]!.text) && ARTICLES.has(words[h.word - 1]!.text);
 }
 
 function deletions(s: string): string[] {
