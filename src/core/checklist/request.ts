@@ -245,7 +245,14 @@ export function findRequests(input: RequestInput): Request[] {
   let announced = false;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
-    if (taken[si] || (s.heading && !leadsList[si])) continue;
+    if (taken[si]) continue;
+    if (s.heading && !leadsList[si]) {
+      // "### Что нужно прислать" over bold sub-heads, each with its list ("**По учётной записи**" /
+      // "- логин …"): a heading that asks announces them, as "Пришлите следующее:" does.
+      // So does one that names our need ("## Что понадобится от вас").
+      if (sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, false)?.length || namesNeed(words, ranges[si]!)) announced = true;
+      continue;
+    }
     let scope = own[si];
     if (scope && !scope.length) {
       announced = false;
@@ -365,6 +372,12 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** A need of ours named in a heading, not negated ("Что понадобится от вас", "Что нам нужно"). */
+function namesNeed(words: readonly Word[], [a, b]: [number, number]): boolean {
+  for (let i = a; i < b; i++) if (NOMINAL_NEED.has(words[i]!.text) && !NEGATIONS.has(words[i - 1]?.text ?? '')) return true;
+  return false;
 }
 
 /** An imperative in the sentence that is not a step done somewhere ("откройте", "в приложении"). */
