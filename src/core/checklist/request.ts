@@ -293,7 +293,13 @@ export function findRequests(input: RequestInput): Request[] {
       if (list.length ? !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts) : itemLinesBelow(si) >= 2) scope = [ranges[si]!];
     }
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
-    if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
+    // A sub-head's list that asks in some of its lines ("1. Что именно отображается неверно?" / "2. VIN-номер.")
+    // asks in all of them, and announces the parallel sub-heads after it ("**Kia Connect не подключается**" / "1. ФИО.").
+    const listAsks = subHead && list.some((k) => own[k]?.length) && list.some((k) => !own[k] && onlyItems(words, { from: ranges[k]![0], to: ranges[k]![1] }, itemWord));
+    if (subHead && (announced || listAsks) && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) {
+      scope = [ranges[si]!];
+      if (listAsks) announced = true;
+    }
     // "Нам нужна следующая информация." announces the parts below it ("Обязательно:", "По возможности:") as a colon does.
     else if (!subHead) announced = (endsWithColon || pointsBelow(words, ranges[si]!)) && (!!scope || hasData(...ranges[si]!));
     // "Пришлите следующие данные." over lines without list markers ("ФИО владельца", "VIN"): short
