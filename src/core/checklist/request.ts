@@ -522,17 +522,22 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   return items < minItems ? -1 : PURPOSE.has(opener) ? items0 : from;
 }
 
-/** Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. */
+/** A quotation longer than this is a KB article pasted into the reply in quotation marks, which is ours. */
+const LONGEST_QUOTE = 300;
+
+/**
+ * Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. Not a
+ * long quotation: an agent pastes a KB article in quotation marks ("Копирую статью: «… следует оставить
+ * обращение, указав …»"), and its requests are the agent's. Two passes: the quotations, then the words.
+ */
 function quotedWords(text: string, words: readonly Word[]): Uint8Array {
-  const out = new Uint8Array(words.length);
+  const spans: [number, number][] = [];
   let depth = 0;
   let straight = false;
-  let w = 0;
-  for (let i = 0; i < text.length && w < words.length; i++) {
-    while (w < words.length && words[w]!.start <= i) {
-      if (words[w]!.start === i) out[w] = depth > 0 || straight ? 1 : 0;
-      w++;
-    }
+  let from = -1;
+  const inside = () => depth > 0 || straight;
+  for (let i = 0; i < text.length; i++) {
+    const was = inside();
     const ch = text[i];
     if (ch === '«' || ch === '“' || ch === '„') depth++;
     else if ((ch === '»' || ch === '”') && depth > 0) depth--;
@@ -541,6 +546,16 @@ function quotedWords(text: string, words: readonly Word[]): Uint8Array {
       depth = 0;
       straight = false;
     }
+    if (!was && inside()) from = i;
+    else if (was && !inside()) spans.push([from, i]);
+  }
+  if (inside()) spans.push([from, text.length]);
+  const out = new Uint8Array(words.length);
+  let w = 0;
+  for (const [a, b] of spans) {
+    if (b - a > LONGEST_QUOTE) continue;
+    while (w < words.length && words[w]!.start <= a) w++;
+    for (; w < words.length && words[w]!.start < b; w++) out[w] = 1;
   }
   return out;
 }
