@@ -261,7 +261,14 @@ export function findRequests(input: RequestInput): Request[] {
   let announced = false;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
-    if (taken[si] || (s.heading && !leadsList[si])) continue;
+    if (taken[si]) continue;
+    if (s.heading && !leadsList[si]) {
+      // "### Что нужно прислать" over bold sub-heads, each with its list ("**По учётной записи**" /
+      // "- логин …"): a heading that asks announces them, as "Пришлите следующее:" does.
+      // So does one that names our need ("## Что понадобится от вас").
+      if (sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, false)?.length || namesNeed(words, ranges[si]!)) announced = true;
+      continue;
+    }
     let scope = own[si];
     if (scope && !scope.length) {
       announced = false;
@@ -302,7 +309,13 @@ export function findRequests(input: RequestInput): Request[] {
       if (list.length ? !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts) : itemLinesBelow(si) >= 2) scope = [ranges[si]!];
     }
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
-    if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
+    // A sub-head's list that asks in some of its lines ("1. Что именно отображается неверно?" / "2. VIN-номер.")
+    // asks in all of them, and announces the parallel sub-heads after it ("**Kia Connect не подключается**" / "1. ФИО.").
+    const listAsks = subHead && list.some((k) => own[k]?.length) && list.some((k) => !own[k] && onlyItems(words, { from: ranges[k]![0], to: ranges[k]![1] }, itemWord));
+    if (subHead && (announced || listAsks) && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) {
+      scope = [ranges[si]!];
+      if (listAsks) announced = true;
+    }
     // "Нам нужна следующая информация." announces the parts below it ("Обязательно:", "По возможности:") as a colon does.
     else if (!subHead) announced = (endsWithColon || pointsBelow(words, ranges[si]!)) && (!!scope || hasData(...ranges[si]!));
     // "Пришлите следующие данные." over lines without list markers ("ФИО владельца", "VIN"): short
@@ -381,6 +394,12 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** A need of ours named in a heading, not negated ("Что понадобится от вас", "Что нам нужно"). */
+function namesNeed(words: readonly Word[], [a, b]: [number, number]): boolean {
+  for (let i = a; i < b; i++) if (NOMINAL_NEED.has(words[i]!.text) && !NEGATIONS.has(words[i - 1]?.text ?? '')) return true;
+  return false;
 }
 
 /** An imperative in the sentence that is not a step done somewhere ("откройте", "в приложении"). */
