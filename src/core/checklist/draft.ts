@@ -30,6 +30,9 @@ function oneScript(word: string): string {
 /** Chat shorthand for the polite word, read as the word itself ("пришлите плз", "pls send"). */
 const SHORTHAND: Record<string, string> = { плз: 'пожалуйста', плиз: 'пожалуйста', пжл: 'пожалуйста', пжлст: 'пожалуйста', пож: 'пожалуйста', pls: 'please', plz: 'please', pl: 'please' };
 
+/** Two to five capitals and a short lower-case Russian ending: "СТСку", "ПТСке", "VINом" (the capitals kept). */
+const ABBREVIATION_ENDING = /^([A-ZА-ЯЁ]{2,5})[а-яё]{1,4}$/u;
+
 /** A Russian word cut short before a vowel: three to seven letters, a vowel among them, a consonant last ("рег", "примерн"). */
 const CUT_WORD = /^(?=[а-яё]*[аеёиоуыэюя])[а-яё]{2,6}[бвгджзклмнпрстфхцчшщ]$/;
 
@@ -47,7 +50,10 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   let nextPipe = text.indexOf('|', from);
   return tokenize(text.slice(from, to)).map((t) => {
     const folded = SHORTHAND[t.text] ?? oneScript(t.text);
-    const word: Word = { text: folded, stem: UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
+    // An abbreviation with a Russian ending typed on ("СТСку", "ПТСке", "VINом", "СМСка") stands for the abbreviation.
+    const abbreviation = t.end - t.start <= 10 ? ABBREVIATION_ENDING.exec(text.slice(t.start + from, t.end + from)) : null;
+    const stem = abbreviation ? abbreviation[1]!.toLowerCase() : UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!;
+    const word: Word = { text: folded, stem, start: t.start + from, end: t.end + from };
     // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
     if (text[word.end] === '.' && CUT_WORD.test(folded) && GOES_ON.test(text.slice(word.end + 1, word.end + 3))) word.cut = true;
     // "| исправление данных |\n| Фото свидетельства о регистрации |": "данных … регистрации" is no phrase.
