@@ -113,7 +113,23 @@ const ASK_NOUN = /^(предоставлени|указани|направлен
 
 function root(w: string): string | undefined {
   for (const r of ASK_ROOTS) if (w.startsWith(r)) return r;
+  // One of the common asking imperatives with a letter mistyped ("прищлите", "укожите", "отпраьте").
+  if (w.length >= 6 && w.endsWith('те')) for (const v of TYPED_IMPERATIVES) if (oneEdit(w, v)) return root(v);
   return undefined;
+}
+
+/** The asking imperatives a typo is looked for in (whole words: a root alone is too short to tell "перезагрузите" from "передайте"). */
+const TYPED_IMPERATIVES = ['пришлите', 'укажите', 'напишите', 'отправьте', 'сообщите', 'приложите', 'направьте', 'предоставьте', 'опишите', 'уточните', 'вышлите', 'перешлите'];
+
+/** Are `w` and `v` one letter apart (changed, left out or added) after their first two letters? */
+function oneEdit(w: string, v: string): boolean {
+  if (w === v || Math.abs(w.length - v.length) > 1) return false;
+  let i = 0;
+  while (i < w.length && i < v.length && w[i] === v[i]) i++;
+  // Not in the first two letters: those make another verb ("впишите" is not "опишите").
+  if (i < 2) return false;
+  const rest = (a: string, from: number, b: string, to: number) => a.slice(from) === b.slice(to);
+  return rest(w, i + 1, v, i + 1) || rest(w, i, v, i + 1) || rest(w, i + 1, v, i);
 }
 
 /** What kind of asking word `w` (folded) is, judged by its root and ending. */
