@@ -202,15 +202,37 @@ export function replyEnd(text: string): number {
 export function ownText(text: string, end: number): string {
   let out: string[] | undefined;
   let kept = 0;
+  /** The run of `>` lines being read, as [start, stop) of each, and whether each is a label left to fill in. */
+  let run: [number, number][] = [];
+  let allLabels = true;
+  // A run made only of labels waiting for an answer ("> Почта, на которую зарегистрирован кабинет:" /
+  // "> Номер телефона:") is a template the agent put in for the customer to copy, not their words.
+  const flush = () => {
+    if (run.length && !allLabels) {
+      for (const [start, stop] of run) {
+        (out ??= []).push(text.slice(kept, start), ' '.repeat(stop - start));
+        kept = stop;
+      }
+    }
+    run = [];
+    allLabels = true;
+  };
   for (const { start, line } of lines(text)) {
     if (start >= end) break;
-    if (!line.startsWith('>')) continue;
+    if (!line.startsWith('>')) {
+      flush();
+      continue;
+    }
     const stop = Math.min(text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start), end);
-    (out ??= []).push(text.slice(kept, start), ' '.repeat(stop - start));
-    kept = stop;
+    run.push([start, stop]);
+    if (!EMPTY_LABEL.test(line)) allLabels = false;
   }
+  flush();
   return out ? out.join('') + text.slice(kept) : text;
 }
+
+/** A quoted line that is a label and a colon with nothing after it ("> Номер телефона:"), at most 120 characters. */
+const EMPTY_LABEL = /^>[ \t]{0,3}\p{L}[^\n]{0,118}:$/u;
 
 /**
  * A line that is only a rule ("-----", "_____", "====="). Mail clients draw one above a quoted

@@ -473,10 +473,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id) && (local || explainsMore(x.c.id))) chosen.push(x.c);
     // A topic the reply names elsewhere (the problem stated above a "## Что нужно прислать" section)
     // counts when the request asks for two items only it has (дата регистрации and логин: the sign-in).
-    for (const id of everywhere.keys()) {
+    // So does one only the customer's quoted message names ("Не могу войти в ЛК" below a reply that asks
+    // for the login and the registration date beside the SMS code), when it yields to the request's topic.
+    for (const [id, ownItems] of items) {
       const c = byId.get(id);
       if (!c || unpinned.has(id) || chosen.includes(c) || topics.has(id)) continue;
-      const own = [...(items.get(id) ?? [])].filter(([it, at]) => uniqueItems.get(it) === id && at.some((w) => !aside[w])).length;
+      if (!everywhere.has(id) && !(c.appliesWhen.yieldsTo?.some((o) => topics.has(o)) && quotedTopics().has(id))) continue;
+      const own = [...ownItems].filter(([it, at]) => uniqueItems.get(it) === id && at.some((w) => !aside[w])).length;
       if (own >= 2) chosen.push(c);
     }
     // "Чтобы исправить данные и проверить право на промокод, пришлите VIN, фото СТС …": a request that
