@@ -330,7 +330,8 @@ function asksReaderForData(text: string, words: readonly { text: string; start: 
 /** Is a sender (a header's value) the support team? */
 const isSupport = (who: string) => SUPPORT_SENDER.test(who);
 /** Is a recipient the support team or Kia at all ("Кому: Kia Motors Rus")? A reply is written to a customer. */
-const toKia = (who: string) => isSupport(who) || /kia|киа/i.test(who);
+// Not Mobikey's own support (mobikey@hyundai.ru), to whom our agents forward cases.
+const toKia = (who: string) => (isSupport(who) && !/mobikey@/i.test(who)) || /kia|киа/i.test(who);
 
 /** Does our side speak in a chat transcript ("[11:41] Оператор Марина: …", "Operator: …")? */
 function operatorSpeaks(text: string): boolean {

@@ -239,7 +239,11 @@ export function findRequests(input: RequestInput): Request[] {
   // So is one named earlier in the sentence itself ("это в отдельную службу mobikey@…, напишите им …").
   // So are colleagues named in the sentence before, with no dealer ("Пересылаю ответ коллег из отдела
   // данных. Для исправления им нужны VIN и фото СТС.").
-  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && (text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@') || namesSupportOnly(words, ranges[si - 1]!))) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))));
+  // The support team "им" stands for, named just before: in the sentence above in its paragraph, or by
+  // its address a sentence or two above, across one paragraph ("…решает техподдержка Mobikey —
+  // mobikey@hyundai.ru. … / Чтобы заявку приняли, направьте им: …").
+  const namesAddress = (k: number) => k >= 0 && sentences[k]!.end - sentences[k]!.start < 2000 && text.slice(sentences[k]!.start, sentences[k]!.end).includes('@');
+  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && (namesAddress(si - 1) || namesSupportOnly(words, ranges[si - 1]!))) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))) || [si - 1, si - 2, si - 3].some((k) => k >= 0 && sentences[k]!.paragraph >= s.paragraph - 1 && !sentences[k]!.heading && namesAddress(k)));
   const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
 
   /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
@@ -1079,6 +1083,8 @@ function namesSupportOnly(words: readonly Word[], [a, b]: [number, number]): boo
 
 /** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
 const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
+/** People "у" whom the reader finds something out ("уточните у дилера", "узнать у представителей Kia"). */
+const ASKED_AT = /^(дилер|представител|менеджер|сотрудник|консультант|продавц|официальн)/;
 /** Someone else asking, in the third person: "сотрудник попросит", "дилер уточнит". */
 const THIRD_PARTY_ASKS = new Set(['попросит', 'попросят', 'спросит', 'спросят', 'запросит', 'запросят', 'потребует', 'потребуют']);
 
@@ -1128,6 +1134,11 @@ function clauseFacts(text: string, words: readonly Word[], c: Clause, itemWord: 
     if (ADDITIVE.has(t)) f.additive = true;
     // An item word is asked for, not an addressee ("когда вы были у дилера" is the visit date).
     // "им" is never an item's own word, though it may stand inside one's phrase ("изложить им ситуацию").
+    // "можно уточнить у представителей Kia в стране покупки": someone else is asked, by the reader.
+    if (t === 'у' && !itemWord[k] && !itemWord[k + 1] && ASKED_AT.test(words[k + 1]?.text ?? '')) {
+      f.thirdParty = true;
+      f.namedParty = true;
+    }
     if (THIRD_PARTY.has(t) && (!itemWord[k] || t === 'им')) {
       f.thirdParty = true;
       if (t !== 'им') f.namedParty = true;
