@@ -404,9 +404,25 @@ export function isIncoming(text: string): boolean {
   if (mine >= 1 && !addressed && !signed && signedByName(own)) return true;
   // Greets the support team ("Уважаемая служба поддержки!", "Hello Kia Support,"): written to us.
   if (!signed && greetsSupport(own)) return true;
+  // Answers a message of ours quoted right below it ("От: Поддержка Kia <support@kia.ru>"), speaks for
+  // itself ("отправила, как вы просили") and signs with a person's name: the customer's reply to us.
+  if (mine >= 1 && !signed && signedByName(own) && repliesToSupport(text, end)) return true;
   // "Я проверила… Пришлите номер телефона": an agent asking for the reader's data speaks for itself too.
   if (reply) return false;
   return mine >= 2;
+}
+
+/** Is the first quoted message below the reply (its "От: / From:" header or "… пишет:" line, among the first ten lines) from support? */
+function repliesToSupport(text: string, end: number): boolean {
+  let n = 0;
+  for (const { line } of lines(text, end)) {
+    if (!line) continue;
+    if (++n > 10) return false;
+    const from = FROM_HEADER.exec(line);
+    if (from) return isSupport(from[2]!);
+    if (line.length <= 240 && WROTE_LINE.test(line)) return isSupport(line);
+  }
+  return false;
 }
 
 /** A first line that greets the support team: a greeting, then its name, and nothing after but a comma or an exclamation mark. */
