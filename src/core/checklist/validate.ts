@@ -129,6 +129,36 @@ function unrelated(words: readonly Word[], first: number, last: number): boolean
   return false;
 }
 
+/** The text message as a word of its own: a channel when something else comes by it. */
+const SMS_WORDS = new Set(['sms', 'смс']);
+/** Verbs of coming and sending, by their stems: "придёт", "приходит", "поступит", "отправим", "направлен", "sent". */
+const DELIVERY = /^(прид|приш|приход|поступ|отправ|направ|высыл|выслан|send|sent|arriv|come|comes)/;
+/** Words of a clause's end: a channel's verb is looked for up to one. */
+const CLAUSE_END = /[.!?;:]/;
+
+/**
+ * "SMS" named only as the way something else arrives ("подтверждение придёт по SMS", "промокод
+ * отправим SMS-сообщением", "the code will be sent by SMS") is not the SMS-code problem: a bare SMS
+ * word after "по / в / by / via" or before "-сообщение / message", with a verb of coming or sending
+ * in its clause and no negation there ("код по СМС не приходит" is the problem). Looks at five words on each side.
+ */
+function smsAsChannel(text: string, words: readonly Word[], first: number, last: number): boolean {
+  if (first !== last || !SMS_WORDS.has(words[first]!.text)) return false;
+  const t = (k: number) => words[k]?.text ?? '';
+  const by = ['по', 'в', 'by', 'via', 'виде'].includes(t(first - 1)) || /^(сообщ|messag)/.test(t(first + 1));
+  if (!by) return false;
+  let delivered = false;
+  for (let k = first - 1; k >= Math.max(0, first - 5) && !CLAUSE_END.test(text.slice(words[k]!.end, words[k + 1]!.start)); k--) {
+    if (t(k) === 'не' || t(k) === 'not' || t(k) === 'нет') return false;
+    if (DELIVERY.test(t(k))) delivered = true;
+  }
+  for (let k = last + 1; k <= last + 5 && k < words.length && !CLAUSE_END.test(text.slice(words[k - 1]!.end, words[k]!.start)); k++) {
+    if (t(k) === 'не' || t(k) === 'not' || t(k) === 'нет') return false;
+    if (DELIVERY.test(t(k))) delivered = true;
+  }
+  return delivered;
+}
+
 /** "Отдельно", "отдельным письмом", "другая история", "separately", "a separate request": a topic sent elsewhere (not "отдельная рассылка"). */
 const ELSEWHERE = /^(отдельно|separately)$/;
 const APART = /^(отдельн|separate|друг)/;
@@ -205,7 +235,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const weights = termWeights(options.checklists, options.articleBodies);
   const away = sentElsewhere(text, words, end, hits);
   const topicHits = hits
-    .filter((h) => !h.item && !away[h.word] && !unrelated(words, h.word, h.last))
+    .filter((h) => !h.item && !away[h.word] && !unrelated(words, h.word, h.last) && !smsAsChannel(text, words, h.word, h.last))
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
   // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
   for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
