@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isIncoming, replyEnd } from '../../src/core/checklist/draft';
+import { isIncoming, ownText, replyEnd } from '../../src/core/checklist/draft';
 import { segment } from '../../src/core/checklist/segment';
 import { validateDraft } from '../../src/core/checklist/validate';
 import { findEntities } from '../../src/core/entities/find';
@@ -138,6 +138,24 @@ describe('what is not a request', () => {
       assert.ok(replyEnd(text) < text.indexOf(q) + 1, q);
       assert.deepEqual(verdict(text, false), {}, q);
     }
+  });
+});
+
+describe('answers written between the customer’s quoted lines', () => {
+  const text = `${HELLO}> Не приходит SMS для сброса пароля в личном кабинете. Пришлите мне код!\n\nПришлите, пожалуйста, e-mail учётной записи и номер телефона.\n\n> Скрин ошибки прикладываю.\n\nОпишите, что происходит после «Получить код».${BYE}\n> Спасибо`;
+  it('the reply goes on after a quoted line it answers, and ends above the last quote', () => {
+    assert.ok(replyEnd(text) > text.indexOf('Опишите'));
+    assert.equal(text.slice(replyEnd(text)), '> Спасибо');
+  });
+  it('the quoted lines are blanked, offsets kept, the agent’s own lines untouched', () => {
+    const own = ownText(text, replyEnd(text));
+    assert.equal(own.length, text.length);
+    assert.ok(!own.includes('Пришлите мне код') && !own.includes('прикладываю'));
+    assert.equal(own.indexOf('Опишите'), text.indexOf('Опишите'));
+  });
+  it('their topic counts, their items do not', () => {
+    // The screenshot "прикладываю" in the quote is the customer's, so it is still missing.
+    assert.deepEqual(verdict(text, false), { 'password-sms': ['error_photo'] });
   });
 });
 

@@ -12,6 +12,8 @@ export interface Word {
   cut?: boolean;
   /** A line break after a closed line (".", ":", "?"…) or a blank line stands before it: a phrase's gap does not cross it. */
   parted?: boolean;
+  /** A table's cell border ("|") stands between this word and the one before: no phrase runs across it. */
+  cell?: boolean;
 }
 
 /** Does the text between two words part them: a line closed by punctuation, or a blank line ("данные по шаблону:" / "**Дата регистрации:**")? */
@@ -44,15 +46,29 @@ const CUT_WORD = /^(?=[а-яё]*[аеёиоуыэюя])[а-яё]{2,6}[бвгдж
 
 const GOES_ON = /^(?: ?[а-яё]|[,;)/]| \()/;
 
+/**
+ * Words that never inflect, kept whole and never read as a typo of each other: the stemmer makes
+ * "вместе" (together) and "вместо" (instead of) one stem, so "пришлите вместе с этим … модель" read as
+ * "вместо … модель", a wrong car.
+ */
+const UNINFLECTED = new Set(['вместо', 'вместе']);
+
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   let before = -1;
+  let previousEnd = from;
+  let nextPipe = text.indexOf('|', from);
   return tokenize(text.slice(from, to)).map((t) => {
     const folded = SHORTHAND[t.text] ?? oneScript(t.text);
-    const word: Word = { text: folded, stem: queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
+    const word: Word = { text: folded, stem: UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
     if (before >= 0 && partedBy(text, before, word.start)) word.parted = true;
     before = word.end;
     // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
     if (text[word.end] === '.' && CUT_WORD.test(folded) && GOES_ON.test(text.slice(word.end + 1, word.end + 3))) word.cut = true;
+    // "| исправление данных |\n| Фото свидетельства о регистрации |": "данных … регистрации" is no phrase.
+    // The next "|" is looked up again only once passed, so the text is scanned once.
+    if (nextPipe >= 0 && nextPipe < previousEnd) nextPipe = text.indexOf('|', previousEnd);
+    if (nextPipe >= 0 && nextPipe < word.start) word.cell = true;
+    previousEnd = word.end;
     return word;
   });
 }
@@ -164,6 +180,8 @@ export function replyEnd(text: string): number {
   let seenText = false;
   /** A bare rule line above, which ends the reply if a quote's head follows it. */
   let rule = -1;
+  /** Where the run of `>` lines being read started, and whether text of ours follows it. */
+  let quoteFrom = -1;
   const from = replyStart(text);
   for (const { start, line } of lines(text)) {
     if (!line || start < from) continue;
@@ -171,11 +189,35 @@ export function replyEnd(text: string): number {
       if (rule < 0) rule = start;
       continue;
     }
-    if (seenText && startsQuote(line)) return rule >= 0 ? rule : start;
+    // Answers written between the customer's quoted lines ("> Код не приходит." / "Пришлите номер
+    // телефона…"): a run of `>` lines is the end only when nothing of ours follows it.
+    if (seenText && line.startsWith('>') && rule < 0) {
+      if (quoteFrom < 0) quoteFrom = start;
+      continue;
+    }
+    if (seenText && startsQuote(line)) return rule >= 0 ? rule : quoteFrom >= 0 ? quoteFrom : start;
     rule = -1;
+    quoteFrom = -1;
     seenText = true;
   }
-  return text.length;
+  return quoteFrom >= 0 ? quoteFrom : text.length;
+}
+
+/**
+ * The text with the customer's lines quoted inside the reply (`>` lines above `end`, between which
+ * the agent answers) blanked out, offsets kept: what the agent wrote, for the checks of the reply.
+ */
+export function ownText(text: string, end: number): string {
+  let out: string[] | undefined;
+  let kept = 0;
+  for (const { start, line } of lines(text)) {
+    if (start >= end) break;
+    if (!line.startsWith('>')) continue;
+    const stop = Math.min(text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start), end);
+    (out ??= []).push(text.slice(kept, start), ' '.repeat(stop - start));
+    kept = stop;
+  }
+  return out ? out.join('') + text.slice(kept) : text;
 }
 
 /**
@@ -310,7 +352,8 @@ export function isIncoming(text: string): boolean {
   const start = replyStart(text);
   // Nothing but quoted lines: a message that came in.
   if (!text.slice(start).trim()) return start > 0;
-  const own = text.slice(start, Math.max(start, Math.min(replyEnd(text), start + 20_000)));
+  const end = replyEnd(text);
+  const own = ownText(text, end).slice(start, Math.max(start, Math.min(end, start + 20_000)));
   const signed = own
     .split('\n')
     .map((l) => l.trim())
@@ -397,10 +440,33 @@ function editDistanceAtMost1(a: string, b: string): boolean {
 /** Same word for a checklist: same stem, a longer form of the phrase's word, or one typo in a long word. */
 export function sameWord(a: Word, stem: string): boolean {
   if (a.stem === stem || a.text === stem) return true;
+  // An uninflected word is itself or another word: "вместе" is no typo of "вместо".
+  if (UNINFLECTED.has(stem)) return false;
   // A longer form of the phrase's word (фото → фотографию), not the other way round (дилерский ≠ дилеру).
   if (stem.length >= 4 && a.stem.startsWith(stem)) return true;
   // One typo, only in long words: in short ones it turns one word into another (модем/модель).
-  return stem.length >= 6 && a.stem.length >= 6 && editDistanceAtMost1(a.stem, stem);
+  if (stem.length >= 6 && a.stem.length >= 6 && editDistanceAtMost1(a.stem, stem)) return true;
+  // In a shorter word, only a vowel dropped inside it ("дилра", "визта" typed in haste): that seldom
+  // makes another word, as a changed letter does. Not the last letter, where forms differ.
+  return stem.length >= 5 && a.stem === withoutInnerVowel(stem, a.stem);
+}
+
+const VOWEL_LETTER = /[аеёиоуыэюя]/;
+
+/** `stem` with the one inner vowel that `shorter` lacks taken out, when that is all that tells them apart; else ''. */
+export function withoutInnerVowel(stem: string, shorter: string): string {
+  if (shorter.length !== stem.length - 1) return '';
+  let i = 0;
+  while (i < shorter.length && stem[i] === shorter[i]) i++;
+  return i >= 1 && i < stem.length - 1 && VOWEL_LETTER.test(stem[i]!) && stem.slice(i + 1) === shorter.slice(i) ? shorter : '';
+}
+
+/** The stem's forms with one inner vowel dropped ("дилер" → "дилр"), by which a draft's word may find it. */
+export function innerVowelDrops(stem: string): string[] {
+  const out: string[] = [];
+  if (stem.length < 5) return out;
+  for (let i = 1; i < stem.length - 1; i++) if (VOWEL_LETTER.test(stem[i]!)) out.push(stem.slice(0, i) + stem.slice(i + 1));
+  return out;
 }
 
 /** Stems of a phrase's words. */
@@ -436,6 +502,7 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
     // ("с каким телефоном или почтой входите"); once per step, so the reach stays bounded.
     let reach = at + 3;
     for (let j = at + 1; j <= reach && j < limit; j++) {
+      if (words[j]!.cell) break;
       // Other words may stand between a phrase's words, but not a line's end: "данные по шаблону:" /
       // "Дата регистрации:" is no "данные при регистрации".
       if (j > at + 1 && words[j]!.parted) break;

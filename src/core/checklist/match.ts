@@ -1,4 +1,4 @@
-import { findPhrase, phraseAt, phraseStems, sameWord, wordsOf, type Word } from './draft';
+import { findPhrase, innerVowelDrops, phraseAt, phraseStems, sameWord, wordsOf, type Word } from './draft';
 import type { Checklist } from './types';
 
 /** A checklist item's or topic's phrase found in the draft, by word index. */
@@ -15,6 +15,11 @@ export interface PhraseHit {
   key: string;
   /** The phrase is itself a clause ("где проводили активацию", "на который регистрировали"), not a noun. */
   clausal?: boolean;
+  /**
+   * An item's composite phrase (its parts a few words apart: "когда примерно вы его создавали"): it
+   * says the item was asked, but it is too loose to tell which checklist the request is about.
+   */
+  loose?: boolean;
 }
 
 /** A phrase word that makes the phrase a clause: a relative or question word, or a verb by its ending. */
@@ -28,8 +33,8 @@ interface Entry {
 }
 
 export interface Matcher {
-  /** Every item and topic phrase in `words`, in order of their first word. One pass; a few map look-ups per word. */
-  find(words: readonly Word[]): PhraseHit[];
+  /** Every item and topic phrase in `words` (of `source`, when given: it tells what stands between them), in order of their first word. One pass; a few map look-ups per word. */
+  find(words: readonly Word[], source?: string): PhraseHit[];
 }
 
 const cache = new WeakMap<readonly Checklist[], Matcher>();
@@ -37,12 +42,26 @@ const cache = new WeakMap<readonly Checklist[], Matcher>();
 const COMPOSITE_PART = '\u0000part';
 /** How near the parts of a composite term must stand, in words. */
 const COMPOSITE_WINDOW = 10;
+/**
+ * How near the parts of a composite item phrase must stand: a noun and what is said of it in one
+ * clause ("на какой номер телефона или почту он оформлен": the login).
+ */
+const COMPOSITE_ITEM_WINDOW = 6;
+
+/** A phrase made of parts that must stand near each other ("исправить|удалить + автомобиль|модель"), for a topic or an item. */
+interface Composite {
+  checklist: string;
+  item?: string;
+  key: string;
+  parts: Set<string>[];
+}
 
 /**
- * Topic hits of composite terms: every part found within {@link COMPOSITE_WINDOW} words of the
- * others. One sweep per term over the part hits, keeping the last position of each part.
+ * Hits of composite phrases: every part found within {@link COMPOSITE_WINDOW} words of the others
+ * ({@link COMPOSITE_ITEM_WINDOW} for an item's). One sweep per phrase over the part hits, keeping the
+ * last position of each part.
  */
-function compositeHits(hits: readonly PhraseHit[], composites: readonly { checklist: string; key: string; parts: Set<string>[] }[]): PhraseHit[] {
+function compositeHits(hits: readonly PhraseHit[], composites: readonly Composite[]): PhraseHit[] {
   const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART);
   const out: PhraseHit[] = [];
   /** Per checklist: where item phrases of the other checklists end, with where the earliest of them ending there starts. */
@@ -65,11 +84,11 @@ function compositeHits(hits: readonly PhraseHit[], composites: readonly { checkl
       c.parts.forEach((p, k) => {
         // A modifier that ends another checklist's item belongs to that item ("скриншот с ошибкой":
         // "фото экрана с ошибкой и документ на автомобиль" is no wrong car).
-        if (p.has(h.key) && !(k === 0 && endsOthersItem(c.checklist, h))) lastAt[k] = h.word;
+        if (p.has(h.key) && !(k === 0 && !c.item && endsOthersItem(c.checklist, h))) lastAt[k] = h.word;
       });
       const first = Math.min(...lastAt);
-      if (h.word - first <= COMPOSITE_WINDOW && first > reported) {
-        out.push({ checklist: c.checklist, word: first, last: h.last, size: c.parts.length, key: c.key });
+      if (h.word - first <= (c.item ? COMPOSITE_ITEM_WINDOW : COMPOSITE_WINDOW) && first > reported) {
+        out.push({ checklist: c.checklist, item: c.item, word: first, last: h.last, size: c.parts.length, key: c.key, clausal: !!c.item, loose: !!c.item });
         reported = h.word;
       }
     }
@@ -100,19 +119,17 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
     if (!e) entries.set(key, (e = { key, stems, clausal: wordsOf(phrase).some((w) => CLAUSE_WORD.test(w.text)), owners: [] }));
     if (!e.owners.some((o) => o.checklist === owner.checklist && o.item === owner.item)) e.owners.push(owner);
   };
-  /** Terms made of parts that must stand near each other ("исправить|удалить + автомобиль|модель"). */
-  const composites: { checklist: string; key: string; parts: Set<string>[] }[] = [];
+  /** Phrases made of parts that must stand near each other ("исправить|удалить + автомобиль|модель"). */
+  const composites: Composite[] = [];
+  const addPhrase = (t: string, checklist: string, item?: string) => {
+    if (!t.includes(' + ')) return add(t, { checklist, item });
+    const parts = t.split(' + ').map((part) => new Set(part.split('|').map((p) => phraseStems(p).join(' ')).filter(Boolean)));
+    composites.push({ checklist, item, key: t, parts });
+    for (const part of t.split(' + ')) for (const p of part.split('|')) add(p, { checklist: COMPOSITE_PART });
+  };
   for (const c of checklists) {
-    for (const t of c.appliesWhen.terms ?? []) {
-      if (!t.includes(' + ')) {
-        add(t, { checklist: c.id });
-        continue;
-      }
-      const parts = t.split(' + ').map((part) => new Set(part.split('|').map((p) => phraseStems(p).join(' ')).filter(Boolean)));
-      composites.push({ checklist: c.id, key: t, parts });
-      for (const part of t.split(' + ')) for (const p of part.split('|')) add(p, { checklist: COMPOSITE_PART });
-    }
-    for (const it of c.items) for (const p of it.phrases) add(p, { checklist: c.id, item: it.id });
+    for (const t of c.appliesWhen.terms ?? []) addPhrase(t, c.id);
+    for (const it of c.items) for (const p of it.phrases) addPhrase(p, c.id, it.id);
   }
   const byFirst = new Map<string, Entry[]>();
   const byTypo = new Map<string, Entry[]>();
@@ -125,6 +142,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
     const first = e.stems[0]!;
     push(byFirst, first, e);
     if (first.length >= 6) for (const k of [first, ...deletions(first)]) push(byTypo, k, e);
+    else for (const k of innerVowelDrops(first)) push(byTypo, k, e);
   }
   /** Phrases that may start at a word, by the word's folded text (words repeat, so this is mostly a look-up). */
   const candidates = new Map<string, Entry[]>();
@@ -139,13 +157,13 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
     if (w.stem.length >= 6) {
       addAll(byTypo.get(w.stem));
       for (const d of deletions(w.stem)) addAll(byTypo.get(d));
-    }
+    } else if (w.stem.length >= 4) addAll(byTypo.get(w.stem));
     list = [...found].filter((e) => sameWord(w, e.stems[0]!));
     if (candidates.size < 50_000) candidates.set(w.text, list);
     return list;
   };
   const matcher: Matcher = {
-    find(words) {
+    find(words, source) {
       const hits: PhraseHit[] = [];
       for (let i = 0; i < words.length; i++) {
         for (const e of candidatesFor(words[i]!)) {
@@ -154,7 +172,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
           if (last >= 0) for (const o of e.owners) hits.push({ checklist: o.checklist, item: o.item, word: i, last, size: e.stems.length, key: e.key, clausal: e.clausal });
         }
       }
-      return dropAttached(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits));
+      return dropAttached(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits), source);
     },
   };
   cache.set(checklists, matcher);
@@ -193,6 +211,9 @@ function dropNested(hits: PhraseHit[]): PhraseHit[] {
   return dropped ? hits.filter((_, k) => keep[k]) : hits;
 }
 
+const PICTURE = 'error_photo';
+const DESCRIPTION = 'description';
+
 /** Words that hang a content clause on the noun before them: "скрин того, что …", "a screenshot of what …". */
 const OF_THAT = new Set(['того', 'тех', 'of']);
 const CLAUSE_OPENERS = new Set(['что', 'как', 'где', 'what', 'how', 'where']);
@@ -206,11 +227,30 @@ const PLACE_OF = new Set(['в', 'во', 'к', 'ко', 'у', 'из']);
  * the VIN, not the document). Only an item of the same checklist ends right before. Hits are in word
  * order; one look-up per hit.
  */
-function dropAttached(words: readonly Word[], hits: PhraseHit[]): PhraseHit[] {
+function dropAttached(words: readonly Word[], hits: PhraseHit[], source?: string): PhraseHit[] {
   /** Per word index: checklists with an item phrase ending there. */
   const endsAt = new Map<number, Set<string>>();
   for (const h of hits) if (h.item) (endsAt.get(h.last) ?? endsAt.set(h.last, new Set()).get(h.last)!).add(h.checklist);
+  /** Per word index: checklists with a screenshot phrase starting or ending there. */
+  const pictureEnds = new Map<number, Set<string>>();
+  const pictureStarts = new Map<number, Set<string>>();
+  for (const h of hits) {
+    if (h.item !== PICTURE) continue;
+    (pictureEnds.get(h.last) ?? pictureEnds.set(h.last, new Set()).get(h.last)!).add(h.checklist);
+    (pictureStarts.get(h.word) ?? pictureStarts.set(h.word, new Set()).get(h.word)!).add(h.checklist);
+  }
   const attached = (h: PhraseHit) => {
+    // What a screenshot shows, said right beside it, is the screenshot's content, not a description:
+    // "скрин что пишет приложение", "что пишет сайт (скрин)".
+    if (h.item === DESCRIPTION && CLAUSE_OPENERS.has(words[h.word]!.text)) {
+      if (h.word >= 1 && pictureEnds.get(h.word - 1)?.has(h.checklist) && words[h.word]!.start - words[h.word - 1]!.end === 1) return true;
+      // The bracket may close the clause a word or two later ("что пишет сайт (скрин)").
+      for (let j = h.last + 1; source !== undefined && j <= h.last + 3 && j < words.length; j++) {
+        const gap = source.slice(words[j - 1]!.end, words[j]!.start);
+        if (pictureStarts.get(j)?.has(h.checklist) && /^\s?\($/.test(gap)) return true;
+        if (gap.trim()) break;
+      }
+    }
     if (!h.item || h.word < 2 || !endsAt.get(h.word - 2)?.has(h.checklist)) return false;
     const before = words[h.word - 1]!.text;
     // One space on each side of the preposition: "б. VIN\nв. IMEI" is two list lines, the "в" their letter.

@@ -98,6 +98,8 @@ const QUESTION_WORDS = new Set(['какой', 'какая', 'какое', 'ка�
 const ASKING_WORDS = new Set([...QUESTION_WORDS, 'как', 'что', 'кто', 'чем', 'who', 'how']);
 const WHAT_WORDS = new Set(['ли', 'что', 'как', 'куда', 'почему', 'зачем', 'чем', 'каких', 'какими', 'how', 'why']);
 const NEED_WORDS = new Set(['нужно', 'нужны', 'нужен', 'нужна', 'необходимо', 'необходимы', 'требуется', 'требуются', 'надо', 'делать', 'сделать', 'need', 'needed', 'do']);
+/** Infinitives of finding something out: "где взять IMEI?", "как узнать VIN?" is someone looking for it. */
+const FIND_VERBS = new Set(['взять', 'найти', 'узнать', 'посмотреть', 'достать', 'искать', 'получить', 'find', 'get']);
 /** "можете ли вы / могли бы вы": the reader's ability, asked to ask them. */
 const ABLE = new Set(['можете', 'сможете', 'могли', 'смогли']);
 const FIRST_PERSON = new Set(['я', 'мне', 'меня', 'мной', 'мой', 'моя', 'мое', 'мои', 'моего', 'моей', 'моему', 'моим', 'моих', 'i', 'my', 'me']);
@@ -217,7 +219,9 @@ export function findRequests(input: RequestInput): Request[] {
   // "Такие случаи разбирает поддержка mobikey@… . Пришлите им …": "им" is the support team named just
   // before (an e-mail address in the sentence before, in the paragraph), not a dealer told things.
   // So is one named earlier in the sentence itself ("это в отдельную службу mobikey@…, напишите им …").
-  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@')) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))));
+  // So are colleagues named in the sentence before, with no dealer ("Пересылаю ответ коллег из отдела
+  // данных. Для исправления им нужны VIN и фото СТС.").
+  const supportBefore = sentences.map((s, si) => (si > 0 && sentences[si - 1]!.paragraph === s.paragraph && (text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end).includes('@') || namesSupportOnly(words, ranges[si - 1]!))) || (s.end - s.start < 2000 && /@\S+\s*[,;:—–-]/.test(text.slice(s.start, s.end))));
   const own: ([number, number][] | undefined)[] = sentences.map((s, si) => (s.heading && !leadsList[si] ? undefined : sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, procedure[si] === 1, supportBefore[si]!, procedure[si] === 2)));
 
   /** Unmarked lines right below sentence `si`, in its paragraph, that name items and ask nothing themselves (at most three looked at). */
@@ -687,16 +691,22 @@ function sentenceScope(text: string, words: readonly Word[], range: [number, num
       let needs = false;
       let reader = false;
       let able = false;
+      let bareInfinitive = false;
+      let addressed = false;
       for (let i = c.from; i < c.to; i++) {
         // A button or screen named in quotes ("что происходит после «Получить код»") is no verb of the question.
         if (quoted[i]) continue;
         const t = words[i]!.text;
         if (QUESTION_WORDS.has(t) || WHAT_WORDS.has(t)) asksWhat = true;
         if (NEED_WORDS.has(t) || (asksWhat && kindOf(t) === 'infinitive')) needs = true;
+        // Finding it, with nobody addressed: "где взять IMEI?", "как узнать VIN?" ask how to do it, as
+        // "что прислать?" does.
+        if (asksWhat && FIND_VERBS.has(t)) bareInfinitive = true;
+        if (t === 'вы' || t === 'вам' || t === 'вас' || t.startsWith('ваш') || t === 'you' || t === 'your') addressed = true;
         if (t === 'вы') reader = true;
         if (ABLE.has(t)) able = true;
       }
-      if (asksWhat && needs && !(reader && able)) return undefined;
+      if (asksWhat && (needs || (bareInfinitive && !addressed)) && !(reader && able)) return undefined;
     }
   }
   const clauseIndex = new Int32Array(b - a);
@@ -1001,6 +1011,17 @@ interface ClauseFacts {
 /** The support teams we pass requests to: "поддержка Mobikey", "коллеги", "специалисты Kia Connect". */
 const SUPPORT_NOUN = /^(поддержк|коллег|специалист|техподдержк)/;
 
+/** Does a sentence name a support team and no dealer ("Пересылаю ответ коллег из отдела данных.")? */
+function namesSupportOnly(words: readonly Word[], [a, b]: [number, number]): boolean {
+  let support = false;
+  for (let i = a; i < b; i++) {
+    const t = words[i]!.text;
+    if (t.startsWith('дилер') || t === 'дц' || t.startsWith('dealer')) return false;
+    if (SUPPORT_NOUN.test(t)) support = true;
+  }
+  return support;
+}
+
 /** Who else may be told things (dative): "изложите им", "назовите сотруднику", "нужны руководству дилера". */
 const THIRD_PARTY = new Set(['дилеру', 'дилерам', 'руководству', 'сотруднику', 'сотрудникам', 'менеджеру', 'мастеру', 'консультанту', 'им']);
 /** Someone else asking, in the third person: "сотрудник попросит", "дилер уточнит". */
@@ -1119,8 +1140,13 @@ function mayBeSelfService(w: string): boolean {
 function stepsBefore(words: readonly Word[], clauses: readonly Clause[], facts: readonly ClauseFacts[], ci: number): boolean {
   for (let k = ci - 1; k >= 0 && k >= ci - 6; k--) {
     const c = clauses[k]!;
-    for (let i = c.from; i < c.to; i++) if (CONDITIONS.has(words[i]!.text)) return false;
-    if (facts[k]!.selfVerb) return true;
+    let negated = false;
+    for (let i = c.from; i < c.to; i++) {
+      if (CONDITIONS.has(words[i]!.text)) return false;
+      if (NEGATIONS.has(words[i]!.text)) negated = true;
+    }
+    // "…, а войти всё равно не получается, составьте обращение": a step that fails is the problem, not a step to do.
+    if (facts[k]!.selfVerb && !negated) return true;
   }
   return false;
 }

@@ -281,6 +281,11 @@ export function asksToAnswerQuestions(text: string, s: { start: number; end: num
   return /(ответ|answer)/.test(t) && /(вопрос|question)/.test(t);
 }
 
+/** Does the sentence name a table ("заполните таблицу", "the table below")? Looks at its first 300 characters. */
+function namesTable(text: string, s: { start: number; end: number }): boolean {
+  return /(?<!\p{L})(таблиц|table(?!\p{L}))/iu.test(text.slice(s.start, Math.min(s.end, s.start + 300)));
+}
+
 export function segment(text: string, end = text.length): Sentence[] {
   const out: Sentence[] = [];
   const leads = new Map<Sentence, Sentence>();
@@ -312,6 +317,10 @@ export function segment(text: string, end = text.length): Sentence[] {
     }
     return form;
   };
+  /** A sentence above a blank line that names a table: the table's rows right below are its list. */
+  let tableLead: Sentence | undefined;
+  /** The open sentence was begun on a chat line of our operator. */
+  let openByOperator = false;
   let lineStart = 0;
   for (;;) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -334,6 +343,8 @@ export function segment(text: string, end = text.length): Sentence[] {
       // A lead ending with ":" keeps its list across blank lines (markdown lists).
       const last = out[out.length - 1];
       if (!lead && last && !last.bullet && (endsWithColon(last) || asksToAnswerQuestions(text, last))) lead = last;
+      // "Заполните таблицу и отправьте её через форму https://…" with no colon: it introduces the table below.
+      else if (!lead && last && !last.bullet && namesTable(text, last)) tableLead = last;
       else if (lead && !endsWithColon(lead) && !lead.heading) lead = undefined;
     } else if (text[a] === '|' && isTableRule(text, a, b)) {
       // A markdown table's "|---|---|" rule: neither a sentence nor a break in the list of rows.
@@ -374,7 +385,11 @@ export function segment(text: string, end = text.length): Sentence[] {
       // a writer who starts sentences in lower case ("добрый день" / "напишите модель и VIN" / "документы
       // не нужны") ends them at line breaks, and a lower-case start tells nothing. A line that stops on a
       // comma, a dash or a joining word ("пришлите фио и" / "телефон") goes on whoever wrote it.
-      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && openedByCapital(text, open.start) && !greetingLine(text, open)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b));
+      // In a chat our operator sends a list as one message a line ("Напишите ФИО владельца" / "номер
+      // телефона" / "VIN автомобиля"): a line of theirs that opens with no capitalised word (an
+      // abbreviation such as "VIN" is none) goes on with their unfinished line above.
+      const chatRunOn = !!speaker?.operator && openByOperator && !openedByCapital(text, a);
+      const continues = !!open && !marker && !form && !introducesList(text, open) && ((LOWER_START.test(text[a]!) && openedByCapital(text, open.start) && !greetingLine(text, open)) || /[,;–—-]/.test(text[open.end - 1]!) || endsOnJoiningWord(text, open) || startsOnJoiningWord(text, a, b) || (chatRunOn && !greetingLine(text, open)));
       let pos = a;
       let bullet: string | undefined;
       if (marker || form) {
@@ -383,6 +398,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         pos = form ? a : a + marker![0].length;
         const last = out[out.length - 1];
         if (!lead && last && !last.bullet && !(onListLine.has(last) && !endsWithColon(last)) && !last.heading && last.paragraph === paragraph) lead = last;
+        if (!lead && marker === TABLE_ROW && last && last === tableLead) lead = last;
       } else if (!continues) {
         close();
         lead = undefined;
@@ -432,6 +448,7 @@ export function segment(text: string, end = text.length): Sentence[] {
         if (continues && first) open!.end = b;
         else {
           open = { start: sentenceStart, end: b, paragraph, heading: false };
+          openByOperator = !!speaker?.operator;
           begin(open);
         }
       }

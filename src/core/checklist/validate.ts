@@ -5,7 +5,7 @@ import { decodeVin } from '../entities/vin';
 import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
-import { isIncoming, replyEnd, wordsOf, type Word } from './draft';
+import { isIncoming, ownText, phraseStems, replyEnd, wordsOf, type Word } from './draft';
 import { matcherFor, termWeights, type PhraseHit } from './match';
 import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
@@ -74,15 +74,17 @@ export function validateDraft(text: string, options: ValidateOptions): DraftRepo
   const off = new Set(options.disabled ?? []);
   const incoming = isIncoming(text);
   const end = incoming ? 0 : replyEnd(text);
+  // The reply's checks read what the agent wrote: the customer's lines quoted between the answers are blanked.
+  const own = incoming ? text : ownText(text, end);
   const findings: Finding[] = [];
-  const checklists = off.has(FindingCodes.missingItems) || incoming ? [] : checkRequests(text, end, options, locale, findings);
+  const checklists = off.has(FindingCodes.missingItems) || incoming ? [] : checkRequests(own, end, options, locale, findings, text);
   if (!incoming) {
     if (!off.has(FindingCodes.placeholder)) {
-      findPlaceholders(text, end, locale, findings);
-      findUnfilledDefaults(text, end, options.placeholderLines ?? [], locale, findings);
+      findPlaceholders(own, end, locale, findings);
+      findUnfilledDefaults(own, end, options.placeholderLines ?? [], locale, findings);
     }
-    if (!off.has(FindingCodes.formLink)) checkFormLink(text, end, locale, findings);
-    if (!off.has(FindingCodes.attachments)) checkAttachments(text, end, locale, findings);
+    if (!off.has(FindingCodes.formLink)) checkFormLink(own, end, locale, findings);
+    if (!off.has(FindingCodes.attachments)) checkAttachments(own, end, locale, findings);
   }
   checkEntities(text, options, off, locale, findings);
   findings.sort((a, b) => a.start - b.start);
@@ -120,6 +122,7 @@ const PREPOSITIONS = new Set(['для', 'по', 'о', 'об', 'в', 'во', 'с'
  */
 function unrelated(words: readonly Word[], first: number, last: number): boolean {
   const t = (k: number) => words[k]?.text ?? '';
+  if (negatedPlace(words, first)) return true;
   for (let k = Math.max(0, first - 5); k < first; k++) {
     if ((t(k) === 'не' || t(k) === 'not') && RELATION.test(t(k + 1)) && PREPOSITIONS.has(t(first - 1))) return true;
     if (t(k) === 'unrelated' && PREPOSITIONS.has(t(first - 1))) return true;
@@ -157,6 +160,28 @@ function smsAsChannel(text: string, words: readonly Word[], first: number, last:
     if (DELIVERY.test(t(k))) delivered = true;
   }
   return delivered;
+}
+
+const NOT = new Set(['не', 'not']);
+const WITHOUT = new Set(['без', 'without']);
+const THROUGH = new Set(['через', 'via', 'through']);
+/** Words that may stand between a need or a preposition and the topic it governs: "not need an account", "не в вашем ЛК". */
+const DETERMINERS = new Set(['a', 'an', 'the', 'any', 'your', 'ваш', 'ваше', 'ваша', 'вашем', 'вашей', 'вашего', 'вашу', 'свой', 'своем', 'своём', 'своего', 'никакой', 'никакого']);
+const NEED = /^(нуж|требу|обязател|need|require)/;
+
+/**
+ * Is the topic at word `first` negated by the words right before it, in its own phrase? "делается не
+ * через ЛК, а через поддержку Kia Connect", "без личного кабинета", "You do not need an account on
+ * kia.ru", "для этого не нужен личный кабинет": the reply says it is not about that. A few words looked at.
+ */
+function negatedPlace(words: readonly Word[], first: number): boolean {
+  const t = (k: number) => words[k]?.text ?? '';
+  let k = first - 1;
+  while (k >= first - 2 && DETERMINERS.has(t(k))) k--;
+  if (WITHOUT.has(t(k))) return true;
+  if ((PREPOSITIONS.has(t(k)) || THROUGH.has(t(k))) && NOT.has(t(k - 1))) return true;
+  // "do not need", "don't need" (its "t"), "не нужен / не требуется".
+  return NEED.test(t(k)) && (NOT.has(t(k - 1)) || (t(k - 1) === 't' && t(k - 2) === 'don'));
 }
 
 /** "Отдельно", "отдельным письмом", "другая история", "separately", "a separate request": a topic sent elsewhere (not "отдельная рассылка"). */
@@ -223,9 +248,9 @@ interface Analysis {
  * place counts too when the request asks for items only that checklist has (Kia Connect and the
  * Yandex Plus promo code in one sentence). A topic word alone, without a request, brings nothing.
  */
-export function analyseDraft(text: string, end: number, options: ValidateOptions): Analysis {
+export function analyseDraft(text: string, end: number, options: ValidateOptions, original = text): Analysis {
   const words = wordsOf(text, 0, end);
-  const hits = matcherFor(options.checklists).find(words);
+  const hits = matcherFor(options.checklists).find(words, text);
   const requests = findRequests({ text, words, hits, end });
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
@@ -233,10 +258,42 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const describing = descriptiveWords(text, words, hits);
   const itemHits = hits.filter((h) => h.item && (h.clausal || !describing[h.word]));
   const weights = termWeights(options.checklists, options.articleBodies);
+  // Words of item phrases that name what another checklist's problem is about, by that checklist: "год
+  // выпуска" is the sign-in's ПТС item, but in "год выпуска в ЛК поправим" it is the car data being
+  // fixed, no sign-in problem of its own. Built once per checklist asked about (linear).
+  const partWords = new Map<string, Uint8Array>();
+  const topicPartWords = (id: string): Uint8Array => {
+    let mask = partWords.get(id);
+    if (!mask) {
+      const keys = topicKeys(byId.get(id)!);
+      mask = new Uint8Array(words.length);
+      for (const h of itemHits) if (keys.has(h.key)) mask.fill(1, h.word, h.last + 1);
+      partWords.set(id, mask);
+    }
+    return mask;
+  };
   const away = sentElsewhere(text, words, end, hits);
+  // A topic phrase that overlaps one said not to apply goes with it ("не нужен личный кабинет на kia.ru":
+  // "кабинет на kia.ru" inside it). Hits come in word order: the furthest such word so far, per checklist.
+  const unrelatedUntil = new Map<string, number>();
   const topicHits = hits
-    .filter((h) => !h.item && !away[h.word] && !unrelated(words, h.word, h.last) && !smsAsChannel(text, words, h.word, h.last))
+    .filter((h) => {
+      if (h.item || away[h.word] || smsAsChannel(text, words, h.word, h.last)) return false;
+      if (unrelated(words, h.word, h.last)) {
+        unrelatedUntil.set(h.checklist, Math.max(unrelatedUntil.get(h.checklist) ?? -1, h.last));
+        return false;
+      }
+      return h.word > (unrelatedUntil.get(h.checklist) ?? -1);
+    })
     .map((h) => ({ checklist: h.checklist, at: words[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 }));
+  // The customer's lines quoted between the answers (blanked in `text`) say what each answer is about:
+  // "> Не могу зайти в приложение Kia Connect" over "Попробуйте восстановить пароль…". Their topics count, nothing else of them.
+  if (original !== text) {
+    const quotedLineWords = wordsOf(original, 0, end).filter((w) => text[w.start] !== original[w.start]);
+    for (const h of matcherFor(options.checklists).find(quotedLineWords)) {
+      if (!h.item && !unrelated(quotedLineWords, h.word, h.last)) topicHits.push({ checklist: h.checklist, at: quotedLineWords[h.word]!.start, weight: weights.get(h.checklist)?.get(h.key) ?? 1 });
+    }
+  }
   // Problems with no checklist (navigation maps, CarPlay) compete with the checklists' topics.
   for (const h of matcherFor(OTHER_TOPICS).find(words)) if (!h.item && !unrelated(words, h.word, h.last)) topicHits.push({ checklist: OTHER_TOPIC, at: words[h.word]!.start, weight: 1 });
   // KB answers pasted into the reply name their topic too.
@@ -254,6 +311,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const unpinned = new Set(options.unpinned ?? []);
   const byId = new Map(options.checklists.map((c) => [c.id, c]));
 
+  /** Items asked in loose phrases: counted as asked, but no evidence of which checklist applies. */
+  const looselyAsked: PhraseHit[] = [];
   // Items each request asks for, by checklist, with the words that ask for them (scopes are sorted
   // word ranges; hits are sorted by word).
   const itemsOf = requests.map((r) => {
@@ -264,6 +323,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
       for (let k = lowerBound(itemHits, a - PHRASE_REACH, (h) => h.word); k < itemHits.length && itemHits[k]!.word < b; k++) {
         const h = itemHits[k]!;
         if (h.last < a || (h.word < a && h.size < 2)) continue;
+        if (h.loose) {
+          looselyAsked.push(h);
+          continue;
+        }
         let items = m.get(h.checklist);
         if (!items) m.set(h.checklist, (items = new Map()));
         let at = items.get(h.item!);
@@ -384,7 +447,8 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const ownProblem = (id: string, other: string) => {
       const theirs = new Set(byId.get(other)!.items.map((i) => i.id));
       const theirWords = new Set([...(items.get(other)?.values() ?? [])].flat());
-      const own = [...(items.get(id) ?? [])].filter(([it, at]) => !theirs.has(it) && uniqueItems.get(it) === id && at.some((w) => !theirWords.has(w) && !aside[w])).length;
+      const theirTopic = topicPartWords(other);
+      const own = [...(items.get(id) ?? [])].filter(([it, at]) => !theirs.has(it) && uniqueItems.get(it) === id && at.some((w) => !theirWords.has(w) && !aside[w] && !theirTopic[w])).length;
       return (topics.get(id)! >= 1 && own >= 1) || own >= 2;
     };
     // A checklist that yields to another one named in the same place steps aside (the sign-in
@@ -463,7 +527,24 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     }
     return chosen;
   });
+  for (const h of looselyAsked) {
+    let all = asked.get(h.checklist);
+    if (!all) asked.set(h.checklist, (all = new Set()));
+    all.add(h.item!);
+  }
   return { requests, assigned, asked };
+}
+
+const topicKeyCache = new WeakMap<Checklist, Set<string>>();
+/** A checklist's topic terms and the parts of its composite ones ("год выпуска" of "неверный … + … год выпуска"), as stems joined by spaces. */
+function topicKeys(c: Checklist): Set<string> {
+  let keys = topicKeyCache.get(c);
+  if (!keys) {
+    keys = new Set();
+    for (const t of c.appliesWhen.terms ?? []) for (const part of t.split(' + ')) for (const p of part.split('|')) keys.add(phraseStems(p).join(' '));
+    topicKeyCache.set(c, keys);
+  }
+  return keys;
 }
 
 const BOTH = new Set(['оба', 'обоих', 'обоим', 'обеих', 'обеим', 'both']);
@@ -491,8 +572,8 @@ function articleOpening(body: string): string {
   return o;
 }
 
-function checkRequests(text: string, end: number, options: ValidateOptions, locale: Locale, findings: Finding[]): ChecklistResult[] {
-  const { requests, assigned, asked } = analyseDraft(text, end, options);
+function checkRequests(text: string, end: number, options: ValidateOptions, locale: Locale, findings: Finding[], original = text): ChecklistResult[] {
+  const { requests, assigned, asked } = analyseDraft(text, end, options, original);
   if (!requests.length) return [];
   const results: ChecklistResult[] = [];
   const cyrillic = /[а-яё]/i.test(text.slice(0, Math.min(end, 5_000)));
