@@ -134,8 +134,9 @@ function unrelated(words: readonly Word[], first: number, last: number): boolean
 
 /** The text message as a word of its own: a channel when something else comes by it. */
 const SMS_WORDS = new Set(['sms', 'смс']);
-/** Verbs of coming and sending, by their stems: "придёт", "приходит", "поступит", "отправим", "направлен", "sent". */
-const DELIVERY = /^(прид|приш|приход|поступ|отправ|направ|высыл|выслан|send|sent|arriv|come|comes)/;
+/** Verbs of coming and sending, by their stems: "придёт", "приходит", "поступит", "отправим", "направлен", "sent"; not an imperative ("пришлите, что в SMS" asks). */
+const DELIVERY = /^(прид|приш|приход|поступ|отправ|направ|высыл|выслан|sent|arriv|come|comes)/;
+const delivery = (w: string) => DELIVERY.test(w) && !/(ите|йте|ьте)$/.test(w);
 /** Words of a clause's end: a channel's verb is looked for up to one. */
 const CLAUSE_END = /[.!?;:]/;
 
@@ -153,11 +154,11 @@ function smsAsChannel(text: string, words: readonly Word[], first: number, last:
   let delivered = false;
   for (let k = first - 1; k >= Math.max(0, first - 5) && !CLAUSE_END.test(text.slice(words[k]!.end, words[k + 1]!.start)); k--) {
     if (t(k) === 'не' || t(k) === 'not' || t(k) === 'нет') return false;
-    if (DELIVERY.test(t(k))) delivered = true;
+    if (delivery(t(k))) delivered = true;
   }
   for (let k = last + 1; k <= last + 5 && k < words.length && !CLAUSE_END.test(text.slice(words[k - 1]!.end, words[k]!.start)); k++) {
     if (t(k) === 'не' || t(k) === 'not' || t(k) === 'нет') return false;
-    if (DELIVERY.test(t(k))) delivered = true;
+    if (delivery(t(k))) delivered = true;
   }
   return delivered;
 }
