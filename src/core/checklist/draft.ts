@@ -41,6 +41,9 @@ function oneScript(word: string): string {
 /** Chat shorthand for the polite word, read as the word itself ("пришлите плз", "pls send"). */
 const SHORTHAND: Record<string, string> = { плз: 'пожалуйста', плиз: 'пожалуйста', пжл: 'пожалуйста', пжлст: 'пожалуйста', пож: 'пожалуйста', pls: 'please', plz: 'please', pl: 'please' };
 
+/** Two to five capitals and a short lower-case Russian ending: "СТСку", "ПТСке", "VINом" (the capitals kept). */
+const ABBREVIATION_ENDING = /^([A-ZА-ЯЁ]{2,5})[а-яё]{1,4}$/u;
+
 /** A Russian word cut short before a vowel: three to seven letters, a vowel among them, a consonant last ("рег", "примерн"). */
 const CUT_WORD = /^(?=[а-яё]*[аеёиоуыэюя])[а-яё]{2,6}[бвгджзклмнпрстфхцчшщ]$/;
 
@@ -59,7 +62,10 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   let nextPipe = text.indexOf('|', from);
   return tokenize(text.slice(from, to)).map((t) => {
     const folded = SHORTHAND[t.text] ?? oneScript(t.text);
-    const word: Word = { text: folded, stem: UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!, start: t.start + from, end: t.end + from };
+    // An abbreviation with a Russian ending typed on ("СТСку", "ПТСке", "VINом", "СМСка") stands for the abbreviation.
+    const abbreviation = t.end - t.start <= 10 ? ABBREVIATION_ENDING.exec(text.slice(t.start + from, t.end + from)) : null;
+    const stem = abbreviation ? abbreviation[1]!.toLowerCase() : UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!;
+    const word: Word = { text: folded, stem, start: t.start + from, end: t.end + from };
     if (before >= 0 && partedBy(text, before, word.start)) word.parted = true;
     before = word.end;
     // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
@@ -210,15 +216,37 @@ export function replyEnd(text: string): number {
 export function ownText(text: string, end: number): string {
   let out: string[] | undefined;
   let kept = 0;
+  /** The run of `>` lines being read, as [start, stop) of each, and whether each is a label left to fill in. */
+  let run: [number, number][] = [];
+  let allLabels = true;
+  // A run made only of labels waiting for an answer ("> Почта, на которую зарегистрирован кабинет:" /
+  // "> Номер телефона:") is a template the agent put in for the customer to copy, not their words.
+  const flush = () => {
+    if (run.length && !allLabels) {
+      for (const [start, stop] of run) {
+        (out ??= []).push(text.slice(kept, start), ' '.repeat(stop - start));
+        kept = stop;
+      }
+    }
+    run = [];
+    allLabels = true;
+  };
   for (const { start, line } of lines(text)) {
     if (start >= end) break;
-    if (!line.startsWith('>')) continue;
+    if (!line.startsWith('>')) {
+      flush();
+      continue;
+    }
     const stop = Math.min(text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start), end);
-    (out ??= []).push(text.slice(kept, start), ' '.repeat(stop - start));
-    kept = stop;
+    run.push([start, stop]);
+    if (!EMPTY_LABEL.test(line)) allLabels = false;
   }
+  flush();
   return out ? out.join('') + text.slice(kept) : text;
 }
+
+/** A quoted line that is a label and a colon with nothing after it ("> Номер телефона:"), at most 120 characters. */
+const EMPTY_LABEL = /^>[ \t]{0,3}\p{L}[^\n]{0,118}:$/u;
 
 /**
  * A line that is only a rule ("-----", "_____", "====="). Mail clients draw one above a quoted
@@ -397,8 +425,11 @@ export function isIncoming(text: string): boolean {
 /** A first line that greets the support team: a greeting, then its name, and nothing after but a comma or an exclamation mark. */
 const GREETS_SUPPORT = /^(?:(?:уважаем\p{L}{0,3}|дорог\p{L}{0,3}|здравствуйте|добрый (?:день|вечер)|доброе утро|hello|dear|hi)[,!]?\s{1,3})+(?:(?:служба|отдел|команда|сотрудники|специалисты)\s{1,3})?(?:(?:тех)?поддержк\p{L}{0,3}|клиентск\p{L}{0,3} служб\p{L}{0,3}|kia support|support team|киа|kia)(?:\s{1,3}(?:kia|киа))?\s{0,3}[,!.]?$/iu;
 
+/** "Уважаемые коллеги!", "Коллеги, добрый день.": written to colleagues (a partner's or a company's letter to us, or an internal one), not to a customer. */
+const GREETS_COLLEAGUES = /^(?:(?:уважаем\p{L}{0,3}|дорог\p{L}{0,3}|здравствуйте|добрый (?:день|вечер)|доброе утро)[,!]?\s{1,3}){0,2}коллеги(?:[,!.]?\s{1,3}(?:добрый (?:день|вечер)|доброе утро|здравствуйте))?\s{0,3}[,!.]?$/iu;
+
 function greetsSupport(own: string): boolean {
-  for (const { line } of lines(own)) if (line) return line.length <= 80 && GREETS_SUPPORT.test(line);
+  for (const { line } of lines(own)) if (line) return line.length <= 80 && (GREETS_SUPPORT.test(line) || GREETS_COLLEAGUES.test(line));
   return false;
 }
 

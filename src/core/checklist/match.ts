@@ -40,6 +40,8 @@ export interface Matcher {
 const cache = new WeakMap<readonly Checklist[], Matcher>();
 /** Owner of the phrases that are parts of composite terms; never reported itself. */
 const COMPOSITE_PART = '\u0000part';
+/** "с / со / with": a modifier hung on the noun before it. */
+const WITH = new Set(['с', 'со', 'with']);
 /** How near the parts of a composite term must stand, in words. */
 const COMPOSITE_WINDOW = 10;
 /**
@@ -61,8 +63,8 @@ interface Composite {
  * ({@link COMPOSITE_ITEM_WINDOW} for an item's). One sweep per phrase over the part hits, keeping the
  * last position of each part.
  */
-function compositeHits(hits: readonly PhraseHit[], composites: readonly Composite[]): PhraseHit[] {
-  const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART);
+function compositeHits(words: readonly Word[], hits: readonly PhraseHit[], composites: readonly Composite[]): PhraseHit[] {
+  const partHits = hits.filter((h) => h.checklist === COMPOSITE_PART && !nounAfterArticle(words, h));
   const out: PhraseHit[] = [];
   /** Per checklist: where item phrases of the other checklists end, with where the earliest of them ending there starts. */
   const endsByOthers = new Map<string, Map<number, number>>();
@@ -75,8 +77,23 @@ function compositeHits(hits: readonly PhraseHit[], composites: readonly Composit
     }
     return ends;
   };
-  /** Does the part hit end another checklist's item phrase that starts before it ("скриншот с ошибкой")? */
-  const endsOthersItem = (id: string, h: PhraseHit) => (othersEnd(id).get(h.last) ?? Infinity) < h.word;
+  /** Per checklist: where its own item phrases end. */
+  const endsByOwn = new Map<string, Set<number>>();
+  const ownEnd = (id: string): Set<number> => {
+    let ends = endsByOwn.get(id);
+    if (!ends) endsByOwn.set(id, (ends = new Set(hits.filter((h) => h.item && h.checklist === id).map((h) => h.last))));
+    return ends;
+  };
+  /**
+   * Does the part hit end another checklist's item phrase that starts before it ("скриншот с ошибкой")?
+   * Or hang on one right before it by "с" ("снимок экрана с сообщением об ошибке" is the screenshot's
+   * content), when no item of the composite's own checklist ends there ("модель с ошибкой" is a wrong model).
+   */
+  const endsOthersItem = (id: string, h: PhraseHit) => {
+    if ((othersEnd(id).get(h.last) ?? Infinity) < h.word) return true;
+    const before = h.word - 1;
+    return before >= 0 && WITH.has(words[h.word]!.text) && othersEnd(id).has(before) && !ownEnd(id).has(before) && words[h.word]!.start - words[before]!.end === 1;
+  };
   for (const c of composites) {
     const lastAt = c.parts.map(() => -Infinity);
     let reported = -Infinity;
@@ -94,6 +111,15 @@ function compositeHits(hits: readonly PhraseHit[], composites: readonly Composit
     }
   }
   return out;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** English verbs of fixing that are nouns too ("an update", "the change"): the noun names no correction. */
+const VERB_NOUNS = new Set(['update', 'change', 'fix']);
+
+/** "whether an update exists — send the VIN and the car model": after an article the word is a noun, no "update the car model". */
+function nounAfterArticle(words: readonly Word[], h: PhraseHit): boolean {
+  return h.word > 0 && VERB_NOUNS.has(words[h.word]!.text) && ARTICLES.has(words[h.word - 1]!.text);
 }
 
 function deletions(s: string): string[] {
@@ -172,7 +198,7 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
           if (last >= 0) for (const o of e.owners) hits.push({ checklist: o.checklist, item: o.item, word: i, last, size: e.stems.length, key: e.key, clausal: e.clausal });
         }
       }
-      return dropAttached(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(hits, composites)].sort((a, b) => a.word - b.word) : hits), source);
+      return dropSources(words, dropAttached(words, dropNested(composites.length ? [...hits.filter((h) => h.checklist !== COMPOSITE_PART), ...compositeHits(words, hits, composites)].sort((a, b) => a.word - b.word) : hits), source));
     },
   };
   cache.set(checklists, matcher);
@@ -209,6 +235,27 @@ function dropNested(hits: PhraseHit[]): PhraseHit[] {
     } else if (!g || h.last >= g.last) gapped[h.checklist] = h;
   });
   return dropped ? hits.filter((_, k) => keep[k]) : hits;
+}
+
+/** "с / со" before a word in the genitive (-а, -я, -ы, -и, -ого, -его), and "from": where something comes from. */
+const FROM = new Set(['с', 'со']);
+const DETERMINERS = new Set(['your', 'the', 'a', 'my', 'вашего', 'своего', 'вашей', 'своей', 'моего', 'моей']);
+const GENITIVE = /\p{Script=Cyrillic}(а|я|ы|и|ого|его)$/u;
+
+/**
+ * An item named as where something comes from or is done from is not asked for: "отправьте с
+ * телефона любую команду", "скриншот с почты", "a screenshot from your phone", "the VIN from the
+ * registration certificate". Not "с телефоном" (with it, instrumental) nor "с СТС" (undeclined).
+ */
+function dropSources(words: readonly Word[], hits: PhraseHit[]): PhraseHit[] {
+  const source = (h: PhraseHit) => {
+    if (!h.item || h.word < 1) return false;
+    // A possessive or article may stand between: "from your phone", "с вашего телефона".
+    const at = h.word >= 2 && DETERMINERS.has(words[h.word - 1]!.text) ? h.word - 2 : h.word - 1;
+    const before = words[at]!.text;
+    return before === 'from' || (FROM.has(before) && GENITIVE.test(words[h.word]!.text));
+  };
+  return hits.some(source) ? hits.filter((h) => !source(h)) : hits;
 }
 
 const PICTURE = 'error_photo';

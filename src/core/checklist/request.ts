@@ -45,6 +45,8 @@ const ASK_ROOTS = [
   'подтверд',
   // "просим кратко изложить обстоятельства", "изложите, что произошло": set out, as "опишите".
   'излож',
+  // "продиктуйте нам VIN", "надиктуйте номер модема": read out to us, as "назовите".
+  'продикт', 'надикт',
 ];
 /** Verbs of adding: with a destination after them in their clause ("в профиль", "к аккаунту") they are a step there, unless it is our letter. */
 const ADD_ROOTS = ['добав'];
@@ -111,7 +113,23 @@ const ASK_NOUN = /^(предоставлени|указани|направлен
 
 function root(w: string): string | undefined {
   for (const r of ASK_ROOTS) if (w.startsWith(r)) return r;
+  // One of the common asking imperatives with a letter mistyped ("прищлите", "укожите", "отпраьте").
+  if (w.length >= 6 && w.endsWith('те')) for (const v of TYPED_IMPERATIVES) if (oneEdit(w, v)) return root(v);
   return undefined;
+}
+
+/** The asking imperatives a typo is looked for in (whole words: a root alone is too short to tell "перезагрузите" from "передайте"). */
+const TYPED_IMPERATIVES = ['пришлите', 'укажите', 'напишите', 'отправьте', 'сообщите', 'приложите', 'направьте', 'предоставьте', 'опишите', 'уточните', 'вышлите', 'перешлите'];
+
+/** Are `w` and `v` one letter apart (changed, left out or added) after their first two letters? */
+function oneEdit(w: string, v: string): boolean {
+  if (w === v || Math.abs(w.length - v.length) > 1) return false;
+  let i = 0;
+  while (i < w.length && i < v.length && w[i] === v[i]) i++;
+  // Not in the first two letters: those make another verb ("впишите" is not "опишите").
+  if (i < 2) return false;
+  const rest = (a: string, from: number, b: string, to: number) => a.slice(from) === b.slice(to);
+  return rest(w, i + 1, v, i + 1) || rest(w, i, v, i + 1) || rest(w, i + 1, v, i);
 }
 
 /** What kind of asking word `w` (folded) is, judged by its root and ending. */
@@ -243,7 +261,14 @@ export function findRequests(input: RequestInput): Request[] {
   let announced = false;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
-    if (taken[si] || (s.heading && !leadsList[si])) continue;
+    if (taken[si]) continue;
+    if (s.heading && !leadsList[si]) {
+      // "### Что нужно прислать" over bold sub-heads, each with its list ("**По учётной записи**" /
+      // "- логин …"): a heading that asks announces them, as "Пришлите следующее:" does.
+      // So does one that names our need ("## Что понадобится от вас").
+      if (sentenceScope(text, words, ranges[si]!, s, quoted, aside, itemWord, false)?.length || namesNeed(words, ranges[si]!)) announced = true;
+      continue;
+    }
     let scope = own[si];
     if (scope && !scope.length) {
       announced = false;
@@ -284,7 +309,13 @@ export function findRequests(input: RequestInput): Request[] {
       if (list.length ? !list.some((k) => procedure[k]) && itemLed(list.map((k) => ranges[k]!), hitStarts) : itemLinesBelow(si) >= 2) scope = [ranges[si]!];
     }
     const subHead = !scope && list.length > 0 && shortVerbless(words, ranges[si]!);
-    if (subHead && announced && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) scope = [ranges[si]!];
+    // A sub-head's list that asks in some of its lines ("1. Что именно отображается неверно?" / "2. VIN-номер.")
+    // asks in all of them, and announces the parallel sub-heads after it ("**Kia Connect не подключается**" / "1. ФИО.").
+    const listAsks = subHead && list.some((k) => own[k]?.length) && list.some((k) => !own[k] && onlyItems(words, { from: ranges[k]![0], to: ranges[k]![1] }, itemWord));
+    if (subHead && (announced || listAsks) && !list.some((k) => procedure[k]) && list.some((k) => hasItem(...ranges[k]!))) {
+      scope = [ranges[si]!];
+      if (listAsks) announced = true;
+    }
     // "Нам нужна следующая информация." announces the parts below it ("Обязательно:", "По возможности:") as a colon does.
     // So does "Ниже — что в нём указать.": what to send, said with an infinitive of asking.
     else if (!subHead) announced = (endsWithColon || pointsBelow(words, ranges[si]!)) && (!!scope || hasData(...ranges[si]!) || hasWord(words, ...ranges[si]!, (w) => kindOf(w) === 'infinitive'));
@@ -364,6 +395,12 @@ export function findRequests(input: RequestInput): Request[] {
     });
   }
   return out;
+}
+
+/** A need of ours named in a heading, not negated ("Что понадобится от вас", "Что нам нужно"). */
+function namesNeed(words: readonly Word[], [a, b]: [number, number]): boolean {
+  for (let i = a; i < b; i++) if (NOMINAL_NEED.has(words[i]!.text) && !NEGATIONS.has(words[i - 1]?.text ?? '')) return true;
+  return false;
 }
 
 /** An imperative in the sentence that is not a step done somewhere ("откройте", "в приложении"). */
@@ -502,17 +539,22 @@ function ellipticRequest(text: string, words: readonly Word[], [a, b]: [number, 
   return items < minItems ? -1 : PURPOSE.has(opener) ? items0 : from;
 }
 
-/** Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. */
+/** A quotation longer than this is a KB article pasted into the reply in quotation marks, which is ours. */
+const LONGEST_QUOTE = 300;
+
+/**
+ * Words inside quotation marks («…», “…”, "…"): a quoted question is the customer's, not ours. Not a
+ * long quotation: an agent pastes a KB article in quotation marks ("Копирую статью: «… следует оставить
+ * обращение, указав …»"), and its requests are the agent's. Two passes: the quotations, then the words.
+ */
 function quotedWords(text: string, words: readonly Word[]): Uint8Array {
-  const out = new Uint8Array(words.length);
+  const spans: [number, number][] = [];
   let depth = 0;
   let straight = false;
-  let w = 0;
-  for (let i = 0; i < text.length && w < words.length; i++) {
-    while (w < words.length && words[w]!.start <= i) {
-      if (words[w]!.start === i) out[w] = depth > 0 || straight ? 1 : 0;
-      w++;
-    }
+  let from = -1;
+  const inside = () => depth > 0 || straight;
+  for (let i = 0; i < text.length; i++) {
+    const was = inside();
     const ch = text[i];
     if (ch === '«' || ch === '“' || ch === '„') depth++;
     else if ((ch === '»' || ch === '”') && depth > 0) depth--;
@@ -521,6 +563,16 @@ function quotedWords(text: string, words: readonly Word[]): Uint8Array {
       depth = 0;
       straight = false;
     }
+    if (!was && inside()) from = i;
+    else if (was && !inside()) spans.push([from, i]);
+  }
+  if (inside()) spans.push([from, text.length]);
+  const out = new Uint8Array(words.length);
+  let w = 0;
+  for (const [a, b] of spans) {
+    if (b - a > LONGEST_QUOTE) continue;
+    while (w < words.length && words[w]!.start <= a) w++;
+    for (; w < words.length && words[w]!.start < b; w++) out[w] = 1;
   }
   return out;
 }
@@ -559,7 +611,8 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
     if (gap.includes(')') || gap.includes('\n')) aside = 0;
     // One word may stand between the item and its brackets: "VIN-номер автомобиля (он есть в СТС)".
     if (gap.includes('(')) aside = itemEnds[i - 1] || (i >= 2 && itemEnds[i - 2] && !CLAUSE_GAP.test(text.slice(words[i - 2]!.end, words[i - 1]!.start))) ? 1 : 0;
-    if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t))) aside = 2;
+    // Where to find it, with the pronoun left out: "VIN (17 знаков, есть в СТС)", "(printed on the label)".
+    if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t) || (FOUND.has(t) && FOUND_AT.has(words[i + 1]?.text ?? '') && !CONDITION.has(words[i - 1]!.text)))) aside = 2;
     if (aside === 2) out[i] = 1;
     // What happened ends where the next thing asked is joined on: "что произошло и скрин".
     if (boundary || (story && CONTINUES.has(t))) inClause = story = false;
@@ -611,6 +664,10 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
   }
   return out;
 }
+
+/** Words that say where an item is found, before the place: "есть в СТС", "указан на табличке", "printed on the unit". */
+const FOUND = new Set(['есть', 'указан', 'указана', 'указано', 'указаны', 'написан', 'написана', 'напечатан', 'виден', 'видна', 'видно', 'находится', 'стоит', 'is', 'printed', 'shown', 'written', 'found', 'located']);
+const FOUND_AT = new Set(['в', 'во', 'на', 'in', 'on', 'under']);
 
 /** How far the place or aim after a clausal item reaches, in words ("в дилерский центр для активации"). */
 const PLACE_REACH = 4;
@@ -1100,7 +1157,9 @@ function englishKind(words: readonly Word[], i: number, a: number): TriggerKind 
   if ((t === 'help' || t === 'helpful' || t === 'useful') && ['would', 'will', 'll', 'd', 'be'].includes(before ?? '')) return 'english';
   if (t === 'need' || t === 'require' || t === 'needed' || t === 'required') {
     const prev = words[i - 1]?.text;
-    if (i > a && prev && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(prev)) return 'english';
+    // An adverb may stand between: "we additionally need", "we'll definitely need".
+    const subject = prev && /^[a-z]{4,}ly$/.test(prev) && i - 1 > a ? words[i - 2]!.text : prev;
+    if (i > a && subject && ['we', 'll', 'd', 'i', 'will', 'would', 'also', 'is', 'are', 'be', 'still'].includes(subject)) return 'english';
     return undefined;
   }
   // "reply with the VIN", "get back to us with your name": a clause-initial verb of answering that says what to answer with.

@@ -90,7 +90,7 @@ function endsOnJoiningWord(text: string, s: { start: number; end: number }): boo
 // Word processors and mail clients bullet with other glyphs too ("» телефон", "▪ VIN", "● фото СТС").
 // Terse writers bullet with arrows too ("→ VIN", "-> фото СТС").
 // Chat-style writers bullet with emoji ("✅ VIN", "📎 фото СТС", "👤 Владелец" over its own "• ФИО"): a pictograph, its variation selector aside.
-const LIST_MARKER = /^([-–—•*·+»▪◦‣►▸■●➢→⇒]|->|=>|\p{Extended_Pictographic}\uFE0F?|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/u;
+const LIST_MARKER = /^([-–—•*·+»▪◦‣►▸■●➢→⇒]|->|=>|\p{Extended_Pictographic}(?:[\uFE0F\u200D]|\p{Emoji_Modifier}|\p{Extended_Pictographic}){0,8}|\d\uFE0F?\u20E3|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3}|[a-zа-яё][.)])[ \t]+/u;
 
 /** What a table row's "marker" reads as: its first pipe. */
 const TABLE_ROW = Object.assign(['|', '|'], { index: 0, input: '|' }) as RegExpExecArray;

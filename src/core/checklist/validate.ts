@@ -187,8 +187,9 @@ function negatedPlace(words: readonly Word[], first: number): boolean {
 
 /** "Отдельно", "отдельным письмом", "другая история", "separately", "a separate request": a topic sent elsewhere (not "отдельная рассылка"). */
 const ELSEWHERE = /^(отдельно|separately)$/;
-const APART = /^(отдельн|separate|друг)/;
-const MATTER = /^(истори|вопрос|тем|обращен|письм|запрос|заявк|сообщен|request|e-?mail|ticket|question|issue|matter|topic|message|letter|story)/;
+const APART = /^(отдельн|separate|друг|разн|different)/;
+// "Kia Connect — отдельная учётная запись", "разные учётные записи": a different account is another topic too.
+const MATTER = /^(истори|вопрос|тем|обращен|письм|запрос|заявк|сообщен|учетн|аккаунт|request|e-?mail|ticket|question|issue|matter|topic|message|letter|story|accounts?$)/;
 
 /**
  * Words of sentences that send a topic elsewhere and ask for nothing of it there ("если вопрос ещё и
@@ -416,7 +417,10 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     const local = topics.size > 0;
     // Only a topic that yields to one stated above ("почту, на которую зарегистрирован личный кабинет"
     // under "код восстановления пароля не приходит"): the problem above is the request's too.
-    if (local && r.listCount > 0 && !topicsIn(r.start, r.sentenceEnd).size && [...topics.keys()].every((id) => byId.get(id)?.appliesWhen.yieldsTo?.length)) {
+    // So is one whose paragraph names such a topic only by words other topics' articles use too ("на
+    // какой номер удобнее получить код по СМС" under "для выдачи промокода Яндекс Плюс").
+    const weakOnly = [...topics.values()].every((w) => w < 1);
+    if (local && ((r.listCount > 0 && !topicsIn(r.start, r.sentenceEnd).size) || weakOnly) && [...topics.keys()].every((id) => byId.get(id)?.appliesWhen.yieldsTo?.length)) {
       const above = topicsAbove(from);
       const yieldedTo = [...above.keys()].filter((o) => [...topics.keys()].some((id) => byId.get(id)!.appliesWhen.yieldsTo!.includes(o)));
       if (yieldedTo.length) topics = new Map([...topics, ...yieldedTo.map((o) => [o, above.get(o)!] as [string, number])]);
@@ -500,10 +504,13 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     for (const x of ranked) if (!chosen.includes(x.c) && x.matched > 0 && x.topic >= 1 && backed(x.c.id) && (local || explainsMore(x.c.id))) chosen.push(x.c);
     // A topic the reply names elsewhere (the problem stated above a "## Что нужно прислать" section)
     // counts when the request asks for two items only it has (дата регистрации and логин: the sign-in).
-    for (const id of everywhere.keys()) {
+    // So does one only the customer's quoted message names ("Не могу войти в ЛК" below a reply that asks
+    // for the login and the registration date beside the SMS code), when it yields to the request's topic.
+    for (const [id, ownItems] of items) {
       const c = byId.get(id);
       if (!c || unpinned.has(id) || chosen.includes(c) || topics.has(id)) continue;
-      const own = [...(items.get(id) ?? [])].filter(([it, at]) => uniqueItems.get(it) === id && at.some((w) => !aside[w])).length;
+      if (!everywhere.has(id) && !(c.appliesWhen.yieldsTo?.some((o) => topics.has(o)) && quotedTopics().has(id))) continue;
+      const own = [...ownItems].filter(([it, at]) => uniqueItems.get(it) === id && at.some((w) => !aside[w])).length;
       if (own >= 2) chosen.push(c);
     }
     // "Чтобы исправить данные и проверить право на промокод, пришлите VIN, фото СТС …": a request that
