@@ -10,8 +10,19 @@ export interface Word {
   end: number;
   /** Cut short with a period, as abbreviations are ("рег.", "уч.", "примерн."): it stands for any word it begins. */
   cut?: boolean;
+  /** A line break after a closed line (".", ":", "?"…) or a blank line stands before it: a phrase's gap does not cross it. */
+  parted?: boolean;
   /** A table's cell border ("|") stands between this word and the one before: no phrase runs across it. */
   cell?: boolean;
+}
+
+/** Does the text between two words part them: a line closed by punctuation, or a blank line ("данные по шаблону:" / "**Дата регистрации:**")? */
+function partedBy(text: string, a: number, b: number): boolean {
+  const nl = text.indexOf('\n', a);
+  if (nl < 0 || nl >= b) return false;
+  if (text.indexOf('\n', nl + 1) >= 0 && text.indexOf('\n', nl + 1) < b) return true;
+  for (let i = a; i < nl; i++) if ('.:!?;'.includes(text[i]!)) return true;
+  return false;
 }
 
 /** Latin letters that look like Cyrillic ones, for words typed in both scripts ("cкрин" with a Latin c). */
@@ -46,6 +57,7 @@ const GOES_ON = /^(?: ?[а-яё]|[,;)/]| \()/;
 const UNINFLECTED = new Set(['вместо', 'вместе']);
 
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+  let before = -1;
   let previousEnd = from;
   let nextPipe = text.indexOf('|', from);
   return tokenize(text.slice(from, to)).map((t) => {
@@ -54,6 +66,8 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
     const abbreviation = t.end - t.start <= 10 ? ABBREVIATION_ENDING.exec(text.slice(t.start + from, t.end + from)) : null;
     const stem = abbreviation ? abbreviation[1]!.toLowerCase() : UNINFLECTED.has(folded) ? folded : queryStems(folded)[0]!;
     const word: Word = { text: folded, stem, start: t.start + from, end: t.end + from };
+    if (before >= 0 && partedBy(text, before, word.start)) word.parted = true;
+    before = word.end;
     // Not a whole word ending a sentence ("…в кабинет. Пришлите"): a cut goes on with a lower-case word or a clause mark.
     if (text[word.end] === '.' && CUT_WORD.test(folded) && GOES_ON.test(text.slice(word.end + 1, word.end + 3))) word.cut = true;
     // "| исправление данных |\n| Фото свидетельства о регистрации |": "данных … регистрации" is no phrase.
@@ -537,6 +551,9 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
     let reach = at + 3;
     for (let j = at + 1; j <= reach && j < limit; j++) {
       if (words[j]!.cell) break;
+      // Other words may stand between a phrase's words, but not a line's end: "данные по шаблону:" /
+      // "Дата регистрации:" is no "данные при регистрации".
+      if (j > at + 1 && words[j]!.parted) break;
       // "дату рег." / "дату рег, логин" is the registration date: after the phrase's first word, a word cut
       // short (with its period, or one that only begins the phrase's word) stands for the longer word it
       // begins (not as a first word: "тех." is no "техпаспорт").
@@ -544,6 +561,7 @@ export function phraseAt(words: readonly Word[], i: number, stems: readonly stri
         next = j;
         break;
       }
+      if (words[j]!.parted) break;
       if (reach === at + 3 && j > at + 1 && stems[k - 1] === RELATIVE_STEM && COORDINATORS.has(words[j]!.text)) reach += 2;
       // "пожалуйста" between is no word of the sentence's own ("ошибка — приложите, пожалуйста, её фото"); once per step.
       if (POLITE.has(words[j]!.text) && reach <= at + 4) reach++;

@@ -321,7 +321,8 @@ export function findRequests(input: RequestInput): Request[] {
       if (listAsks) announced = true;
     }
     // "Нам нужна следующая информация." announces the parts below it ("Обязательно:", "По возможности:") as a colon does.
-    else if (!subHead) announced = (endsWithColon || pointsBelow(words, ranges[si]!)) && (!!scope || hasData(...ranges[si]!));
+    // So does "Ниже — что в нём указать.": what to send, said with an infinitive of asking.
+    else if (!subHead) announced = (endsWithColon || pointsBelow(words, ranges[si]!)) && (!!scope || hasData(...ranges[si]!) || hasWord(words, ...ranges[si]!, (w) => kindOf(w) === 'infinitive'));
     // "Пришлите следующие данные." over lines without list markers ("ФИО владельца", "VIN"): short
     // verbless lines right below it, in the next paragraph at most, are its list.
     if (scope && !list.length && pointsBelow(words, ranges[si]!)) {
@@ -612,7 +613,8 @@ export function descriptiveWords(text: string, words: readonly Word[], hits: rea
     const boundary = CLAUSE_GAP.test(gap);
     const t = words[i]!.text;
     if (gap.includes(')') || gap.includes('\n')) aside = 0;
-    if (gap.includes('(')) aside = itemEnds[i - 1] ? 1 : 0;
+    // One word may stand between the item and its brackets: "VIN-номер автомобиля (он есть в СТС)".
+    if (gap.includes('(')) aside = itemEnds[i - 1] || (i >= 2 && itemEnds[i - 2] && !CLAUSE_GAP.test(text.slice(words[i - 2]!.end, words[i - 1]!.start))) ? 1 : 0;
     // Where to find it, with the pronoun left out: "VIN (17 знаков, есть в СТС)", "(printed on the label)".
     if (aside === 1 && (t === 'это' || t === 'this' || PERSONAL.has(t) || (FOUND.has(t) && FOUND_AT.has(words[i + 1]?.text ?? '') && !CONDITION.has(words[i - 1]!.text)))) aside = 2;
     if (aside === 2) out[i] = 1;

@@ -211,17 +211,28 @@ function formLine(text: string, a: number, b: number, inForm = false): string | 
   const colon = labelStart + at;
   if (!LETTER.test(text.slice(labelStart, colon))) return undefined;
   let after = colon + 1;
+  // Inside a form the bold may close before a note in brackets ("**ПТС** (страница с годом выпуска): вложением").
+  const noteAfterBold = !!bold && inForm && !text.startsWith(bold, after) && boldThenNote(text, labelStart, colon, bold);
   if (bold && text.startsWith(bold, after)) after += bold.length;
-  else if (bold) return undefined;
+  else if (bold && !noteAfterBold) return undefined;
   const rest = text.slice(after, b).trim();
+  const mark = noteAfterBold ? `:${bold}` : text.slice(colon, after);
   // A label with nothing after it is a field left empty, but only inside a form (see `inForm`):
   // alone, "Пришлите следующее:" introduces a list.
-  if (!rest) return inForm ? `${bold}%s${text.slice(colon, after)}` : undefined;
+  if (!rest) return inForm ? `${bold}%s${mark}` : undefined;
   const blanks = BLANKS.test(rest);
   // A label's note to the customer ("фото или скан, обе стороны (2 файла)"), not a phone number or an
   // address: bold, or among the lines of a form ("Скриншот ошибки: приложите файлом").
   if (!blanks && ((!bold && !inForm) || rest.length > 80 || (rest.match(/\d/g)?.length ?? 0) > 3)) return undefined;
-  return `${bold}%s${text.slice(colon, after)} ${blanks ? rest : '____'}`;
+  return `${bold}%s${mark} ${blanks ? rest : '____'}`;
+}
+
+/** "**Label** (a note in brackets):": the bold closes before the colon, and only a bracketed note stands between. */
+function boldThenNote(text: string, labelStart: number, colon: number, bold: string): boolean {
+  const close = text.slice(labelStart, colon).indexOf(bold);
+  if (close <= 0) return false;
+  const note = text.slice(labelStart + close + bold.length, colon).trim();
+  return note.startsWith('(') && note.endsWith(')');
 }
 
 /**
@@ -294,6 +305,18 @@ export function segment(text: string, end = text.length): Sentence[] {
   };
   /** The line above was a line of a form to fill in. */
   let inForm = false;
+  /** The line [a, b) (no list marker) as a line of a form to fill in: its template, or undefined. */
+  const fieldOfForm = (a: number, b: number, lineEnd: number): string | undefined => {
+    let form = formLine(text, a, b);
+    if (!form && inForm && !emptyField(text, a, b)) form = formLine(text, a, b, true);
+    if (!form && emptyField(text, a, b)) {
+      const next = nextLine(text, lineEnd, end);
+      const above = open ?? out[out.length - 1];
+      const underLead = !!above && !above.bullet && endsWithColon(above);
+      if (inForm ? !(next && LIST_MARKER.test(text.slice(next[0], Math.min(next[1], next[0] + 16)))) : underLead && !!next && (emptyField(text, next[0], next[1]) || formLine(text, next[0], next[1]) !== undefined)) form = formLine(text, a, b, true);
+    }
+    return form;
+  };
   /** A sentence above a blank line that names a table: the table's rows right below are its list. */
   let tableLead: Sentence | undefined;
   /** The open sentence was begun on a chat line of our operator. */
@@ -330,7 +353,8 @@ export function segment(text: string, end = text.length): Sentence[] {
       // it ends the sentence above but not the list its lead introduces.
       inForm = false;
       close();
-    } else if (text[a] === '#' || isBoldLine(text, a, b)) {
+    } else if (text[a] === '#' || (isBoldLine(text, a, b) && !fieldOfForm(a, b, lineEnd))) {
+      // All bold is a heading, but not a form's field in bold under "пришлите по шаблону:" ("**VIN:**" over "**Дата покупки:**").
       inForm = false;
       close();
       if (!blankBefore) paragraph++;
@@ -352,14 +376,7 @@ export function segment(text: string, end = text.length): Sentence[] {
       // ("…заполните и отправьте:" over "VIN-номер:", "Дата визита:"): a form copied into the reply, its
       // fields left empty. Two such lines at least (one alone reads as a sub-head), and not above a
       // bulleted list; after its first field, a form's line may carry a short note ("Скриншот: приложите файлом").
-      let form = marker ? undefined : formLine(text, a, b);
-      if (!form && !marker && inForm && !emptyField(text, a, b)) form = formLine(text, a, b, true);
-      if (!form && !marker && emptyField(text, a, b)) {
-        const next = nextLine(text, lineEnd, end);
-        const above = open ?? out[out.length - 1];
-        const underLead = !!above && !above.bullet && endsWithColon(above);
-        if (inForm ? !(next && LIST_MARKER.test(text.slice(next[0], Math.min(next[1], next[0] + 16)))) : underLead && !!next && (emptyField(text, next[0], next[1]) || formLine(text, next[0], next[1]) !== undefined)) form = formLine(text, a, b, true);
-      }
+      let form = marker ? undefined : fieldOfForm(a, b, lineEnd);
       // "ФИО -" / "VIN —" under a request that ends with a colon: the dash is the blank.
       if (!form && !marker && listOpen) form = dashLine(text, a, b);
       inForm = !!form;

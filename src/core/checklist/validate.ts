@@ -132,6 +132,37 @@ function unrelated(words: readonly Word[], first: number, last: number): boolean
   return false;
 }
 
+/** The text message as a word of its own: a channel when something else comes by it. */
+const SMS_WORDS = new Set(['sms', 'смс']);
+/** Verbs of coming and sending, by their stems: "придёт", "приходит", "поступит", "отправим", "направлен", "sent"; not an imperative ("пришлите, что в SMS" asks). */
+const DELIVERY = /^(прид|приш|приход|поступ|отправ|направ|высыл|выслан|sent|arriv|come|comes)/;
+const delivery = (w: string) => DELIVERY.test(w) && !/(ите|йте|ьте)$/.test(w);
+/** Words of a clause's end: a channel's verb is looked for up to one. */
+const CLAUSE_END = /[.!?;:]/;
+
+/**
+ * "SMS" named only as the way something else arrives ("подтверждение придёт по SMS", "промокод
+ * отправим SMS-сообщением", "the code will be sent by SMS") is not the SMS-code problem: a bare SMS
+ * word after "по / в / by / via" or before "-сообщение / message", with a verb of coming or sending
+ * in its clause and no negation there ("код по СМС не приходит" is the problem). Looks at five words on each side.
+ */
+function smsAsChannel(text: string, words: readonly Word[], first: number, last: number): boolean {
+  if (first !== last || !SMS_WORDS.has(words[first]!.text)) return false;
+  const t = (k: number) => words[k]?.text ?? '';
+  const by = ['по', 'в', 'by', 'via', 'виде'].includes(t(first - 1)) || /^(сообщ|messag)/.test(t(first + 1));
+  if (!by) return false;
+  let delivered = false;
+  for (let k = first - 1; k >= Math.max(0, first - 5) && !CLAUSE_END.test(text.slice(words[k]!.end, words[k + 1]!.start)); k--) {
+    if (t(k) === 'не' || t(k) === 'not' || t(k) === 'нет') return false;
+    if (delivery(t(k))) delivered = true;
+  }
+  for (let k = last + 1; k <= last + 5 && k < words.length && !CLAUSE_END.test(text.slice(words[k - 1]!.end, words[k]!.start)); k++) {
+    if (t(k) === 'не' || t(k) === 'not' || t(k) === 'нет') return false;
+    if (delivery(t(k))) delivered = true;
+  }
+  return delivered;
+}
+
 const NOT = new Set(['не', 'not']);
 const WITHOUT = new Set(['без', 'without']);
 const THROUGH = new Set(['через', 'via', 'through']);
@@ -249,7 +280,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
   const unrelatedUntil = new Map<string, number>();
   const topicHits = hits
     .filter((h) => {
-      if (h.item || away[h.word]) return false;
+      if (h.item || away[h.word] || smsAsChannel(text, words, h.word, h.last)) return false;
       if (unrelated(words, h.word, h.last)) {
         unrelatedUntil.set(h.checklist, Math.max(unrelatedUntil.get(h.checklist) ?? -1, h.last));
         return false;
