@@ -237,7 +237,8 @@ export function ownText(text: string, end: number): string {
       flush();
       continue;
     }
-    const stop = Math.min(text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start), end);
+    const lineEnd = text.indexOf('\n', start);
+    const stop = Math.min(lineEnd < 0 ? text.length : lineEnd, end);
     run.push([start, stop]);
     if (!EMPTY_LABEL.test(line)) allLabels = false;
   }
@@ -463,7 +464,7 @@ function signedByName(own: string): boolean {
   return (lastLine.length <= 60 && NAME_SIGN_OFF.test(lastLine)) || (tail.length <= 60 && NAME_SIGN_OFF.test(tail));
 }
 
-function editDistanceAtMost1(a: string, b: string): boolean {
+export function editDistanceAtMost1(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   let j = 0;

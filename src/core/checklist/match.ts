@@ -50,6 +50,14 @@ const COMPOSITE_WINDOW = 10;
  */
 const COMPOSITE_ITEM_WINDOW = 6;
 
+/**
+ * The parts of a phrase and each part's alternatives: "исправить|удалить + автомобиль|модель" is
+ * [["исправить", "удалить"], ["автомобиль", "модель"]]; a plain phrase is one part of one alternative.
+ */
+export function phraseParts(phrase: string): string[][] {
+  return phrase.split(' + ').map((part) => part.split('|'));
+}
+
 /** A phrase made of parts that must stand near each other ("исправить|удалить + автомобиль|модель"), for a topic or an item. */
 interface Composite {
   checklist: string;
@@ -148,10 +156,11 @@ export function matcherFor(checklists: readonly Checklist[]): Matcher {
   /** Phrases made of parts that must stand near each other ("исправить|удалить + автомобиль|модель"). */
   const composites: Composite[] = [];
   const addPhrase = (t: string, checklist: string, item?: string) => {
-    if (!t.includes(' + ')) return add(t, { checklist, item });
-    const parts = t.split(' + ').map((part) => new Set(part.split('|').map((p) => phraseStems(p).join(' ')).filter(Boolean)));
+    const alternatives = phraseParts(t);
+    if (alternatives.length < 2) return add(t, { checklist, item });
+    const parts = alternatives.map((part) => new Set(part.map((p) => phraseStems(p).join(' ')).filter(Boolean)));
     composites.push({ checklist, item, key: t, parts });
-    for (const part of t.split(' + ')) for (const p of part.split('|')) add(p, { checklist: COMPOSITE_PART });
+    for (const part of alternatives) for (const p of part) add(p, { checklist: COMPOSITE_PART });
   };
   for (const c of checklists) {
     for (const t of c.appliesWhen.terms ?? []) addPhrase(t, c.id);
@@ -328,7 +337,7 @@ export function termWeights(checklists: readonly Checklist[], bodies: ReadonlyMa
   for (const c of checklists) {
     const weights = new Map<string, number>();
     for (const t of c.appliesWhen.terms ?? []) {
-      if (t.includes(' + ')) continue; // composite terms weigh 1
+      if (phraseParts(t).length > 1) continue; // composite terms weigh 1
       const stems = phraseStems(t);
       if (!stems.length) continue;
       const df = texts.filter((words, i) => checklists[i]!.id === c.id || findPhrase(words, stems) >= 0).length;

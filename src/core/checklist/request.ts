@@ -1,4 +1,4 @@
-import { POLITE, type Word } from './draft';
+import { editDistanceAtMost1, POLITE, type Word } from './draft';
 import type { PhraseHit } from './match';
 import { asksToAnswerQuestions, introducesList, segment, type Sentence } from './segment';
 
@@ -121,15 +121,9 @@ function root(w: string): string | undefined {
 /** The asking imperatives a typo is looked for in (whole words: a root alone is too short to tell "перезагрузите" from "передайте"). */
 const TYPED_IMPERATIVES = ['пришлите', 'укажите', 'напишите', 'отправьте', 'сообщите', 'приложите', 'направьте', 'предоставьте', 'опишите', 'уточните', 'вышлите', 'перешлите'];
 
-/** Are `w` and `v` one letter apart (changed, left out or added) after their first two letters? */
+/** Are `w` and `v` one letter apart, changed, left out or added, after their first two letters ("впишите" is not "опишите")? */
 function oneEdit(w: string, v: string): boolean {
-  if (w === v || Math.abs(w.length - v.length) > 1) return false;
-  let i = 0;
-  while (i < w.length && i < v.length && w[i] === v[i]) i++;
-  // Not in the first two letters: those make another verb ("впишите" is not "опишите").
-  if (i < 2) return false;
-  const rest = (a: string, from: number, b: string, to: number) => a.slice(from) === b.slice(to);
-  return rest(w, i + 1, v, i + 1) || rest(w, i, v, i + 1) || rest(w, i + 1, v, i);
+  return w !== v && w.startsWith(v.slice(0, 2)) && editDistanceAtMost1(w, v);
 }
 
 /** What kind of asking word `w` (folded) is, judged by its root and ending. */
@@ -180,12 +174,14 @@ export interface RequestInput {
   /** Item and topic phrases in those words. */
   hits: readonly PhraseHit[];
   end: number;
+  /** The reply's sentences, `segment(text, end)`, when the caller has them already. */
+  sentences?: readonly Sentence[];
 }
 
 /** Requests for information in the agent's reply, in order. */
 export function findRequests(input: RequestInput): Request[] {
   const { text, words, end } = input;
-  const sentences = segment(text, end);
+  const sentences = input.sentences ?? segment(text, end);
   // Words covered by an item phrase, for telling fronted item lists ("ФИО и VIN пришлите").
   const itemWord = new Uint8Array(words.length);
   for (const h of input.hits) if (h.item) for (let k = h.word; k <= h.last; k++) itemWord[k] = 1;

@@ -6,10 +6,10 @@ import { floorIndex } from '../text/lines';
 import { fold } from '../text/normalize';
 import { addMissingItems } from './addItems';
 import { isIncoming, ownText, phraseStems, replyEnd, wordsOf, type Word } from './draft';
-import { matcherFor, termWeights, type PhraseHit } from './match';
+import { matcherFor, phraseParts, termWeights, type PhraseHit } from './match';
 import { OTHER_TOPIC, OTHER_TOPICS } from './otherTopics';
 import { bracketedWords, descriptiveWords, findRequests, type Request } from './request';
-import { introducesList, segment } from './segment';
+import { introducesList, segment, type Sentence } from './segment';
 import { FindingCodes, type Checklist, type ChecklistResult, type DraftReport, type Finding, type FindingCode, type Locale } from './types';
 
 export interface ValidateOptions {
@@ -197,12 +197,12 @@ const MATTER = /^(истори|вопрос|тем|обращен|письм|з�
  * of this reply. A sentence that names items ("по Kia Connect пришлите отдельно IMEI") or opens a list
  * keeps its topic. One pass over the sentences and the words.
  */
-function sentElsewhere(text: string, words: readonly Word[], end: number, hits: readonly PhraseHit[]): Uint8Array {
+function sentElsewhere(text: string, words: readonly Word[], sentences: readonly Sentence[], hits: readonly PhraseHit[]): Uint8Array {
   const out = new Uint8Array(words.length);
   const item = new Uint8Array(words.length);
   for (const h of hits) if (h.item) item[h.word] = 1;
   let w = 0;
-  for (const s of segment(text, end)) {
+  for (const s of sentences) {
     while (w < words.length && words[w]!.start < s.start) w++;
     let k = w;
     let elsewhere = false;
@@ -253,7 +253,9 @@ interface Analysis {
 export function analyseDraft(text: string, end: number, options: ValidateOptions, original = text): Analysis {
   const words = wordsOf(text, 0, end);
   const hits = matcherFor(options.checklists).find(words, text);
-  const requests = findRequests({ text, words, hits, end });
+  // Split once: the requests and the sentences that send a topic elsewhere read the same sentences.
+  const sentences = segment(text, end);
+  const requests = findRequests({ text, words, hits, end, sentences });
   const asked = new Map<string, Set<string>>();
   if (!requests.length) return { requests, assigned: [], asked };
   // An item named only in a clause that describes another item is not asked for ("телефон, который вы давали дилеру").
@@ -274,7 +276,7 @@ export function analyseDraft(text: string, end: number, options: ValidateOptions
     }
     return mask;
   };
-  const away = sentElsewhere(text, words, end, hits);
+  const away = sentElsewhere(text, words, sentences, hits);
   // A topic phrase that overlaps one said not to apply goes with it ("не нужен личный кабинет на kia.ru":
   // "кабинет на kia.ru" inside it). Hits come in word order: the furthest such word so far, per checklist.
   const unrelatedUntil = new Map<string, number>();
@@ -549,7 +551,7 @@ function topicKeys(c: Checklist): Set<string> {
   let keys = topicKeyCache.get(c);
   if (!keys) {
     keys = new Set();
-    for (const t of c.appliesWhen.terms ?? []) for (const part of t.split(' + ')) for (const p of part.split('|')) keys.add(phraseStems(p).join(' '));
+    for (const t of c.appliesWhen.terms ?? []) for (const part of phraseParts(t)) for (const p of part) keys.add(phraseStems(p).join(' '));
     topicKeyCache.set(c, keys);
   }
   return keys;
